@@ -1,0 +1,53 @@
+package vn.grassroots.gateway.routing;
+
+import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+import vn.grassroots.gateway.problem.Problems;
+
+/** Everything under /api goes to the service whose prefix matches; the token was checked before (HTTP permission). */
+@Singleton
+public class ApiRoutes {
+
+    /** Read by the Quarkus Micrometer binder: one metric series per route instead of one per URL. */
+    private static final String METRICS_URI_TEMPLATE = "UrlPathTemplate";
+
+    private final RouteTable routes;
+    private final UpstreamProxy proxy;
+
+    public ApiRoutes(RouteTable routes, UpstreamProxy proxy) {
+        this.routes = routes;
+        this.proxy = proxy;
+    }
+
+    void install(@Observes Router router) {
+        // Early, so that 401s for made-up paths do not each open a metric series either.
+        router.route("/api/*").order(-999).handler(this::nameForMetrics);
+        router.route("/api/*").handler(this::forward);
+    }
+
+    private void nameForMetrics(RoutingContext ctx) {
+        if (VertxContext.isOnDuplicatedContext()) {
+            String template = routes.match(ctx.normalizedPath()).map(u -> u.prefix() + "/*").orElse("/api/*");
+            Vertx.currentContext().putLocal(METRICS_URI_TEMPLATE, template);
+        }
+        ctx.next();
+    }
+
+    private void forward(RoutingContext ctx) {
+        // The normalized path (no dot segments) is what the permission check saw, so it is what is routed and sent.
+        String path = ctx.normalizedPath();
+        Optional<Upstream> target = routes.match(path);
+        if (target.isEmpty()) {
+            Problems.notFound(ctx, "No API at " + path);
+            return;
+        }
+        Upstream upstream = target.get();
+        proxy.forward(ctx, upstream, ctx.request().method(), upstream.uri(path, ctx.request().query()),
+                UpstreamProxy.requestHeaders(ctx), true);
+    }
+}

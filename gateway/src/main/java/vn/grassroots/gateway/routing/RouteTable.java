@@ -1,0 +1,36 @@
+package vn.grassroots.gateway.routing;
+
+import jakarta.inject.Singleton;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** The configured routes, validated once at startup so that a typo fails the boot, not a request. */
+@Singleton
+public class RouteTable {
+
+    private final List<Upstream> longestPrefixFirst;
+    private final Map<String, Upstream> byName = new TreeMap<>();
+
+    public RouteTable(GatewayConfig config) {
+        config.routes().forEach((name, route) -> byName.put(name, Upstream.of(name, route)));
+        // Longest prefix first, so a nested prefix (/api/v1/organizations/x) can go to another service.
+        longestPrefixFirst = byName.values().stream()
+                .sorted(Comparator.comparingInt((Upstream u) -> u.prefix().length()).reversed())
+                .toList();
+    }
+
+    public Optional<Upstream> match(String path) {
+        return longestPrefixFirst.stream().filter(u -> u.matches(path)).findFirst();
+    }
+
+    public Optional<Upstream> named(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    public List<Upstream> all() {
+        return List.copyOf(byName.values());
+    }
+}

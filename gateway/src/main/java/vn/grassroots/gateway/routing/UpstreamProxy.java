@@ -1,0 +1,236 @@
+package vn.grassroots.gateway.routing;
+
+import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.RequestBody;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
+import vn.grassroots.gateway.correlation.CorrelationId;
+import vn.grassroots.gateway.problem.Problems;
+
+/**
+ * Forwards one request to an upstream and streams the answer back. Bodies flow chunk by chunk with
+ * back-pressure in both directions, so the gateway never holds a whole request or response.
+ */
+@Singleton
+public class UpstreamProxy {
+
+    private static final Logger LOG = Logger.getLogger(UpstreamProxy.class);
+
+    private final HttpClient client;
+    private final long timeoutMillis;
+    private final long connectTimeoutMillis;
+
+    public UpstreamProxy(Vertx vertx, GatewayConfig config) {
+        GatewayConfig.UpstreamSettings settings = config.upstream();
+        timeoutMillis = settings.timeout().toMillis();
+        connectTimeoutMillis = settings.connectTimeout().toMillis();
+        HttpClientOptions options = new HttpClientOptions()
+                .setConnectTimeout((int) connectTimeoutMillis)
+                .setKeepAlive(true)
+                // Upstream gzip (if any) is relayed as is; the caller asked for it via Accept-Encoding.
+                .setDecompressionSupported(false);
+        client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(settings.maxConnections()));
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+
+    /**
+     * Sends {@code method uri} with {@code headers} to the upstream; with {@code withBody}, the caller's body
+     * follows. The answer, or a 503 problem if the upstream cannot be reached in time, goes to {@code ctx}.
+     */
+    public void forward(RoutingContext ctx, Upstream upstream, HttpMethod method, String uri, MultiMap headers,
+            boolean withBody) {
+        RequestOptions options = new RequestOptions()
+                .setMethod(method)
+                .setHost(upstream.host())
+                .setPort(upstream.port())
+                .setSsl(upstream.ssl())
+                .setURI(uri)
+                .setHeaders(headers)
+                // Connect: obtaining a pooled or new connection. Idle: no byte from the upstream for that long.
+                .setConnectTimeout(connectTimeoutMillis)
+                .setIdleTimeout(timeoutMillis);
+        new Exchange(ctx, upstream, method).start(options, withBody);
+    }
+
+    /** The headers to send upstream for the caller's request: end-to-end ones plus correlation and X-Forwarded-*. */
+    public static MultiMap requestHeaders(RoutingContext ctx) {
+        HttpServerRequest in = ctx.request();
+        MultiMap headers = ProxyHeaders.endToEnd(in.headers(), true);
+        headers.set(CorrelationId.HEADER, CorrelationId.of(ctx));
+        String client = in.remoteAddress() != null ? in.remoteAddress().hostAddress() : null;
+        if (client != null) {
+            String prior = in.getHeader("X-Forwarded-For");
+            headers.set("X-Forwarded-For", prior == null ? client : prior + ", " + client);
+        }
+        if (!headers.contains("X-Forwarded-Proto")) {
+            headers.set("X-Forwarded-Proto", in.scheme());
+        }
+        if (!headers.contains("X-Forwarded-Host") && in.authority() != null) {
+            headers.set("X-Forwarded-Host", in.authority().toString());
+        }
+        return headers;
+    }
+
+    /** State of one forwarded request. */
+    private final class Exchange {
+        private final RoutingContext ctx;
+        private final Upstream upstream;
+        private final HttpMethod method;
+        private HttpClientRequest out;
+        private boolean aborted;
+
+        Exchange(RoutingContext ctx, Upstream upstream, HttpMethod method) {
+            this.ctx = ctx;
+            this.upstream = upstream;
+            this.method = method;
+        }
+
+        void start(RequestOptions options, boolean withBody) {
+            client.request(options).onComplete(connected -> {
+                if (connected.failed()) {
+                    unavailable(connected.cause());
+                    return;
+                }
+                out = connected.result();
+                // Failures reach us through response() below; this only keeps Vert.x from logging them as errors.
+                out.exceptionHandler(t -> LOG.debugf("%s request ended early: %s", upstream.name(), t));
+                out.response().onComplete(answered -> {
+                    if (answered.failed()) {
+                        unavailable(answered.cause());
+                    } else {
+                        relay(answered.result());
+                    }
+                });
+                ctx.response().closeHandler(v -> abort());
+                sendBody(withBody);
+            });
+        }
+
+        private void sendBody(boolean withBody) {
+            HttpServerRequest in = ctx.request();
+            if (!withBody || in.isEnded()) {
+                // Ended already: either no body, or some other handler buffered it.
+                RequestBody body = ctx.body();
+                Buffer buffered = withBody && body != null ? body.buffer() : null;
+                if (buffered != null) {
+                    out.end(buffered);
+                } else {
+                    out.end();
+                }
+                return;
+            }
+            // The token and size checks are passed and the upstream is reachable: now the client may send.
+            if (in.version() == HttpVersion.HTTP_1_1 && "100-continue".equalsIgnoreCase(in.getHeader("Expect"))) {
+                ctx.response().writeContinue();
+            }
+            // Quarkus rejects a too large Content-Length itself; a chunked body is only counted, here.
+            Long limit = ctx.get(VertxHttpRecorder.MAX_REQUEST_SIZE_KEY);
+            boolean fixedLength = in.headers().contains("Content-Length");
+            long[] received = {0};
+            in.exceptionHandler(t -> abort());
+            in.handler(chunk -> {
+                if (aborted) {
+                    return;
+                }
+                received[0] += chunk.length();
+                if (limit != null && received[0] > limit) {
+                    aborted = true;
+                    out.reset();
+                    // The rest of the body is not read, so this connection cannot serve another request.
+                    ctx.response().putHeader("Connection", "close")
+                            .endHandler(end -> ctx.request().connection().close());
+                    Problems.payloadTooLarge(ctx, limit);
+                    return;
+                }
+                if (!fixedLength && !out.isChunked()) {
+                    out.setChunked(true);
+                }
+                out.write(chunk);
+                if (out.writeQueueFull()) {
+                    in.pause();
+                    out.drainHandler(v -> in.resume());
+                }
+            });
+            in.endHandler(v -> {
+                if (!aborted) {
+                    out.end();
+                }
+            });
+        }
+
+        private void relay(HttpClientResponse answer) {
+            HttpServerResponse response = ctx.response();
+            if (aborted || response.ended() || response.headWritten()) {
+                out.reset();
+                return;
+            }
+            int status = answer.statusCode();
+            response.setStatusCode(status);
+            response.headers().addAll(ProxyHeaders.endToEnd(answer.headers(), false));
+            for (String name : new String[] {"Location", "Content-Location"}) {
+                String location = response.headers().get(name);
+                if (location != null) {
+                    response.headers().set(name, upstream.relativize(location));
+                }
+            }
+            boolean bodyless = method == HttpMethod.HEAD || status == 204 || status == 304 || status < 200;
+            if (!bodyless && !answer.headers().contains("Content-Length")) {
+                response.setChunked(true);
+            }
+            // On a failure half way, reset instead of ending, so the caller cannot take a cut body for a whole one.
+            answer.pipe().endOnFailure(false).to(response).onFailure(t -> {
+                if (!aborted) {
+                    LOG.warnf("%s service broke off its answer to %s %s: %s", upstream.name(), method,
+                            ctx.request().path(), t.toString());
+                }
+                if (!response.ended()) {
+                    response.reset();
+                }
+            });
+        }
+
+        private void unavailable(Throwable cause) {
+            if (aborted) {
+                return;
+            }
+            aborted = true;
+            if (out != null) {
+                out.reset();
+            }
+            LOG.warnf("%s service is unavailable for %s %s: %s", upstream.name(), method, ctx.request().path(),
+                    cause.toString());
+            if (ctx.response().headWritten()) {
+                ctx.response().reset();
+            } else {
+                Problems.upstreamUnavailable(ctx, upstream.name());
+            }
+        }
+
+        /** The caller went away: stop talking to the upstream too. */
+        private void abort() {
+            if (!aborted && out != null) {
+                aborted = true;
+                out.reset();
+            }
+        }
+    }
+}

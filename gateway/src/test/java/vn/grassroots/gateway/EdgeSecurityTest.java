@@ -1,0 +1,59 @@
+package vn.grassroots.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.build.Jwt;
+import java.security.KeyPairGenerator;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import vn.grassroots.testing.TestTokens;
+
+@QuarkusTest
+@QuarkusTestResource(FakeUpstream.class)
+class EdgeSecurityTest {
+
+    @Test
+    void noTokenIs401AndNothingReachesTheService() {
+        String path = "/api/v1/organizations/no-token-" + UUID.randomUUID();
+        given().get(path)
+                .then().statusCode(401).header("WWW-Authenticate", containsString("Bearer"));
+        given().contentType("application/json").body("{\"name\":\"x\"}").post(path)
+                .then().statusCode(401);
+        assertFalse(Fixtures.seenPaths().contains(path));
+    }
+
+    @Test
+    void malformedTokenIs401() {
+        String path = "/api/v1/organizations/malformed-" + UUID.randomUUID();
+        given().header("Authorization", "Bearer not.a.jwt").get(path)
+                .then().statusCode(401);
+        given().header("Authorization", "Basic b3JnYW5pemVyOnNlY3JldA==").get(path)
+                .then().statusCode(401);
+        assertFalse(Fixtures.seenPaths().contains(path));
+    }
+
+    @Test
+    void tokenSignedByAnotherKeyIs401() throws Exception {
+        var generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        String forged = Jwt.issuer(TestTokens.ISSUER).subject("intruder").claim("org_id", Fixtures.ORG_ID)
+                .expiresIn(600).jws().keyId("grassroots-test").sign(generator.generateKeyPair().getPrivate());
+        given().header("Authorization", "Bearer " + forged).get("/api/v1/organizations")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void unknownApiPathNeedsATokenToo() {
+        given().get("/api/v1/nothing-here").then().statusCode(401);
+    }
+
+    @Test
+    void publicPathsNeedNoToken() {
+        given().get("/q/health").then().statusCode(200);
+        given().get("/openapi/organization").then().statusCode(200);
+    }
+}

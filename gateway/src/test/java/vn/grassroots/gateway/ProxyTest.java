@@ -1,0 +1,198 @@
+package vn.grassroots.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.vertx.core.buffer.Buffer;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(FakeUpstream.class)
+class ProxyTest {
+
+    static final String JSON_UTF8 = "application/json; charset=UTF-8";
+    /** For what REST Assured cannot do: chunked bodies and Expect: 100-continue. */
+    static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @TestHTTPResource("/")
+    URI gateway;
+
+    @Test
+    void getIsForwardedWithPathQueryAndHeaders() {
+        String token = Fixtures.organizer();
+        Response response = given().urlEncodingEnabled(false)
+                .header("Authorization", token)
+                .header("Accept", "application/json")
+                .header("If-None-Match", "\"6\"")
+                .get("/api/v1/organizations/0190/children?limit=5&q=Qu%C3%A0i%20Cang&sector=commune");
+
+        response.then().statusCode(200)
+                .header("ETag", "\"7\"")
+                .header("X-Upstream", "fake")
+                .header("Content-Type", "application/json;charset=UTF-8")
+                .header("Keep-Alive", nullValue());
+        JsonPath echo = response.jsonPath();
+        assertEquals("GET", echo.getString("method"));
+        assertEquals("/api/v1/organizations/0190/children", echo.getString("path"));
+        assertEquals("limit=5&q=Qu%C3%A0i%20Cang&sector=commune", echo.getString("query"));
+        assertEquals(token, echo.getString("headers.authorization"));
+        assertEquals("application/json", echo.getString("headers.accept"));
+        assertEquals("\"6\"", echo.getString("headers.if-none-match"));
+        assertEquals(0, echo.getInt("bodyLength"));
+    }
+
+    @Test
+    void postWithVietnameseJsonAndIfMatchIsForwardedExactly() {
+        String body = "{\"name\":\"Đảng bộ xã Quài Cang\",\"sector\":\"COMMUNE\",\"note\":\"Chi bộ bản Phiêng Pẻn\"}";
+        String key = UUID.randomUUID().toString();
+        Response response = given()
+                .config(RestAssured.config().encoderConfig(
+                        EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+                .header("Authorization", Fixtures.organizer())
+                .header("If-Match", "\"3\"")
+                .header("Idempotency-Key", key)
+                .contentType(JSON_UTF8)
+                .body(body.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/organizations/0190/children");
+
+        response.then().statusCode(201)
+                .header("Location", "/api/v1/organizations/0190/children/0190-new")
+                .header("ETag", "\"7\"");
+        JsonPath echo = response.jsonPath();
+        assertEquals("POST", echo.getString("method"));
+        assertEquals("/api/v1/organizations/0190/children", echo.getString("path"));
+        assertEquals(body, echo.getString("body"));
+        assertEquals(body.getBytes(StandardCharsets.UTF_8).length, echo.getInt("bodyLength"));
+        assertEquals(JSON_UTF8, echo.getString("headers.content-type"));
+        assertEquals("\"3\"", echo.getString("headers.if-match"));
+        assertEquals(key, echo.getString("headers.idempotency-key"));
+    }
+
+    @Test
+    void prefixItselfIsRouted() {
+        given().header("Authorization", Fixtures.organizer())
+                .get("/api/v1/organizations")
+                .then().statusCode(200).body("path", equalTo("/api/v1/organizations"), "query", nullValue());
+    }
+
+    @Test
+    void chunkedUpstreamAnswerIsRelayed() {
+        given().header("Authorization", Fixtures.organizer()).header("X-Echo-Chunked", "true")
+                .get("/api/v1/organizations/0190")
+                .then().statusCode(200).body("path", equalTo("/api/v1/organizations/0190"));
+    }
+
+    @Test
+    void noContentAnswerIsRelayed() {
+        given().header("Authorization", Fixtures.organizer()).header("If-Match", "\"7\"")
+                .delete("/api/v1/organizations/0190")
+                .then().statusCode(204).header("X-Upstream", "fake").body(equalTo(""));
+    }
+
+    @Test
+    void headAnswerKeepsContentLength() {
+        given().header("Authorization", Fixtures.organizer())
+                .head("/api/v1/organizations/0190")
+                .then().statusCode(200).header("Content-Length", "42");
+    }
+
+    @Test
+    void hopByHopHeadersStayOnTheirHop() {
+        JsonPath echo = given().header("Authorization", Fixtures.organizer())
+                .header("Connection", "keep-alive, X-Hop-Secret")
+                .header("X-Hop-Secret", "only-for-the-gateway")
+                .header("Proxy-Authorization", "Basic Zm9vOmJhcg==")
+                .header("X-Custom", "kept")
+                .get("/api/v1/organizations/0190")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(null, echo.getString("headers.x-hop-secret"));
+        assertEquals(null, echo.getString("headers.proxy-authorization"));
+        assertEquals("kept", echo.getString("headers.x-custom"));
+        assertFalse(echo.getString("headers.host").endsWith(":" + gateway.getPort()), "Host is the upstream's");
+        assertEquals("http", echo.getString("headers.x-forwarded-proto"));
+    }
+
+    @Test
+    void unknownApiPathIsProblem404() {
+        given().header("Authorization", Fixtures.organizer())
+                .get("/api/v1/nothing-here/1")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://grassroots.vn/problems/not-found"),
+                        "status", equalTo(404),
+                        "title", equalTo("Not found"));
+    }
+
+    @Test
+    void prefixMatchesWholeSegmentsOnly() {
+        given().header("Authorization", Fixtures.organizer())
+                .get("/api/v1/organizationsx")
+                .then().statusCode(404).contentType("application/problem+json");
+        assertFalse(Fixtures.seenPaths().contains("/api/v1/organizationsx"));
+    }
+
+    @Test
+    void largeBodyIsStreamedIntact() {
+        byte[] body = new byte[900 * 1024];
+        Arrays.fill(body, (byte) 'x');
+        given().header("Authorization", Fixtures.organizer()).contentType("application/octet-stream").body(body)
+                .put("/api/v1/organizations/0190/attachment")
+                .then().statusCode(200)
+                .body("bodyLength", equalTo(body.length), "bodySha256", equalTo(FakeUpstream.sha256(Buffer.buffer(body))));
+    }
+
+    @Test
+    void chunkedBodyIsStreamedIntact() throws Exception {
+        byte[] body = "Nghị quyết chi bộ ".repeat(20_000).getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> response = send("/api/v1/organizations/0190/minutes", body, false);
+        assertEquals(201, response.statusCode());
+        JsonPath echo = JsonPath.from(response.body());
+        assertEquals(body.length, echo.getInt("bodyLength"));
+        assertEquals(FakeUpstream.sha256(Buffer.buffer(body)), echo.getString("bodySha256"));
+        assertEquals("chunked", echo.getString("headers.transfer-encoding"));
+    }
+
+    @Test
+    void bodyOverTheLimitIsRejected() throws Exception {
+        byte[] body = new byte[1024 * 1024 + 10_000];
+        String path = "/api/v1/organizations/too-large-" + UUID.randomUUID();
+        // With a Content-Length: rejected before a byte is sent.
+        HttpResponse<String> declared = send(path, body, true);
+        assertEquals(413, declared.statusCode());
+        // Chunked: counted while streaming, the upstream exchange is cut off.
+        HttpResponse<String> chunked = send(path + "-chunked", body, false);
+        assertEquals(413, chunked.statusCode());
+        assertEquals("application/problem+json", chunked.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    private HttpResponse<String> send(String path, byte[] body, boolean withLength) throws Exception {
+        HttpRequest.BodyPublisher publisher = withLength
+                ? HttpRequest.BodyPublishers.ofByteArray(body)
+                : HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body));
+        HttpRequest request = HttpRequest.newBuilder(gateway.resolve(path))
+                .header("Authorization", Fixtures.organizer())
+                .header("Content-Type", "text/plain; charset=UTF-8")
+                .expectContinue(true)
+                .POST(publisher)
+                .build();
+        return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,103 @@
+package vn.grassroots.common.idempotency;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Supplier;
+import vn.grassroots.common.problem.ProblemException;
+import vn.grassroots.common.security.Caller;
+
+/**
+ * Creating calls accept an {@code Idempotency-Key}: the first answer is stored in the same transaction
+ * as the creation and replayed for a repeat, so a retried request never creates twice.
+ */
+@ApplicationScoped
+public class IdempotencyKeys {
+    public static final String HEADER = "Idempotency-Key";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Caller caller;
+
+    /** Runs {@code create} once per (caller, key); a repeat with the same request gets the stored answer. */
+    @Transactional
+    public Response once(String key, Object request, Supplier<Response> create) {
+        if (key == null || key.isBlank()) {
+            return create.get();
+        }
+        if (key.length() > 200) {
+            throw ProblemException.invalid(HEADER, "must be at most 200 characters");
+        }
+        String hash = hash(request);
+        @SuppressWarnings("unchecked")
+        List<Object[]> found = em.createNativeQuery(
+                        "SELECT request_hash, status, location, etag, body FROM idempotency_key WHERE caller = ?1 AND key = ?2")
+                .setParameter(1, caller.name())
+                .setParameter(2, key)
+                .getResultList();
+        if (!found.isEmpty()) {
+            Object[] row = found.get(0);
+            if (!hash.equals(row[0])) {
+                throw ProblemException.unprocessable("idempotency-key-reused",
+                        "this Idempotency-Key was already used for a different request");
+            }
+            Response.ResponseBuilder replay = Response.status(((Number) row[1]).intValue())
+                    .header("Idempotent-Replayed", "true");
+            if (row[2] != null) {
+                replay.header(HttpHeaders.LOCATION, row[2]);
+            }
+            if (row[3] != null) {
+                replay.header(HttpHeaders.ETAG, row[3]);
+            }
+            if (row[4] != null) {
+                replay.entity(row[4]).type(MediaType.APPLICATION_JSON_TYPE);
+            }
+            return replay.build();
+        }
+        Response response = create.get();
+        em.createNativeQuery("""
+                INSERT INTO idempotency_key (caller, key, request_hash, status, location, etag, body)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
+                .setParameter(1, caller.name())
+                .setParameter(2, key)
+                .setParameter(3, hash)
+                .setParameter(4, response.getStatus())
+                .setParameter(5, response.getLocation() == null ? null : response.getLocation().toString())
+                .setParameter(6, response.getHeaderString(HttpHeaders.ETAG))
+                .setParameter(7, response.hasEntity() ? write(response.getEntity()) : null)
+                .executeUpdate();
+        return response;
+    }
+
+    private String hash(Object request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(write(request).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package vn.grassroots.common.paging;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
+import vn.grassroots.common.problem.ProblemException;
+
+/**
+ * Keyset pagination: a cursor is the sort key of the last row returned, opaque to clients, so a page
+ * costs one indexed range scan at any depth of the list.
+ */
+public final class Cursor {
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 200;
+    private static final String SEP = "\u001f";
+
+    private Cursor() {}
+
+    public static String encode(String... keys) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(String.join(SEP, keys).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The sort keys in a cursor, or null when there is no cursor; 400 for a cursor we did not issue. */
+    public static String[] decode(String cursor, int keys) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(SEP, -1);
+            if (parts.length == keys) {
+                return parts;
+            }
+        } catch (IllegalArgumentException e) {
+            // fall through
+        }
+        throw ProblemException.invalid("cursor", "is not a cursor returned by this list");
+    }
+
+    /** The limit asked for, bounded; 400 outside 1..MAX_LIMIT. */
+    public static int limit(Integer requested) {
+        if (requested == null) {
+            return DEFAULT_LIMIT;
+        }
+        if (requested < 1 || requested > MAX_LIMIT) {
+            throw ProblemException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        return requested;
+    }
+
+    /** Builds a page from rows fetched with limit + 1: the extra row only says that more exist. */
+    public static <R, T> Page<T> page(List<R> rows, int limit, Function<R, T> view, Function<R, String> cursorOf) {
+        boolean more = rows.size() > limit;
+        List<R> shown = more ? rows.subList(0, limit) : rows;
+        String next = more ? cursorOf.apply(shown.get(shown.size() - 1)) : null;
+        return new Page<>(shown.stream().map(view).toList(), next);
+    }
+}

@@ -1,0 +1,8 @@
+package vn.grassroots.common.paging;
+
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One page of a list; pass {@code nextCursor} as {@code cursor} to get the next one (null at the end). */
+@Schema(description = "A page of results with the cursor of the next page")
+public record Page<T>(List<T> items, String nextCursor) {}

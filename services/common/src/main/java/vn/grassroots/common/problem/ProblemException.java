@@ -1,0 +1,69 @@
+package vn.grassroots.common.problem;
+
+import java.util.List;
+
+/** Thrown anywhere in a service to answer with a problem; never carries a stack trace to clients. */
+public class ProblemException extends RuntimeException {
+    private final int status;
+    private final String slug;
+    private final String title;
+    private final List<Problem.FieldError> errors;
+
+    public ProblemException(int status, String slug, String title, String detail, List<Problem.FieldError> errors) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+        this.errors = errors == null ? List.of() : errors;
+    }
+
+    public ProblemException(int status, String slug, String title, String detail) {
+        this(status, slug, title, detail, List.of());
+    }
+
+    public static ProblemException badRequest(String slug, String detail, Problem.FieldError... errors) {
+        return new ProblemException(400, slug, "Bad request", detail, List.of(errors));
+    }
+
+    public static ProblemException invalid(String field, String message) {
+        return new ProblemException(400, "validation", "Validation failed", field + ": " + message,
+                List.of(new Problem.FieldError(field, message)));
+    }
+
+    public static ProblemException notFound(String what, Object id) {
+        return new ProblemException(404, "not-found", "Not found", what + " " + id + " does not exist");
+    }
+
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(403, "forbidden", "Forbidden", detail);
+    }
+
+    public static ProblemException outOfScope(Object id) {
+        return new ProblemException(403, "out-of-scope", "Outside your scope",
+                "organization " + id + " is outside the subtree you may act in");
+    }
+
+    public static ProblemException conflict(String slug, String detail) {
+        return new ProblemException(409, slug, "Conflict", detail);
+    }
+
+    public static ProblemException unprocessable(String slug, String detail, Problem.FieldError... errors) {
+        return new ProblemException(422, slug, "Unprocessable request", detail, List.of(errors));
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<Problem.FieldError> errors() {
+        return errors;
+    }
+}

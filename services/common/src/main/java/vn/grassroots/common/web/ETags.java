@@ -1,0 +1,44 @@
+package vn.grassroots.common.web;
+
+import vn.grassroots.common.problem.ProblemException;
+
+/** Optimistic concurrency over HTTP: the ETag is the entity version, updates must send it back. */
+public final class ETags {
+    private ETags() {}
+
+    public static String of(long version) {
+        return "\"" + version + "\"";
+    }
+
+    /** For updates: If-Match is required (428 without it) and must name the current version (412). */
+    public static void require(String ifMatch, long currentVersion) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ProblemException(428, "if-match-required", "Precondition required",
+                    "send the If-Match header with the ETag you read, so that concurrent changes are not overwritten");
+        }
+        check(ifMatch, currentVersion);
+    }
+
+    /** For actions where If-Match is optional: checked when present. */
+    public static void check(String ifMatch, long currentVersion) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return;
+        }
+        String v = ifMatch.trim();
+        if (v.startsWith("W/")) {
+            v = v.substring(2);
+        }
+        v = v.replace("\"", "");
+        long expected;
+        try {
+            expected = Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest("bad-if-match", "If-Match must be an ETag such as \"3\"");
+        }
+        if (expected != currentVersion) {
+            throw new ProblemException(412, "stale-version", "Precondition failed",
+                    "the resource is at version " + currentVersion + ", not " + expected
+                            + "; read it again and retry with its new ETag");
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package vn.grassroots.organization.api;
+
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.grassroots.organization.service.CommitteeService;
+
+@Path("/api/v1/organizations/{organizationId}")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Committees and regulations", description = "Committees per term (cấp ủy, nhiệm kỳ), seats (bí thư, phó bí thư, ủy viên ban thường vụ, cấp ủy viên) and working regulations (quy chế làm việc)")
+public class CommitteeResource {
+    @Inject
+    CommitteeService service;
+
+    @GET
+    @Path("/committees")
+    @Operation(summary = "Committees of an organization, newest term first")
+    public List<Views.CommitteeView> list(@PathParam("organizationId") UUID organizationId) {
+        return service.list(organizationId);
+    }
+
+    @POST
+    @Path("/committees")
+    @Operation(summary = "Record the committee of a term", description = "One committee per organization and term; 409 for a second.")
+    public Response create(@PathParam("organizationId") UUID organizationId, @NotNull @Valid Requests.CreateCommittee request) {
+        Views.CommitteeView c = service.create(organizationId, request);
+        return Response.created(URI.create("/api/v1/organizations/" + organizationId + "/committees/" + c.id())).entity(c).build();
+    }
+
+    @GET
+    @Path("/committees/{committeeId}")
+    public Views.CommitteeView get(@PathParam("organizationId") UUID organizationId, @PathParam("committeeId") UUID committeeId) {
+        return service.get(organizationId, committeeId);
+    }
+
+    @POST
+    @Path("/committees/{committeeId}/positions")
+    @Operation(summary = "Seat a member", description = "At most one sitting secretary, and one seat per member, per committee (409).")
+    public Views.CommitteeView assign(@PathParam("organizationId") UUID organizationId, @PathParam("committeeId") UUID committeeId,
+            @NotNull @Valid Requests.AssignPosition request) {
+        return service.assign(organizationId, committeeId, request);
+    }
+
+    @POST
+    @Path("/committees/{committeeId}/positions/{positionId}/end")
+    @Operation(summary = "End a seat")
+    public Views.CommitteeView end(@PathParam("organizationId") UUID organizationId, @PathParam("committeeId") UUID committeeId,
+            @PathParam("positionId") UUID positionId, @NotNull @Valid Requests.EndPosition request) {
+        return service.end(organizationId, committeeId, positionId, request);
+    }
+
+    @GET
+    @Path("/regulations")
+    @Operation(summary = "Working regulations, newest first")
+    public List<Views.RegulationView> regulations(@PathParam("organizationId") UUID organizationId) {
+        return service.regulations(organizationId);
+    }
+
+    @POST
+    @Path("/regulations")
+    @Operation(summary = "Record issued working regulations")
+    public Response issue(@PathParam("organizationId") UUID organizationId, @NotNull @Valid Requests.CreateRegulation request) {
+        Views.RegulationView r = service.issueRegulation(organizationId, request);
+        return Response.status(201).entity(r).build();
+    }
+}

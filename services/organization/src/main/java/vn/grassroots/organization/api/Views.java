@@ -1,0 +1,36 @@
+package vn.grassroots.organization.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.grassroots.organization.domain.Decision;
+import vn.grassroots.organization.domain.OrganizationStatus;
+import vn.grassroots.organization.domain.OrganizationType;
+import vn.grassroots.organization.domain.Position;
+import vn.grassroots.organization.domain.Sector;
+
+/** Response bodies other than the organization itself. */
+public final class Views {
+    private Views() {}
+
+    @Schema(name = "OrganizationStatistics", description = "Counts for a subtree (thống kê): by type and sector of active organizations, by status of all")
+    public record Statistics(UUID organizationId, long total, long active, Map<OrganizationType, Long> byType,
+            Map<Sector, Long> bySector, Map<OrganizationStatus, Long> byStatus) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "Committee", description = "A committee (cấp ủy) for a term (nhiệm kỳ)")
+    public record CommitteeView(UUID id, UUID organizationId, String term, int startYear, int endYear, LocalDate electedOn,
+            Decision decision, List<PositionView> positions, long version) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "CommitteePosition", description = "A seat in a committee")
+    public record PositionView(UUID id, UUID memberId, String memberName, Position position, List<String> concurrentRoles,
+            LocalDate since, LocalDate until, String endReason) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "WorkingRegulation", description = "Working regulations (quy chế làm việc)")
+    public record RegulationView(UUID id, UUID organizationId, String documentNumber, LocalDate issuedOn, String title, String term) {}
+}

@@ -1,0 +1,216 @@
+package vn.grassroots.organization.repository;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Query;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import vn.grassroots.common.paging.Cursor;
+import vn.grassroots.common.paging.Page;
+import vn.grassroots.common.security.OrganizationPaths;
+import vn.grassroots.common.security.Scope;
+import vn.grassroots.common.text.SearchText;
+import vn.grassroots.organization.api.OrganizationView;
+import vn.grassroots.organization.api.Views;
+import vn.grassroots.organization.domain.Organization;
+import vn.grassroots.organization.domain.OrganizationStatus;
+import vn.grassroots.organization.domain.OrganizationType;
+import vn.grassroots.organization.domain.Sector;
+
+/**
+ * The tree in PostgreSQL. Every subtree question is a prefix predicate on the indexed path;
+ * every list is a keyset page ordered by (search_name, id).
+ */
+@ApplicationScoped
+public class OrganizationRepository implements PanacheRepositoryBase<Organization, UUID>, OrganizationPaths {
+
+    @Inject
+    ObjectMapper json;
+
+    /** What a list may be narrowed to; null fields do not filter. */
+    public record Filter(Scope scope, String withinPath, UUID excludeId, UUID parentId, List<OrganizationType> types,
+            List<Sector> sectors, List<OrganizationStatus> statuses, String nameQuery, Integer maxDepth) {}
+
+    @Override
+    public Optional<String> pathOf(UUID organizationId) {
+        return getEntityManager().createQuery("select o.path from Organization o where o.id = :id", String.class)
+                .setParameter("id", organizationId)
+                .getResultStream().findFirst();
+    }
+
+    /**
+     * Reads an organization that is about to get a child, locked FOR SHARE: a concurrent move of its subtree
+     * (which locks every row of the subtree FOR UPDATE first) waits for us, or we see its new path.
+     */
+    public Optional<Organization> lockShared(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_READ);
+    }
+
+    /** Locks every row of a subtree before its paths are rewritten, so no child is created in it meanwhile. */
+    public void lockSubtree(String path) {
+        getEntityManager().flush();
+        getEntityManager().createNativeQuery("SELECT id FROM organization WHERE path LIKE ?1 FOR UPDATE")
+                .setParameter(1, path + "%").getResultList();
+    }
+
+    public boolean codeTaken(String code, UUID exceptId) {
+        return code != null && count("code = ?1 and id <> ?2", code, exceptId == null ? new UUID(0, 0) : exceptId) > 0;
+    }
+
+    /** The API view of one organization, read after flushing pending changes. */
+    public OrganizationView view(UUID id) {
+        getEntityManager().flush();
+        Object state = getEntityManager()
+                .createNativeQuery("SELECT organization_state(o)::text FROM organization o WHERE o.id = ?1")
+                .setParameter(1, id).getSingleResult();
+        return read(state);
+    }
+
+    public Page<OrganizationView> list(Filter f, String cursor, int limit) {
+        StringBuilder sql = new StringBuilder(
+                "SELECT organization_state(o)::text, o.search_name, o.id FROM organization o WHERE o.path LIKE :scope");
+        Map<String, Object> p = new HashMap<>();
+        p.put("scope", f.scope().likePattern());
+        if (f.withinPath() != null) {
+            sql.append(" AND o.path LIKE :within");
+            p.put("within", f.withinPath() + "%");
+        }
+        if (f.excludeId() != null) {
+            sql.append(" AND o.id <> :exclude");
+            p.put("exclude", f.excludeId());
+        }
+        if (f.parentId() != null) {
+            sql.append(" AND o.parent_id = :parent");
+            p.put("parent", f.parentId());
+        }
+        if (f.types() != null && !f.types().isEmpty()) {
+            sql.append(" AND o.type IN (:types)");
+            p.put("types", f.types().stream().map(Enum::name).toList());
+        }
+        if (f.sectors() != null && !f.sectors().isEmpty()) {
+            sql.append(" AND o.sector IN (:sectors)");
+            p.put("sectors", f.sectors().stream().map(Enum::name).toList());
+        }
+        if (f.statuses() != null && !f.statuses().isEmpty()) {
+            sql.append(" AND o.status IN (:statuses)");
+            p.put("statuses", f.statuses().stream().map(Enum::name).toList());
+        }
+        if (f.nameQuery() != null && !f.nameQuery().isBlank()) {
+            sql.append(" AND o.search_name LIKE :q");
+            p.put("q", SearchText.containsPattern(f.nameQuery()));
+        }
+        if (f.maxDepth() != null) {
+            sql.append(" AND o.depth <= :maxDepth");
+            p.put("maxDepth", f.maxDepth());
+        }
+        String[] after = Cursor.decode(cursor, 2);
+        if (after != null) {
+            sql.append(" AND (o.search_name, o.id) > (:afterName, :afterId)");
+            p.put("afterName", after[0]);
+            p.put("afterId", parseUuid(after[1]));
+        }
+        sql.append(" ORDER BY o.search_name, o.id LIMIT :limit");
+        p.put("limit", limit + 1);
+        Query q = getEntityManager().createNativeQuery(sql.toString());
+        p.forEach(q::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = q.getResultList();
+        return Cursor.page(rows, limit, r -> read(r[0]), r -> Cursor.encode((String) r[1], r[2].toString()));
+    }
+
+    /** The chain from the root down to the organization at {@code path}, root first. */
+    public List<OrganizationView> ancestors(String path) {
+        List<UUID> ids = new ArrayList<>();
+        for (String part : path.split("/")) {
+            if (!part.isEmpty()) {
+                ids.add(UUID.fromString(part));
+            }
+        }
+        ids.remove(ids.size() - 1);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> rows = getEntityManager().createNativeQuery(
+                        "SELECT organization_state(o)::text FROM organization o WHERE o.id IN (:ids) ORDER BY o.depth")
+                .setParameter("ids", ids).getResultList();
+        return rows.stream().map(this::read).toList();
+    }
+
+    public long activeChildren(UUID id) {
+        return count("parentId = ?1 and status = ?2", id, OrganizationStatus.ACTIVE);
+    }
+
+    public List<Organization> activeChildrenOf(UUID id) {
+        return list("parentId = ?1 and status = ?2", id, OrganizationStatus.ACTIVE);
+    }
+
+    /**
+     * Moves the subtree at {@code oldPath} under {@code newParentPath}: one statement rewrites the path and
+     * depth of every descendant, however deep, and the moved root gets its new parent.
+     */
+    public int rewriteSubtree(String oldPath, String newPath, int depthDelta) {
+        getEntityManager().flush();
+        return getEntityManager().createNativeQuery("""
+                        UPDATE organization SET path = :newPath || substr(path, :cut), depth = depth + :delta
+                        WHERE path LIKE :old""")
+                .setParameter("newPath", newPath)
+                .setParameter("cut", oldPath.length() + 1)
+                .setParameter("delta", depthDelta)
+                .setParameter("old", oldPath + "%")
+                .executeUpdate();
+    }
+
+    public Views.Statistics statistics(UUID id, String path) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                        SELECT grouping(type), grouping(sector), grouping(status), type, sector, status, count(*)
+                        FROM organization WHERE path LIKE ?1
+                        GROUP BY GROUPING SETS ((type, status), (sector, status), (status))""")
+                .setParameter(1, path + "%").getResultList();
+        Map<OrganizationType, Long> byType = new EnumMap<>(OrganizationType.class);
+        Map<Sector, Long> bySector = new EnumMap<>(Sector.class);
+        Map<OrganizationStatus, Long> byStatus = new EnumMap<>(OrganizationStatus.class);
+        long total = 0;
+        for (Object[] r : rows) {
+            OrganizationStatus status = OrganizationStatus.valueOf((String) r[5]);
+            long n = ((Number) r[6]).longValue();
+            boolean typeRow = ((Number) r[0]).intValue() == 0;
+            boolean sectorRow = ((Number) r[1]).intValue() == 0;
+            if (typeRow && status == OrganizationStatus.ACTIVE) {
+                byType.put(OrganizationType.valueOf((String) r[3]), n);
+            } else if (sectorRow && status == OrganizationStatus.ACTIVE) {
+                bySector.put(Sector.valueOf((String) r[4]), n);
+            } else if (!typeRow && !sectorRow) {
+                byStatus.put(status, n);
+                total += n;
+            }
+        }
+        return new Views.Statistics(id, total, byStatus.getOrDefault(OrganizationStatus.ACTIVE, 0L), byType, bySector,
+                byStatus);
+    }
+
+    private OrganizationView read(Object jsonText) {
+        try {
+            return json.readValue(jsonText.toString(), OrganizationView.class);
+        } catch (Exception e) {
+            throw new IllegalStateException("organization_state does not match OrganizationView", e);
+        }
+    }
+
+    private static UUID parseUuid(String s) {
+        try {
+            return UUID.fromString(s);
+        } catch (IllegalArgumentException e) {
+            throw vn.grassroots.common.problem.ProblemException.invalid("cursor", "is not a cursor returned by this list");
+        }
+    }
+}
