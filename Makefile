@@ -1,0 +1,21 @@
+# Grassroots: one command to run, one to test. Everything runs as real processes (no containers);
+# state and logs live in .run/ (git-ignored). See deploy/local/README.md.
+.PHONY: run test stop status logs stop-test
+
+run:     ## build, start PostgreSQL, Kafka, Keycloak, the services and the gateway, load demo data
+	@deploy/local/platform.sh run
+
+test:    ## every module's tests and the end-to-end tests, on a fresh test stack (other ports)
+	@GRASSROOTS_STACK=test deploy/local/platform.sh test
+
+stop:    ## stop what `make run` started
+	@deploy/local/platform.sh stop
+
+status:
+	@deploy/local/platform.sh status
+
+logs:
+	@deploy/local/platform.sh logs
+
+stop-test:  ## stop a test stack left behind by an interrupted `make test`
+	@GRASSROOTS_STACK=test deploy/local/platform.sh stop

@@ -1,0 +1,54 @@
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Loads the demonstration data through the public API (the gateway), as the admin user, with a token
+ * from Keycloak. Run with the JDK's single-file launcher:
+ *   java deploy/demo/LoadDemo.java GATEWAY_URL KEYCLOAK_ISSUER deploy/demo/demo-data.txt
+ * A request answered 409 (already there) counts as done, so loading twice changes nothing.
+ */
+public class LoadDemo {
+    public static void main(String[] args) throws Exception {
+        String gateway = args[0];
+        String issuer = args[1];
+        HttpClient http = HttpClient.newHttpClient();
+        String form = "grant_type=password&client_id=grassroots-cli&username=admin&password=" + URLEncoder.encode("admin", StandardCharsets.UTF_8);
+        HttpResponse<String> tokenResponse = http.send(HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(tokenResponse.body());
+        if (tokenResponse.statusCode() != 200 || !m.find()) {
+            throw new IllegalStateException("no token for admin: " + tokenResponse.statusCode() + " " + tokenResponse.body());
+        }
+        String token = m.group(1);
+        int created = 0;
+        int existing = 0;
+        for (String line : Files.readAllLines(Path.of(args[2]), StandardCharsets.UTF_8)) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] parts = line.split(" ", 3);
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gateway + parts[1]))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .method(parts[0], HttpRequest.BodyPublishers.ofString(parts[2], StandardCharsets.UTF_8)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 201 || r.statusCode() == 200) {
+                created++;
+            } else if (r.statusCode() == 409) {
+                existing++;
+            } else {
+                throw new IllegalStateException(parts[0] + " " + parts[1] + " answered " + r.statusCode() + ": " + r.body());
+            }
+        }
+        System.out.println("demo data: " + created + " created, " + existing + " already there");
+    }
+}

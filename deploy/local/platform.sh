@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# The whole platform of one stack: infrastructure (infra.sh), every service and the gateway from their
+# built jars, and the demonstration data. What `make run|stop|status|logs|test` call.
+#
+#   deploy/local/platform.sh run      build, start everything, wait until healthy, load demo data
+#   deploy/local/platform.sh stop     stop the gateway, the services and the infrastructure
+#   deploy/local/platform.sh status   one line per process
+#   deploy/local/platform.sh logs     follow every log
+#   deploy/local/platform.sh test     GRASSROOTS_STACK=test: a fresh stack, every module's tests,
+#                                     then the end-to-end tests through the gateway; stops after
+set -euo pipefail
+# shellcheck source-path=SCRIPTDIR source=env.sh
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+
+SERVICES=(organization)
+SERVICE_HEAP="${SERVICE_HEAP:--Xms32m -Xmx256m}"
+GATEWAY_HEAP="${GATEWAY_HEAP:--Xms32m -Xmx160m}"
+
+port_of() { # the port variable of a service or the gateway
+  local var
+  var="$(tr '[:lower:]' '[:upper:]' <<<"$1")_PORT"
+  echo "${!var}"
+}
+
+jar_of() {
+  if [[ "$1" == gateway ]]; then echo "$REPO/gateway/target/quarkus-app/quarkus-run.jar"
+  else echo "$REPO/services/$1/target/quarkus-app/quarkus-run.jar"; fi
+}
+
+healthy() { curl -fsS "http://localhost:$(port_of "$1")/q/health/ready" >/dev/null; }
+
+build() {
+  log "building (./mvnw package, tests skipped)"
+  (cd "$REPO" && "$REPO/mvnw" -B -q -T1 package -DskipTests)
+}
+
+start_app() { # NAME HEAP
+  local name="$1" heap="$2" port
+  port="$(port_of "$name")"
+  if pid_alive "$name"; then
+    log "$name already running (pid $(pid_of "$name"))"
+    return 0
+  fi
+  require_port_free "$name" "$port" "$(tr '[:lower:]' '[:upper:]' <<<"$name")_PORT"
+  [[ -f "$(jar_of "$name")" ]] || die "$(jar_of "$name") is missing; build first"
+  # shellcheck disable=SC2086
+  start_bg "$name" "$LOGS/$name.log" java $heap -XX:+UseSerialGC -Dstack.state="$STATE/" -jar "$(jar_of "$name")"
+}
+
+start_apps() {
+  local s
+  for s in "${SERVICES[@]}"; do start_app "$s" "$SERVICE_HEAP"; done
+  for s in "${SERVICES[@]}"; do wait_for "$s" 120 healthy "$s"; log "$s ready on :$(port_of "$s")"; done
+  start_app gateway "$GATEWAY_HEAP"
+  wait_for gateway 120 healthy gateway
+  log "gateway ready on :$GATEWAY_PORT"
+}
+
+stop_apps() {
+  local s
+  stop_pid gateway
+  for s in "${SERVICES[@]}"; do stop_pid "$s"; done
+}
+
+load_demo() {
+  log "loading demonstration data through the gateway"
+  java "$REPO/deploy/demo/LoadDemo.java" "http://localhost:$GATEWAY_PORT" "$OIDC_ISSUER" "$REPO/deploy/demo/demo-data.txt"
+}
+
+cmd_run() {
+  if pid_alive gateway; then
+    log "Grassroots ($GRASSROOTS_STACK) is already running; nothing changed (make stop to stop it)"
+    print_addresses
+    return 0
+  fi
+  local start=$SECONDS
+  build
+  "$LOCAL_DIR/infra.sh" up >/dev/null
+  start_apps
+  load_demo
+  log "started in $((SECONDS - start)) s"
+  print_addresses
+}
+
+cmd_stop() {
+  stop_apps
+  "$LOCAL_DIR/infra.sh" down
+}
+
+cmd_status() {
+  "$LOCAL_DIR/infra.sh" status
+  local s
+  for s in "${SERVICES[@]}" gateway; do status_line "$s"; done
+}
+
+cmd_logs() {
+  local files=("$LOGS"/*.log)
+  exec tail -n 20 -F "${files[@]}"
+}
+
+print_addresses() {
+  cat <<EOF
+
+  Swagger UI   http://localhost:$GATEWAY_PORT/q/swagger-ui   (Authorize: client grassroots-swagger)
+  API          http://localhost:$GATEWAY_PORT/api/v1/organizations
+  Keycloak     $KEYCLOAK_URL   (realm grassroots; admin console kcadmin / kcadmin)
+  Accounts     admin/admin (whole tree) · organizer/organizer (Tuần Giáo district)
+               secretary/secretary and member/member (Chi bộ bản Cang) · auditor/auditor
+               service account: client grassroots-integration, secret integration-secret
+  Logs         $LOGS   (make logs)
+  Swagger UI   http://localhost:$GATEWAY_PORT/q/swagger-ui   (Authorize: client grassroots-swagger)
+  API          http://localhost:$GATEWAY_PORT/api/v1/organizations
+  Keycloak     $KEYCLOAK_URL   (realm grassroots; admin console kcadmin / kcadmin)
+  Accounts     admin/admin (whole tree) · organizer/organizer (Tuần Giáo district)
+               secretary/secretary and member/member (Chi bộ bản Cang) · auditor/auditor
+               service account: client grassroots-integration, secret integration-secret
+  Logs         $LOGS   (make logs)
+EOF
+}
+
+cmd_test() {
+  [[ "$GRASSROOTS_STACK" == test ]] || die "run tests with GRASSROOTS_STACK=test"
+  local start=$SECONDS
+  cmd_stop >/dev/null 2>&1 || true
+  rm -rf "$STATE"
+  mkdir -p "$PIDS" "$LOGS" "$DATA"
+  trap 'cmd_stop >/dev/null 2>&1 || true' EXIT
+  "$LOCAL_DIR/infra.sh" up >/dev/null
+  log "infrastructure up after $((SECONDS - start)) s; running every module's tests"
+  (cd "$REPO" && "$REPO/mvnw" -B -T1 install)
+  log "module tests passed after $((SECONDS - start)) s; starting the platform for the end-to-end tests"
+  start_apps
+  load_demo
+  (cd "$REPO" && "$REPO/mvnw" -B -pl gateway -Pe2e verify)
+  log "all tests passed in $((SECONDS - start)) s"
+}
+
+case "${1:-}" in
+  run) cmd_run ;;
+  stop) cmd_stop ;;
+  status) cmd_status ;;
+  logs) cmd_logs ;;
+  test) cmd_test ;;
+  *) echo "usage: $0 run|stop|status|logs|test" >&2; exit 2 ;;
+esac
