@@ -29,6 +29,7 @@ class EventsTest {
         try (KafkaEvents events = new KafkaEvents(OrganizationEvents.TOPIC);
                 KafkaEvents state = new KafkaEvents(OrganizationEvents.STATE_TOPIC)) {
             Tree.Small t = Tree.small("events");
+            state.await(t.cellA(), e -> "ACTIVE".equals(e.path("data").path("status").asText()), Duration.ofSeconds(20));
             var created = events.awaitType(t.cellA(), OrganizationEvents.CREATED).event();
             assertEquals("1.0", created.path("specversion").asText());
             assertEquals("/grassroots/organization", created.path("source").asText());
@@ -50,6 +51,34 @@ class EventsTest {
             // the party group's state record carries its rewritten path
             String newGroupPath = "/" + t.province() + "/" + t.district() + "/" + other + "/" + t.cellA() + "/" + t.group() + "/";
             state.await(t.group(), e -> newGroupPath.equals(e.path("data").path("path").asText()), Duration.ofSeconds(20));
+        }
+    }
+
+    @Test
+    void committeeChangesArePublishedOnTheirOwnTopic() {
+        try (KafkaEvents events = new KafkaEvents(OrganizationEvents.COMMITTEE_TOPIC);
+                KafkaEvents state = new KafkaEvents(OrganizationEvents.COMMITTEE_STATE_TOPIC);
+                KafkaEvents orgEvents = new KafkaEvents(OrganizationEvents.TOPIC)) {
+            Tree.Small t = Tree.small("committee-events");
+            String committee = given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                    .body(Map.of("term", "2025-2030")).post(BASE + "/" + t.cellA() + "/committees")
+                    .then().statusCode(201).extract().path("id");
+            String member = UUID.randomUUID().toString();
+            given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                    .body(Map.of("memberId", member, "memberName", "Lường Văn Thắng", "position", "SECRETARY",
+                            "concurrentRoles", java.util.List.of("Trưởng bản"), "since", "2025-06-01"))
+                    .post(BASE + "/" + t.cellA() + "/committees/" + committee + "/positions").then().statusCode(200);
+            events.awaitType(committee, OrganizationEvents.COMMITTEE_FORMED);
+            var assigned = events.awaitType(committee, OrganizationEvents.POSITION_ASSIGNED).event();
+            assertEquals(member, assigned.path("data").path("position").path("memberId").asText());
+            assertEquals("Trưởng bản", assigned.path("data").path("position").path("concurrentRoles").path(0).asText());
+            state.await(committee, e -> e.path("data").path("positions").size() == 1, Duration.ofSeconds(20));
+
+            given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                    .body(Map.of("documentNumber", "02-QC", "issuedOn", "2025-07-01", "title", "Quy chế làm việc"))
+                    .post(BASE + "/" + t.cellA() + "/regulations").then().statusCode(201);
+            var issued = orgEvents.awaitType(t.cellA(), OrganizationEvents.REGULATION_ISSUED).event();
+            assertEquals("02-QC", issued.path("data").path("regulation").path("documentNumber").asText());
         }
     }
 

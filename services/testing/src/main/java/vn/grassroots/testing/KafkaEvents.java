@@ -13,9 +13,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads a topic from the beginning and waits for the CloudEvents a test expects. */
+/** Reads a topic from the beginning and waits for the CloudEvents a test expects, checked against their contract. */
 public final class KafkaEvents implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private final String topic;
     private final KafkaConsumer<String, String> consumer;
     private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
 
@@ -27,6 +28,7 @@ public final class KafkaEvents implements AutoCloseable {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        this.topic = topic;
         consumer = new KafkaConsumer<>(p);
         consumer.subscribe(List.of(topic));
     }
@@ -47,6 +49,7 @@ public final class KafkaEvents implements AutoCloseable {
                 if (key.equals(r.key())) {
                     JsonNode event = parse(r.value());
                     if (match.test(event)) {
+                        Contracts.check(topic, event);
                         return new Received(r, event);
                     }
                 }
