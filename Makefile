@@ -1,6 +1,6 @@
 # Grassroots: one command to run, one to test. Everything runs as real processes (no containers);
 # state and logs live in .run/ (git-ignored). See deploy/local/README.md.
-.PHONY: run test stop status logs stop-test
+.PHONY: run test stop status logs stop-test bench
 
 run:     ## build, start PostgreSQL, Kafka, Keycloak, the services and the gateway, load demo data
 	@deploy/local/platform.sh run
@@ -19,3 +19,6 @@ logs:
 
 stop-test:  ## stop a test stack left behind by an interrupted `make test`
 	@GRASSROOTS_STACK=test deploy/local/platform.sh stop
+
+bench:   ## country-scale data in the running dev stack, and the times of the calls that must stay fast
+	@deploy/local/bench.sh

@@ -108,13 +108,6 @@ print_addresses() {
                secretary/secretary and member/member (Chi bộ bản Cang) · auditor/auditor
                service account: client grassroots-integration, secret integration-secret
   Logs         $LOGS   (make logs)
-  Swagger UI   http://localhost:$GATEWAY_PORT/q/swagger-ui   (Authorize: client grassroots-swagger)
-  API          http://localhost:$GATEWAY_PORT/api/v1/organizations
-  Keycloak     $KEYCLOAK_URL   (realm grassroots; admin console kcadmin / kcadmin)
-  Accounts     admin/admin (whole tree) · organizer/organizer (Tuần Giáo district)
-               secretary/secretary and member/member (Chi bộ bản Cang) · auditor/auditor
-               service account: client grassroots-integration, secret integration-secret
-  Logs         $LOGS   (make logs)
 EOF
 }
 

@@ -46,10 +46,10 @@ CREATE TABLE audit_entry (
     action         varchar(100)  NOT NULL,
     entity_type    varchar(100)  NOT NULL,
     entity_id      varchar(100)  NOT NULL,
-    scope_path     varchar(2000),
+    scope_path     varchar(2000) COLLATE "C",
     before_state   jsonb,
     after_state    jsonb,
     correlation_id varchar(100)
 );
 CREATE INDEX audit_entry_entity ON audit_entry (entity_id, id);
-CREATE INDEX audit_entry_scope ON audit_entry (scope_path varchar_pattern_ops, id);
+CREATE INDEX audit_entry_scope ON audit_entry (scope_path, id);

@@ -1,10 +1,10 @@
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
--- The organization tree. path = "/<root id>/…/<own id>/": a subtree is one indexed prefix scan.
+-- The organization tree. path = "/<root id>/…/<own id>/", C-collated: a subtree is one indexed range scan.
 CREATE TABLE organization (
     id                          uuid PRIMARY KEY,
     parent_id                   uuid REFERENCES organization (id),
-    path                        varchar(2000) NOT NULL,
+    path                        varchar(2000) COLLATE "C" NOT NULL,
     depth                       int           NOT NULL,
     type                        varchar(40)   NOT NULL,
     sector                      varchar(40)   NOT NULL,
@@ -25,7 +25,7 @@ CREATE TABLE organization (
     updated_at                  timestamptz   NOT NULL,
     version                     bigint        NOT NULL
 );
-CREATE UNIQUE INDEX organization_path ON organization (path varchar_pattern_ops);
+CREATE UNIQUE INDEX organization_path ON organization (path);
 CREATE INDEX organization_parent ON organization (parent_id, search_name, id);
 CREATE INDEX organization_name ON organization (search_name, id);
 CREATE INDEX organization_name_trgm ON organization USING gin (search_name gin_trgm_ops);

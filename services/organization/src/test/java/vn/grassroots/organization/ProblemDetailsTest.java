@@ -97,6 +97,8 @@ class ProblemDetailsTest {
         given().header("Authorization", ADMIN).get(BASE + "/" + UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM)
                 .body("correlationId", notNullValue());
         given().header("Authorization", ADMIN).queryParam("within", "xyz").get(BASE).then().statusCode(400);
+        given().header("Authorization", ADMIN).queryParam("cursor", "eHl6").get(BASE + "/audit").then().statusCode(400)
+                .body("errors[0].field", equalTo("cursor"));
     }
 
     @Test

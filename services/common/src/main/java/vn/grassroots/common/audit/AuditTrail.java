@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -14,6 +15,7 @@ import vn.grassroots.common.paging.Cursor;
 import vn.grassroots.common.paging.Page;
 import vn.grassroots.common.security.Caller;
 import vn.grassroots.common.security.Roles;
+import vn.grassroots.common.security.Scope;
 import vn.grassroots.common.web.CorrelationId;
 
 /** Every change records who did it, when, and the state before and after (nhật ký thay đổi). */
@@ -54,19 +56,20 @@ public class AuditTrail {
         caller.requireRole(Roles.AUDITOR, Roles.ADMIN);
         int n = Cursor.limit(limit);
         String[] after = Cursor.decode(cursor, 1);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        Scope scope = caller.scope();
+        Query q = em.createNativeQuery("""
                 SELECT id, occurred_at, actor, action, entity_type, entity_id, before_state::text, after_state::text, correlation_id
                 FROM audit_entry
-                WHERE (cast(?1 AS text) IS NULL OR entity_id = ?1)
-                  AND (?2 = '%' OR scope_path LIKE ?2)
-                  AND (cast(?3 AS bigint) IS NULL OR id < ?3)
-                ORDER BY id DESC LIMIT ?4""")
-                .setParameter(1, entityId)
-                .setParameter(2, caller.scope().likePattern())
-                .setParameter(3, after == null ? null : Long.valueOf(after[0]))
-                .setParameter(4, n + 1)
-                .getResultList();
+                WHERE (cast(:entityId AS text) IS NULL OR entity_id = :entityId)
+                  AND %s
+                  AND (cast(:after AS bigint) IS NULL OR id < :after)
+                ORDER BY id DESC LIMIT :limit""".formatted(scope.sql("scope_path", "scope")))
+                .setParameter("entityId", entityId)
+                .setParameter("after", after == null ? null : Cursor.number(after[0]))
+                .setParameter("limit", n + 1);
+        scope.bind(q::setParameter, "scope");
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = q.getResultList();
         return Cursor.page(rows, n, this::entry, r -> Cursor.encode(r[0].toString()));
     }
 

@@ -38,6 +38,15 @@ public final class Cursor {
         throw ProblemException.invalid("cursor", "is not a cursor returned by this list");
     }
 
+    /** A numeric sort key of a cursor; 400 when it is not one. */
+    public static long number(String key) {
+        try {
+            return Long.parseLong(key);
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("cursor", "is not a cursor returned by this list");
+        }
+    }
+
     /** The limit asked for, bounded; 400 outside 1..MAX_LIMIT. */
     public static int limit(Integer requested) {
         if (requested == null) {

@@ -1,8 +1,10 @@
 package vn.grassroots.common.security;
 
+import java.util.function.BiConsumer;
+
 /**
  * The subtree a caller may act in, as a materialized-path prefix ("/root-id/…/org-id/").
- * {@code prefix == null} means the whole tree. In SQL the check is always {@code path LIKE prefix || '%'}.
+ * {@code prefix == null} means the whole tree. In SQL it is one indexed range (see {@link Subtree}).
  */
 public record Scope(String prefix) {
     public static final Scope ALL = new Scope(null);
@@ -15,8 +17,15 @@ public record Scope(String prefix) {
         return prefix == null || (path != null && path.startsWith(prefix));
     }
 
-    /** The LIKE pattern for SQL; "%" for the whole tree. Paths hold only ids and '/', nothing to escape. */
-    public String likePattern() {
-        return prefix == null ? "%" : prefix + "%";
+    /** The SQL condition limiting {@code column} to this scope ("TRUE" for the whole tree). */
+    public String sql(String column, String param) {
+        return prefix == null ? "TRUE" : Subtree.condition(column, param);
+    }
+
+    /** Binds the parameters of {@link #sql}. */
+    public void bind(BiConsumer<String, Object> setter, String param) {
+        if (prefix != null) {
+            Subtree.bind(setter, param, prefix);
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import vn.grassroots.common.outbox.Outbox;
+import vn.grassroots.common.security.Subtree;
 import vn.grassroots.organization.api.OrganizationView;
 import vn.grassroots.organization.api.Views;
 
@@ -60,9 +61,10 @@ public class OrganizationEvents {
 
     /** Fresh state records for every organization of a subtree whose paths a move rewrote. */
     public int stateOfSubtree(String path) {
-        return outbox.publishEach(STATE_TOPIC, AGGREGATE, STATE,
-                "SELECT o.id, organization_state(o) AS payload FROM organization o WHERE o.path LIKE :prefix",
-                Map.of("prefix", path + "%"));
+        Map<String, Object> params = new java.util.HashMap<>();
+        Subtree.bind(params::put, "subtree", path);
+        return outbox.publishEach(STATE_TOPIC, AGGREGATE, STATE, "SELECT o.id, organization_state(o) AS payload FROM organization o WHERE "
+                + Subtree.condition("o.path", "subtree"), params);
     }
 
     private void stateOf(UUID id) {

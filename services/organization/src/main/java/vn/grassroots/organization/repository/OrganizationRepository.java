@@ -17,6 +17,7 @@ import vn.grassroots.common.paging.Cursor;
 import vn.grassroots.common.paging.Page;
 import vn.grassroots.common.security.OrganizationPaths;
 import vn.grassroots.common.security.Scope;
+import vn.grassroots.common.security.Subtree;
 import vn.grassroots.common.text.SearchText;
 import vn.grassroots.organization.api.OrganizationView;
 import vn.grassroots.organization.api.Views;
@@ -57,8 +58,10 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
     /** Locks every row of a subtree before its paths are rewritten, so no child is created in it meanwhile. */
     public void lockSubtree(String path) {
         getEntityManager().flush();
-        getEntityManager().createNativeQuery("SELECT id FROM organization WHERE path LIKE ?1 FOR UPDATE")
-                .setParameter(1, path + "%").getResultList();
+        Query q = getEntityManager().createNativeQuery(
+                "SELECT id FROM organization WHERE " + Subtree.condition("path", "subtree") + " FOR UPDATE");
+        Subtree.bind(q::setParameter, "subtree", path);
+        q.getResultList();
     }
 
     public boolean codeTaken(String code, UUID exceptId) {
@@ -75,13 +78,13 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
     }
 
     public Page<OrganizationView> list(Filter f, String cursor, int limit) {
-        StringBuilder sql = new StringBuilder(
-                "SELECT organization_state(o)::text, o.search_name, o.id FROM organization o WHERE o.path LIKE :scope");
+        StringBuilder sql = new StringBuilder("SELECT organization_state(o)::text, o.search_name, o.id FROM organization o WHERE ")
+                .append(f.scope().sql("o.path", "scope"));
         Map<String, Object> p = new HashMap<>();
-        p.put("scope", f.scope().likePattern());
+        f.scope().bind(p::put, "scope");
         if (f.withinPath() != null) {
-            sql.append(" AND o.path LIKE :within");
-            p.put("within", f.withinPath() + "%");
+            sql.append(" AND ").append(Subtree.condition("o.path", "within"));
+            Subtree.bind(p::put, "within", f.withinPath());
         }
         if (f.excludeId() != null) {
             sql.append(" AND o.id <> :exclude");
@@ -159,23 +162,24 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
      */
     public int rewriteSubtree(String oldPath, String newPath, int depthDelta) {
         getEntityManager().flush();
-        return getEntityManager().createNativeQuery("""
-                        UPDATE organization SET path = :newPath || substr(path, :cut), depth = depth + :delta
-                        WHERE path LIKE :old""")
+        Query q = getEntityManager().createNativeQuery(
+                        "UPDATE organization SET path = :newPath || substr(path, :cut), depth = depth + :delta WHERE "
+                                + Subtree.condition("path", "old"))
                 .setParameter("newPath", newPath)
                 .setParameter("cut", oldPath.length() + 1)
-                .setParameter("delta", depthDelta)
-                .setParameter("old", oldPath + "%")
-                .executeUpdate();
+                .setParameter("delta", depthDelta);
+        Subtree.bind(q::setParameter, "old", oldPath);
+        return q.executeUpdate();
     }
 
     public Views.Statistics statistics(UUID id, String path) {
+        Query q = getEntityManager().createNativeQuery("""
+                SELECT grouping(type), grouping(sector), grouping(status), type, sector, status, count(*)
+                FROM organization WHERE %s
+                GROUP BY GROUPING SETS ((type, status), (sector, status), (status))""".formatted(Subtree.condition("path", "subtree")));
+        Subtree.bind(q::setParameter, "subtree", path);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = getEntityManager().createNativeQuery("""
-                        SELECT grouping(type), grouping(sector), grouping(status), type, sector, status, count(*)
-                        FROM organization WHERE path LIKE ?1
-                        GROUP BY GROUPING SETS ((type, status), (sector, status), (status))""")
-                .setParameter(1, path + "%").getResultList();
+        List<Object[]> rows = q.getResultList();
         Map<OrganizationType, Long> byType = new EnumMap<>(OrganizationType.class);
         Map<Sector, Long> bySector = new EnumMap<>(Sector.class);
         Map<OrganizationStatus, Long> byStatus = new EnumMap<>(OrganizationStatus.class);
