@@ -8,6 +8,7 @@
 #   deploy/local/platform.sh logs     follow every log
 #   deploy/local/platform.sh test     GRASSROOTS_STACK=test: a fresh stack, every module's tests,
 #                                     then the end-to-end tests through the gateway; stops after
+#   deploy/local/platform.sh chromium install Debian's chromium + chromium-driver (browser test)
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=env.sh
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -30,8 +31,25 @@ jar_of() {
 healthy() { curl -fsS "http://localhost:$(port_of "$1")/q/health/ready" >/dev/null; }
 
 build() {
+  local s jars=()
+  for s in "${SERVICES[@]}" gateway; do jars+=("$(jar_of "$s")"); done
+  if up_to_date "${jars[@]}"; then
+    log "jars are newer than every source; not rebuilding"
+    return 0
+  fi
   log "building (./mvnw package, tests skipped)"
   (cd "$REPO" && "$REPO/mvnw" -B -q -T1 package -DskipTests)
+}
+
+# up_to_date JAR...: every jar exists and no pom or source file is newer than the oldest of them.
+up_to_date() {
+  local oldest="" j
+  for j in "$@"; do
+    [[ -f "$j" ]] || return 1
+    if [[ -z "$oldest" || "$j" -ot "$oldest" ]]; then oldest="$j"; fi
+  done
+  [[ -z "$(find "$REPO/pom.xml" "$REPO/services" "$REPO/gateway" -newer "$oldest" \
+      \( -name pom.xml -o -path '*/src/main/*' \) -type f -print -quit 2>/dev/null)" ]]
 }
 
 start_app() { # NAME HEAP
@@ -111,9 +129,23 @@ print_addresses() {
 EOF
 }
 
+# The gateway's Swagger UI test drives Debian's Chromium through its chromedriver; it is installed
+# here, from the distribution, because no test tool may download a browser of its own.
+ensure_chromium() {
+  [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]] && return 0
+  [[ "$(id -u)" == 0 ]] || die "the browser test needs /usr/bin/chromium and /usr/bin/chromedriver: apt-get install chromium chromium-driver"
+  log "installing chromium and chromium-driver (apt-get)"
+  export DEBIAN_FRONTEND=noninteractive
+  # A stale package list is the usual reason for a failed install; update only then.
+  apt-get install -y -q --no-install-recommends chromium chromium-driver >/dev/null \
+    || { apt-get update -q >/dev/null && apt-get install -y -q --no-install-recommends chromium chromium-driver >/dev/null; } \
+    || die "could not install chromium"
+}
+
 cmd_test() {
   [[ "$GRASSROOTS_STACK" == test ]] || die "run tests with GRASSROOTS_STACK=test"
   local start=$SECONDS
+  ensure_chromium
   cmd_stop >/dev/null 2>&1 || true
   rm -rf "$STATE"
   mkdir -p "$PIDS" "$LOGS" "$DATA"
@@ -134,5 +166,6 @@ case "${1:-}" in
   status) cmd_status ;;
   logs) cmd_logs ;;
   test) cmd_test ;;
-  *) echo "usage: $0 run|stop|status|logs|test" >&2; exit 2 ;;
+  chromium) ensure_chromium ;;
+  *) echo "usage: $0 run|stop|status|logs|test|chromium" >&2; exit 2 ;;
 esac
