@@ -38,7 +38,13 @@ build() {
     return 0
   fi
   log "building (./mvnw package, tests skipped)"
-  (cd "$REPO" && "$REPO/mvnw" -B -q -T1 package -DskipTests)
+  (cd "$REPO" && "$REPO/mvnw" -B -q -T1 package -DskipTests $(contracts_flag))
+}
+
+# Builds write the OpenAPI documents into contracts/; the document names the Keycloak of the stack it was
+# built for, so only dev builds (the documented defaults) write there.
+contracts_flag() {
+  [[ "$GRASSROOTS_STACK" == dev ]] || echo "-Dquarkus.smallrye-openapi.store-schema-directory=target/openapi"
 }
 
 # up_to_date JAR...: every jar exists and no pom or source file is newer than the oldest of them.
@@ -152,7 +158,7 @@ cmd_test() {
   trap 'cmd_stop >/dev/null 2>&1 || true' EXIT
   "$LOCAL_DIR/infra.sh" up >/dev/null
   log "infrastructure up after $((SECONDS - start)) s; running every module's tests"
-  (cd "$REPO" && "$REPO/mvnw" -B -T1 install)
+  (cd "$REPO" && "$REPO/mvnw" -B -T1 install $(contracts_flag))
   log "module tests passed after $((SECONDS - start)) s; starting the platform for the end-to-end tests"
   start_apps
   load_demo

@@ -53,7 +53,7 @@ class EdgeSecurityTest {
 
     @Test
     void publicPathsNeedNoToken() {
-        given().get("/q/health").then().statusCode(200);
+        given().get("/q/health/ready").then().statusCode(200);
         given().get("/openapi/organization").then().statusCode(200);
     }
 }

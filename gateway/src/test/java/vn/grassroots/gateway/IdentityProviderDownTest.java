@@ -48,7 +48,7 @@ class IdentityProviderDownTest {
 
     @Test
     void publicPathsStillWork() {
-        given().get("/q/health").then().statusCode(200);
+        given().get("/q/health/ready").then().statusCode(200);
         given().get("/openapi/organization").then().statusCode(200);
     }
 }

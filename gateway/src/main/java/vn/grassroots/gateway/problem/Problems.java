@@ -36,6 +36,18 @@ public final class Problems {
         send(ctx, 503, "upstream-unavailable", "Service unavailable", service + " service is unavailable");
     }
 
+    /** 429 with Retry-After in seconds. */
+    public static void tooManyRequests(RoutingContext ctx, long retryAfterSeconds, String detail) {
+        ctx.response().putHeader("Retry-After", Long.toString(retryAfterSeconds));
+        send(ctx, 429, "too-many-requests", "Too many requests", detail);
+    }
+
+    /** 503 for an upstream that cannot be reached; with Retry-After when it is known how long that lasts. */
+    public static void upstreamUnavailable(RoutingContext ctx, String service, long retryAfterSeconds) {
+        ctx.response().putHeader("Retry-After", Long.toString(retryAfterSeconds));
+        upstreamUnavailable(ctx, service);
+    }
+
     public static void payloadTooLarge(RoutingContext ctx, long limit) {
         send(ctx, 413, "payload-too-large", "Payload too large", "The request body exceeds " + limit + " bytes");
     }

@@ -16,6 +16,8 @@ public interface GatewayConfig {
 
     UpstreamSettings upstream();
 
+    RateLimits rateLimit();
+
     interface Route {
         /** Path prefix under /api, without a trailing slash, e.g. /api/v1/organizations. */
         String prefix();
@@ -36,5 +38,49 @@ public interface GatewayConfig {
         /** HTTP/1.1 connections kept per upstream. */
         @WithDefault("64")
         int maxConnections();
+
+        /** Extra attempts of a GET, HEAD or OPTIONS whose connection failed before any answer. */
+        @WithDefault("1")
+        int retries();
+
+        /** Pause before such a retry, so a restarting instance has a moment. */
+        @WithDefault("100ms")
+        Duration retryDelay();
+
+        /** Consecutive failures (unreachable or timed out) that open an upstream's circuit. */
+        @WithDefault("5")
+        int failureThreshold();
+
+        /** How long an open circuit answers 503 at once before one trial call is let through. */
+        @WithDefault("10s")
+        Duration openDelay();
+
+        /** How long the health check waits for an upstream's /q/health/ready. */
+        @WithDefault("1s")
+        Duration healthTimeout();
+    }
+
+    /** Token buckets: per client ({@code azp}), per user ({@code sub}), per remote address without a token. */
+    interface RateLimits {
+        @WithDefault("true")
+        boolean enabled();
+
+        Limit client();
+
+        Limit user();
+
+        Limit anonymous();
+
+        /** Buckets kept per kind; a full (long idle) bucket is dropped first, as it equals a new one. */
+        @WithDefault("100000")
+        int maxBuckets();
+    }
+
+    interface Limit {
+        /** Burst size: requests allowed at once. */
+        long capacity();
+
+        /** Sustained rate. */
+        double refillPerSecond();
     }
 }

@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -18,6 +19,11 @@ import io.vertx.ext.web.RequestBody;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.net.ConnectException;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import vn.grassroots.gateway.correlation.CorrelationId;
 import vn.grassroots.gateway.problem.Problems;
@@ -25,18 +31,26 @@ import vn.grassroots.gateway.problem.Problems;
 /**
  * Forwards one request to an upstream and streams the answer back. Bodies flow chunk by chunk with
  * back-pressure in both directions, so the gateway never holds a whole request or response.
+ * Each upstream has a circuit breaker; a bodiless GET, HEAD or OPTIONS whose connection failed before
+ * any answer is tried again, nothing else is (a POST may have been acted on, a streamed body is gone).
  */
 @Singleton
 public class UpstreamProxy {
 
     private static final Logger LOG = Logger.getLogger(UpstreamProxy.class);
 
+    private static final Set<HttpMethod> RETRYABLE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+
+    private final Vertx vertx;
     private final HttpClient client;
+    private final GatewayConfig.UpstreamSettings settings;
     private final long timeoutMillis;
     private final long connectTimeoutMillis;
+    private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
 
     public UpstreamProxy(Vertx vertx, GatewayConfig config) {
-        GatewayConfig.UpstreamSettings settings = config.upstream();
+        this.vertx = vertx;
+        settings = config.upstream();
         timeoutMillis = settings.timeout().toMillis();
         connectTimeoutMillis = settings.connectTimeout().toMillis();
         HttpClientOptions options = new HttpClientOptions()
@@ -52,12 +66,27 @@ public class UpstreamProxy {
         client.close();
     }
 
+    /** The circuit of an upstream (made on first use). */
+    private CircuitBreaker breaker(Upstream upstream) {
+        return breakers.computeIfAbsent(upstream.name(),
+                n -> new CircuitBreaker(settings.failureThreshold(), settings.openDelay()));
+    }
+
     /**
      * Sends {@code method uri} with {@code headers} to the upstream; with {@code withBody}, the caller's body
      * follows. The answer, or a 503 problem if the upstream cannot be reached in time, goes to {@code ctx}.
      */
     public void forward(RoutingContext ctx, Upstream upstream, HttpMethod method, String uri, MultiMap headers,
             boolean withBody) {
+        CircuitBreaker breaker = breaker(upstream);
+        long wait = breaker.permit(System.nanoTime());
+        if (wait != 0) {
+            // Open circuit: answer at once rather than let every caller wait for a connect timeout.
+            LOG.debugf("%s service circuit is open; refusing %s %s", upstream.name(), method, ctx.request().path());
+            Problems.upstreamUnavailable(ctx, upstream.name(),
+                    Math.max(1, TimeUnit.NANOSECONDS.toSeconds(wait + TimeUnit.SECONDS.toNanos(1) - 1)));
+            return;
+        }
         RequestOptions options = new RequestOptions()
                 .setMethod(method)
                 .setHost(upstream.host())
@@ -68,7 +97,13 @@ public class UpstreamProxy {
                 // Connect: obtaining a pooled or new connection. Idle: no byte from the upstream for that long.
                 .setConnectTimeout(connectTimeoutMillis)
                 .setIdleTimeout(timeoutMillis);
-        new Exchange(ctx, upstream, method).start(options, withBody);
+        boolean retryable = RETRYABLE.contains(method) && !(withBody && hasBody(ctx.request()));
+        new Exchange(ctx, upstream, breaker, method, retryable ? settings.retries() : 0).start(options, withBody);
+    }
+
+    private static boolean hasBody(HttpServerRequest in) {
+        String length = in.getHeader("Content-Length");
+        return in.headers().contains("Transfer-Encoding") || length != null && !"0".equals(length.trim());
     }
 
     /** The headers to send upstream for the caller's request: end-to-end ones plus correlation and X-Forwarded-*. */
@@ -94,20 +129,27 @@ public class UpstreamProxy {
     private final class Exchange {
         private final RoutingContext ctx;
         private final Upstream upstream;
+        private final CircuitBreaker breaker;
         private final HttpMethod method;
+        private int retriesLeft;
         private HttpClientRequest out;
         private boolean aborted;
+        private boolean settled;
 
-        Exchange(RoutingContext ctx, Upstream upstream, HttpMethod method) {
+        Exchange(RoutingContext ctx, Upstream upstream, CircuitBreaker breaker, HttpMethod method, int retries) {
             this.ctx = ctx;
             this.upstream = upstream;
+            this.breaker = breaker;
             this.method = method;
+            this.retriesLeft = retries;
         }
 
         void start(RequestOptions options, boolean withBody) {
             client.request(options).onComplete(connected -> {
                 if (connected.failed()) {
-                    unavailable(connected.cause());
+                    if (!retried(connected.cause(), options, withBody)) {
+                        unavailable(connected.cause());
+                    }
                     return;
                 }
                 out = connected.result();
@@ -115,8 +157,11 @@ public class UpstreamProxy {
                 out.exceptionHandler(t -> LOG.debugf("%s request ended early: %s", upstream.name(), t));
                 out.response().onComplete(answered -> {
                     if (answered.failed()) {
-                        unavailable(answered.cause());
+                        if (!retried(answered.cause(), options, withBody)) {
+                            unavailable(answered.cause());
+                        }
                     } else {
+                        settle(true);
                         relay(answered.result());
                     }
                 });
@@ -208,10 +253,40 @@ public class UpstreamProxy {
             });
         }
 
+        /**
+         * Tries again after a connection failure (refused, or closed before any answer, e.g. a stale pooled
+         * connection), never after a timeout: a slow service would only get twice the load.
+         */
+        private boolean retried(Throwable cause, RequestOptions options, boolean withBody) {
+            boolean connectionFailure = cause instanceof ConnectException || cause instanceof HttpClosedException;
+            if (aborted || retriesLeft <= 0 || !connectionFailure || ctx.response().closed()) {
+                return false;
+            }
+            retriesLeft--;
+            LOG.debugf("%s service connection failed for %s %s, trying again: %s", upstream.name(), method,
+                    ctx.request().path(), cause);
+            vertx.setTimer(Math.max(1, settings.retryDelay().toMillis()), id -> start(options, withBody));
+            return true;
+        }
+
+        /** The breaker learns each exchange's outcome once. */
+        private void settle(boolean success) {
+            if (settled) {
+                return;
+            }
+            settled = true;
+            if (success) {
+                breaker.succeeded();
+            } else {
+                breaker.failed(System.nanoTime());
+            }
+        }
+
         private void unavailable(Throwable cause) {
             if (aborted) {
                 return;
             }
+            settle(false);
             aborted = true;
             if (out != null) {
                 out.reset();
@@ -227,6 +302,10 @@ public class UpstreamProxy {
 
         /** The caller went away: stop talking to the upstream too. */
         private void abort() {
+            if (!settled) {
+                settled = true;
+                breaker.released();
+            }
             if (!aborted && out != null) {
                 aborted = true;
                 out.reset();
