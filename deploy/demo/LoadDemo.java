@@ -36,11 +36,17 @@ public class LoadDemo {
                 continue;
             }
             String[] parts = line.split(" ", 3);
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gateway + parts[1]))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + parts[1]))
                     .header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/json")
-                    .method(parts[0], HttpRequest.BodyPublishers.ofString(parts[2], StandardCharsets.UTF_8)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+                    .method(parts[0], HttpRequest.BodyPublishers.ofString(parts[2], StandardCharsets.UTF_8)).build();
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            // Other services learn organizations from Kafka: a member's cell may not have reached the
+            // membership service yet (422), so such a request is tried again for a while.
+            for (int i = 0; i < 60 && r.statusCode() == 422; i++) {
+                Thread.sleep(500);
+                r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            }
             if (r.statusCode() == 201 || r.statusCode() == 200) {
                 created++;
             } else if (r.statusCode() == 409) {

@@ -13,7 +13,7 @@ set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=env.sh
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
-SERVICES=(organization)
+SERVICES=(organization membership)
 SERVICE_HEAP="${SERVICE_HEAP:--Xms32m -Xmx256m}"
 GATEWAY_HEAP="${GATEWAY_HEAP:--Xms32m -Xmx160m}"
 

@@ -3,6 +3,7 @@ package vn.grassroots.gateway.routing;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,8 +20,8 @@ public interface GatewayConfig {
     RateLimits rateLimit();
 
     interface Route {
-        /** Path prefix under /api, without a trailing slash, e.g. /api/v1/organizations. */
-        String prefix();
+        /** Path prefixes under /api, comma-separated, without a trailing slash, e.g. /api/v1/organizations. */
+        List<String> prefix();
 
         /** Base URL of the service, e.g. http://localhost:8081 (a path part is prepended). */
         String url();

@@ -15,9 +15,14 @@ public class RouteTable {
     private final Map<String, Upstream> byName = new TreeMap<>();
 
     public RouteTable(GatewayConfig config) {
-        config.routes().forEach((name, route) -> byName.put(name, Upstream.of(name, route)));
+        List<Upstream> all = new java.util.ArrayList<>();
+        config.routes().forEach((name, route) -> {
+            List<Upstream> prefixes = Upstream.of(name, route);
+            all.addAll(prefixes);
+            byName.put(name, prefixes.get(0));
+        });
         // Longest prefix first, so a nested prefix (/api/v1/organizations/x) can go to another service.
-        longestPrefixFirst = byName.values().stream()
+        longestPrefixFirst = all.stream()
                 .sorted(Comparator.comparingInt((Upstream u) -> u.prefix().length()).reversed())
                 .toList();
     }

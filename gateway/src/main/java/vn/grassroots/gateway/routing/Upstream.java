@@ -5,17 +5,21 @@ import java.net.URI;
 /** One resolved route: where requests under {@code prefix} go. */
 public record Upstream(String name, String prefix, String host, int port, boolean ssl, String basePath) {
 
-    static Upstream of(String name, GatewayConfig.Route route) {
-        String prefix = route.prefix().trim();
+    /** One upstream per prefix of the route; they share the name, so one circuit and one health check. */
+    static java.util.List<Upstream> of(String name, GatewayConfig.Route route) {
+        return route.prefix().stream().map(prefix -> of(name, prefix.trim(), route.url())).toList();
+    }
+
+    static Upstream of(String name, String prefix, String routeUrl) {
         // Only /api/** is behind the token check, so a route elsewhere would be an open door.
         if (!prefix.startsWith("/api/") || prefix.endsWith("/")) {
             throw new IllegalArgumentException("grassroots.routes." + name + ".prefix must start with /api/ and not end with /: "
                     + prefix);
         }
-        URI url = URI.create(route.url().trim());
+        URI url = URI.create(routeUrl.trim());
         String scheme = url.getScheme();
         if (url.getHost() == null || !("http".equals(scheme) || "https".equals(scheme))) {
-            throw new IllegalArgumentException("grassroots.routes." + name + ".url must be an http(s) URL: " + route.url());
+            throw new IllegalArgumentException("grassroots.routes." + name + ".url must be an http(s) URL: " + routeUrl);
         }
         boolean ssl = "https".equals(scheme);
         int port = url.getPort() != -1 ? url.getPort() : ssl ? 443 : 80;

@@ -83,6 +83,20 @@ class PlatformIT {
     }
 
     @Test
+    void membersReachTheMembershipServiceWhichLearnedTheTreeFromKafka() {
+        String members = GATEWAY + "/api/v1/members";
+        // the demo members were accepted only once the membership service knew their cell from the events
+        given().header("Authorization", bearer("member")).get(members + "/30000000-0000-4000-8000-000000000004").then()
+                .statusCode(200).body("fullName", equalTo("Quàng Thị Dung"));
+        given().header("Authorization", bearer("member")).get(members + "/30000000-0000-4000-8000-000000000003").then()
+                .statusCode(403);
+        given().header("Authorization", bearer("organizer")).queryParam("q", "quang thi dung").get(members).then()
+                .statusCode(200).body("items.fullName", hasItem("Quàng Thị Dung"));
+        given().header("Authorization", bearer("admin")).get(GATEWAY + "/api/v1/candidates").then().statusCode(200);
+        given().get(GATEWAY + "/openapi/membership").then().statusCode(200).body(containsString("/api/v1/members"));
+    }
+
+    @Test
     void theGatewayGuardsTheDoorAndPassesTheCorrelationId() {
         given().get(ORGS).then().statusCode(401);
         given().header("Authorization", "Bearer abc.def.ghi").get(ORGS).then().statusCode(401);

@@ -12,15 +12,7 @@ import org.junit.jupiter.api.Test;
 class UpstreamTest {
 
     private static Upstream route(String prefix, String url) {
-        return Upstream.of("organization", new GatewayConfig.Route() {
-            public String prefix() {
-                return prefix;
-            }
-
-            public String url() {
-                return url;
-            }
-        });
+        return Upstream.of("organization", prefix, url);
     }
 
     @Test

@@ -39,7 +39,7 @@ public class AuditTrail {
         em.createNativeQuery("""
                 INSERT INTO audit_entry (actor, action, entity_type, entity_id, scope_path, before_state, after_state, correlation_id)
                 VALUES (?1, ?2, ?3, ?4, ?5, cast(?6 AS jsonb), cast(?7 AS jsonb), ?8)""")
-                .setParameter(1, caller.name())
+                .setParameter(1, Caller.actorOf(caller))
                 .setParameter(2, action)
                 .setParameter(3, entityType)
                 .setParameter(4, entityId.toString())

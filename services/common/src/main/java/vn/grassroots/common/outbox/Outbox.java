@@ -45,7 +45,7 @@ public class Outbox {
                 .setParameter(5, eventType)
                 .setParameter(6, toJson(data))
                 .setParameter(7, CorrelationId.current())
-                .setParameter(8, actor())
+                .setParameter(8, Caller.actorOf(caller))
                 .executeUpdate();
         written.fire(OutboxWritten.INSTANCE);
         return eventId;
@@ -64,21 +64,13 @@ public class Outbox {
                 .setParameter("ob_type", aggregateType)
                 .setParameter("ob_event", eventType)
                 .setParameter("ob_cid", CorrelationId.current())
-                .setParameter("ob_actor", actor());
+                .setParameter("ob_actor", Caller.actorOf(caller));
         params.forEach(q::setParameter);
         int n = q.executeUpdate();
         if (n > 0) {
             written.fire(OutboxWritten.INSTANCE);
         }
         return n;
-    }
-
-    private String actor() {
-        try {
-            return caller.name();
-        } catch (RuntimeException e) {
-            return "system"; // no request (e.g. a Kafka consumer)
-        }
     }
 
     private String toJson(Object data) {

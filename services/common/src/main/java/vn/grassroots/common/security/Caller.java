@@ -38,6 +38,16 @@ public class Caller {
         return preferred != null ? preferred : identity.getPrincipal().getName();
     }
 
+    /** Who to record as the author of a change: the caller, or "system" outside a request (a Kafka consumer). */
+    public static String actorOf(Caller caller) {
+        try {
+            String name = caller.name();
+            return "anonymous".equals(name) ? "system" : name;
+        } catch (RuntimeException e) {
+            return "system"; // no request context at all
+        }
+    }
+
     public Set<String> roles() {
         return identity.getRoles();
     }

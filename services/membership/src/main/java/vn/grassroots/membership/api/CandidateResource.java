@@ -1,0 +1,86 @@
+package vn.grassroots.membership.api;
+
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.grassroots.common.idempotency.IdempotencyKeys;
+import vn.grassroots.common.paging.Cursor;
+import vn.grassroots.common.paging.Page;
+import vn.grassroots.common.web.QueryParams;
+import vn.grassroots.membership.domain.AdmissionStep;
+import vn.grassroots.membership.service.CandidateService;
+
+@Path("/api/v1/candidates")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Candidates", description = "The admission pipeline (phát triển đảng viên): candidate → awareness course → application → cell vote → superior decision → admitted")
+public class CandidateResource {
+    @Inject
+    CandidateService service;
+
+    @Inject
+    IdempotencyKeys idempotency;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Operation(summary = "Propose a candidate (quần chúng ưu tú)", description = "In an ACTIVE cell or party group of your scope. Admin, organizer, integration, secretary.")
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag headers set")
+    public Response create(@NotNull @Valid Requests.CreateCandidate request,
+            @Parameter(description = "Makes a retried create safe") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+        return idempotency.once(idempotencyKey, request, () -> {
+            Views.CandidateView created = service.create(request);
+            return Response.created(uri.getBaseUriBuilder().path("api/v1/candidates").path(created.id().toString()).build())
+                    .tag(new EntityTag(String.valueOf(created.version()))).entity(created).build();
+        });
+    }
+
+    @GET
+    @Operation(summary = "List candidates", description = "Candidates in your scope, ordered by name; `stage` filters by the last step recorded.")
+    public Page<Views.CandidateView> list(@QueryParam("stage") List<String> stages, @QueryParam("q") String q,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        return service.list(QueryParams.enums("stage", AdmissionStep.class, stages), q, cursor, Cursor.limit(limit));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read a candidate and the steps recorded")
+    public Response get(@PathParam("id") UUID id) {
+        Views.CandidateView view = service.get(id);
+        return Response.ok(view).tag(new EntityTag(String.valueOf(view.version()))).build();
+    }
+
+    @POST
+    @Path("/{id}/steps")
+    @Operation(summary = "Record the next admission step", description = "Steps come only in order (409 otherwise): AWARENESS_COURSE_COMPLETED (certificate date), APPLIED, CELL_VOTED (resolution number), "
+            + "SUPERIOR_APPROVED (decision number), ADMITTED (admission date and decision number: creates the probationary member). "
+            + "Secretaries record steps up to CELL_VOTED; the superior decision and admission need admin, organizer or integration. If-Match optional.")
+    public Response record(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid Requests.RecordStep request) {
+        Views.CandidateView view = service.record(id, ifMatch, request);
+        return Response.ok(view).tag(new EntityTag(String.valueOf(view.version()))).build();
+    }
+}

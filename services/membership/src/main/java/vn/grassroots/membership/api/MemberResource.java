@@ -1,0 +1,276 @@
+package vn.grassroots.membership.api;
+
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.grassroots.common.audit.AuditTrail;
+import vn.grassroots.common.idempotency.IdempotencyKeys;
+import vn.grassroots.common.paging.Cursor;
+import vn.grassroots.common.paging.Page;
+import vn.grassroots.common.problem.ProblemException;
+import vn.grassroots.common.web.ETags;
+import vn.grassroots.common.web.QueryParams;
+import vn.grassroots.membership.domain.AgeBand;
+import vn.grassroots.membership.domain.Gender;
+import vn.grassroots.membership.domain.MemberStatus;
+import vn.grassroots.membership.domain.TheoryLevel;
+import vn.grassroots.membership.repository.MemberRepository;
+import vn.grassroots.membership.service.MemberService;
+
+@Path("/api/v1/members")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Members", description = "Party members (đảng viên): profiles, status changes with their decisions, probation")
+public class MemberResource {
+    @Inject
+    MemberService service;
+
+    @Inject
+    IdempotencyKeys idempotency;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    vn.grassroots.membership.service.ReportService reports;
+
+    @Inject
+    vn.grassroots.membership.service.TrainingService training;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Operation(summary = "Register a member (đăng ký đảng viên)", description = "Registers a member admitted before (e.g. from an existing list) in an ACTIVE cell or party group of your scope. Admin, organizer, integration. New members come from the admission pipeline.")
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag headers set")
+    public Response create(@NotNull @Valid Requests.CreateMember request,
+            @Parameter(description = "Makes a retried create safe: the first answer is replayed") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+        return idempotency.once(idempotencyKey, request, () -> {
+            Views.MemberView created = service.create(request);
+            return Response.created(uri.getBaseUriBuilder().path("api/v1/members").path(created.id().toString()).build())
+                    .tag(new EntityTag(String.valueOf(created.version()))).entity(created).build();
+        });
+    }
+
+    @GET
+    @Operation(summary = "List and search members", description = "Members in your scope (a member sees only themself), ordered by name, one page at a time. "
+            + "`q` ignores Vietnamese diacritics (nguyen finds Nguyễn). citizenId is masked.")
+    public Page<Views.MemberView> list(
+            @Parameter(description = "Part of the name, accents ignored") @QueryParam("q") String q,
+            @Parameter(description = "Party card number (số thẻ đảng viên), exact") @QueryParam("partyCardNumber") String card,
+            @Parameter(description = "Statuses, repeated or comma-separated") @QueryParam("status") List<String> statuses,
+            @QueryParam("gender") List<String> genders,
+            @Parameter(description = "UNDER_30, FROM_30_TO_40, FROM_41_TO_50, FROM_51_TO_60, OVER_60") @QueryParam("ageBand") List<String> ageBands,
+            @QueryParam("theoryLevel") List<String> theoryLevels,
+            @Parameter(description = "Only members of this organization …") @QueryParam("organizationId") String organizationId,
+            @Parameter(description = "… and (default true) of its whole subtree") @QueryParam("includeDescendants") String includeDescendants,
+            @Parameter(description = "Year of admission (năm kết nạp)") @QueryParam("admissionYear") String admissionYear,
+            @QueryParam("cursor") String cursor,
+            @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit) {
+        var filter = new MemberRepository.Filter(null, null, null, null, q, card,
+                QueryParams.enums("status", MemberStatus.class, statuses), QueryParams.enums("gender", Gender.class, genders),
+                QueryParams.enums("ageBand", AgeBand.class, ageBands), QueryParams.enums("theoryLevel", TheoryLevel.class, theoryLevels),
+                year(admissionYear), null, false);
+        return service.list(filter, QueryParams.uuid("organizationId", organizationId), bool("includeDescendants", includeDescendants),
+                cursor, Cursor.limit(limit));
+    }
+
+    @GET
+    @Path("/probation-ending")
+    @Operation(summary = "Probations ending soon (đảng viên dự bị sắp hết thời gian dự bị)", description = "Probationary members of your scope whose 12 months of probation end within the next `days` days (default 30, at most 366), including those already past the end and not yet decided.")
+    public Page<Views.MemberView> probationEnding(@QueryParam("days") Integer days, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit) {
+        int n = days == null ? 30 : days;
+        if (n < 0 || n > 366) {
+            throw ProblemException.invalid("days", "must be between 0 and 366");
+        }
+        var filter = new MemberRepository.Filter(null, null, null, null, null, null, null, null, null, null, null,
+                MemberService.today().plusDays(n), false);
+        return service.list(filter, null, true, cursor, Cursor.limit(limit));
+    }
+
+    @GET
+    @Path("/needing-transfer")
+    @Operation(summary = "Members needing a transfer (cần chuyển sinh hoạt)", description = "Current members (PROBATIONARY, OFFICIAL, EXEMPT) of your scope whose organization was dissolved or merged: nobody is lost.")
+    public Page<Views.MemberView> needingTransfer(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        var filter = new MemberRepository.Filter(null, null, null, null, null, null, null, null, null, null, null, null, true);
+        return service.list(filter, null, true, cursor, Cursor.limit(limit));
+    }
+
+    @GET
+    @Path("/statistics")
+    @Operation(summary = "Statistics of a subtree (thống kê đảng viên)", description = "Counts by status, gender, age band, ethnicity and theory level; admissions per year with the rate against the members at the start of the year and the 3-4% target. Default subtree: your scope.")
+    public Reports.Statistics statistics(@QueryParam("organizationId") String organizationId, @QueryParam("fromYear") String fromYear,
+            @QueryParam("toYear") String toYear) {
+        return reports.statistics(QueryParams.uuid("organizationId", organizationId), year("fromYear", fromYear), year("toYear", toYear));
+    }
+
+    @GET
+    @Path("/badges")
+    @Operation(summary = "Party badges due in a year (huy hiệu tuổi Đảng)", description = "Current members of the subtree who reach 30, 40, 45, 50, 55, 60, 65 … years of membership in `year` (default: this year), counted from the admission date.")
+    public Page<Reports.Badge> badges(@QueryParam("year") String year, @QueryParam("organizationId") String organizationId,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        Integer y = year("year", year);
+        return reports.badges(QueryParams.uuid("organizationId", organizationId), y == null ? MemberService.today().getYear() : y,
+                cursor, Cursor.limit(limit));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read a member", description = "The ETag header carries the version, for If-Match on updates. citizenId is shown in full to admin, organizer, integration and the member themself.")
+    public Response get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        Views.MemberView view = service.get(id);
+        if (ETags.of(view.version()).equals(ifNoneMatch)) {
+            return Response.notModified().tag(new EntityTag(String.valueOf(view.version()))).build();
+        }
+        return withETag(view);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Update a member's profile", description = "Needs If-Match: 428 without it, 412 when stale. Status and organization change only by their operations. Admin, organizer, integration, and the secretary of the member's cell.")
+    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid Requests.UpdateProfile request) {
+        return withETag(service.update(id, ifMatch, request));
+    }
+
+    @POST
+    @Path("/{id}/status-changes")
+    @Operation(summary = "Change a member's status with its decision", description = "PROBATIONARY → OFFICIAL is the official recognition (công nhận chính thức): refused (409) before 12 months of probation. "
+            + "Also EXEMPT (miễn sinh hoạt), REMOVED (xóa tên), EXPELLED (khai trừ), DECEASED (từ trần), TRANSFERRED_OUT (chuyển ra ngoài). Final statuses change no more. If-Match optional. Admin, organizer, integration.")
+    public Response changeStatus(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid Requests.StatusChange request) {
+        return withETag(service.changeStatus(id, ifMatch, request));
+    }
+
+    @GET
+    @Path("/{id}/status-history")
+    @Operation(summary = "Status history (quá trình thay đổi trạng thái)", description = "Every status change, oldest first, with its decision and who recorded it.")
+    public List<Views.StatusChangeView> history(@PathParam("id") UUID id) {
+        return service.history(id);
+    }
+
+    @POST
+    @Path("/{id}/training")
+    @Operation(summary = "Record a training course (đào tạo, bồi dưỡng)", description = "Political theory or defence-security course with level, institution and dates. Admin, organizer, integration, and the secretary of the member's cell.")
+    @APIResponse(responseCode = "201", description = "Recorded")
+    public Response recordTraining(@PathParam("id") UUID id, @NotNull @Valid TrainingApi.Record request) {
+        return Response.status(201).entity(training.record(id, request)).build();
+    }
+
+    @GET
+    @Path("/{id}/training")
+    @Operation(summary = "Training records of a member", description = "Oldest first; readable by whoever may read the member (a member: their own).")
+    public List<TrainingApi.View> training(@PathParam("id") UUID id) {
+        return training.list(id);
+    }
+
+    @GET
+    @Path("/export")
+    @Produces("text/csv")
+    @Operation(summary = "Export a filtered list as CSV", description = "The same filters as the list, every page, UTF-8 with a byte order mark (opens in Excel), at most 100,000 rows; citizen ids are left out.")
+    public Response export(@QueryParam("q") String q, @QueryParam("partyCardNumber") String card,
+            @QueryParam("status") List<String> statuses, @QueryParam("gender") List<String> genders,
+            @QueryParam("ageBand") List<String> ageBands, @QueryParam("theoryLevel") List<String> theoryLevels,
+            @QueryParam("organizationId") String organizationId, @QueryParam("includeDescendants") String includeDescendants,
+            @QueryParam("admissionYear") String admissionYear) {
+        var filter = new MemberRepository.Filter(null, null, null, null, q, card,
+                QueryParams.enums("status", MemberStatus.class, statuses), QueryParams.enums("gender", Gender.class, genders),
+                QueryParams.enums("ageBand", AgeBand.class, ageBands), QueryParams.enums("theoryLevel", TheoryLevel.class, theoryLevels),
+                year(admissionYear), null, false);
+        UUID org = QueryParams.uuid("organizationId", organizationId);
+        boolean descendants = bool("includeDescendants", includeDescendants);
+        StringBuilder csv = new StringBuilder("\uFEFF");
+        csv.append("Họ và tên,Ngày sinh,Giới tính,Dân tộc,Tôn giáo,Trình độ lý luận chính trị,Số thẻ đảng viên,Ngày vào Đảng,Ngày chính thức,Trạng thái,Tổ chức đảng\r\n");
+        String cursor = null;
+        int rows = 0;
+        do {
+            Page<Views.MemberView> page = service.list(filter, org, descendants, cursor, Cursor.MAX_LIMIT);
+            for (Views.MemberView m : page.items()) {
+                csv.append(String.join(",", cell(m.fullName()), cell(m.birthDate()), cell(m.gender()), cell(m.ethnicity()),
+                        cell(m.religion()), cell(m.theoryLevel()), cell(m.partyCardNumber()), cell(m.admissionDate()),
+                        cell(m.officialDate()), cell(m.status()), cell(m.organizationName()))).append("\r\n");
+                rows++;
+            }
+            cursor = page.nextCursor();
+        } while (cursor != null && rows < 100_000);
+        return Response.ok(csv.toString(), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"dang-vien.csv\"").build();
+    }
+
+    private static String cell(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String s = value.toString();
+        if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0) {
+            s = "'" + s; // no formulas in spreadsheets
+        }
+        return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    @GET
+    @Path("/audit")
+    @Operation(summary = "Audit trail of this service", description = "Who changed what, when, before and after: auditors and admins, for their subtree.")
+    public Page<AuditTrail.Entry> audit(@QueryParam("entityId") String entityId, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit) {
+        return audit.list(entityId, cursor, limit);
+    }
+
+    private static Response withETag(Views.MemberView view) {
+        return Response.ok(view).tag(new EntityTag(String.valueOf(view.version()))).build();
+    }
+
+    private static Integer year(String value) {
+        return year("admissionYear", value);
+    }
+
+    private static Integer year(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            int y = Integer.parseInt(value.trim());
+            if (y >= 1930 && y <= 2200) {
+                return y;
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw ProblemException.invalid(name, "must be a year such as 2024");
+    }
+
+    private static boolean bool(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return true;
+        }
+        return switch (value.trim().toLowerCase()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.invalid(name, "must be true or false");
+        };
+    }
+}

@@ -1,0 +1,46 @@
+package vn.grassroots.membership.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.grassroots.membership.domain.AdmissionStep;
+import vn.grassroots.membership.domain.Decision;
+import vn.grassroots.membership.domain.Gender;
+import vn.grassroots.membership.domain.MemberStatus;
+import vn.grassroots.membership.domain.TheoryLevel;
+
+/** Response bodies of the membership API. */
+public final class Views {
+    private Views() {}
+
+    @Schema(name = "Member", description = "A Party member (đảng viên). citizenId is masked in lists and for roles that do not need it.")
+    public record MemberView(UUID id, String fullName, LocalDate birthDate, Gender gender, String ethnicity, String religion,
+            @Schema(description = "Full only when reading one member as admin, organizer, integration or the member themself; else masked (********1234)")
+            String citizenId,
+            String phone, String email, String homeTown, String educationLevel, TheoryLevel theoryLevel, String occupation,
+            String partyCardNumber, LocalDate admissionDate, LocalDate officialDate,
+            @Schema(description = "For probationary members: the day 12 months after admission") LocalDate probationEndsOn,
+            UUID organizationId, String organizationName, MemberStatus status, LocalDate statusSince,
+            @Schema(description = "An official transfer is pending: the member is in transit, counted by neither side") boolean inTransit,
+            UUID candidateId,
+            long version, Instant createdAt, Instant updatedAt) {}
+
+    @Schema(name = "MemberStatusChange", description = "One entry of a member's status history")
+    public record StatusChangeView(MemberStatus fromStatus, MemberStatus toStatus, String reason, Decision decision,
+            String recordedBy, Instant recordedAt) {}
+
+    @Schema(name = "AdmissionStepRecord", description = "A recorded step of the admission pipeline")
+    public record StepView(AdmissionStep step, LocalDate date, String decisionNumber, String note, String recordedBy,
+            Instant recordedAt) {}
+
+    @Schema(name = "Candidate", description = "A candidate for admission (quần chúng ưu tú) and the steps recorded so far")
+    public record CandidateView(UUID id, String fullName, LocalDate birthDate, Gender gender, String ethnicity, String religion,
+            String citizenId, String phone, String email, String homeTown, String educationLevel, TheoryLevel theoryLevel,
+            String occupation, UUID organizationId, String organizationName,
+            @Schema(description = "The last step recorded") AdmissionStep stage,
+            @Schema(description = "The step that may be recorded next (null once admitted)") AdmissionStep nextStep,
+            List<StepView> steps, @Schema(description = "Set once admitted") UUID memberId, long version,
+            Instant createdAt, Instant updatedAt) {}
+}

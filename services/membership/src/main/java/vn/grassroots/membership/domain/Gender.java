@@ -1,0 +1,4 @@
+package vn.grassroots.membership.domain;
+
+/** Giới tính. */
+public enum Gender { MALE, FEMALE }

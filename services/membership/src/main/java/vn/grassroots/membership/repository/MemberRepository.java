@@ -1,0 +1,130 @@
+package vn.grassroots.membership.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.TypedQuery;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import vn.grassroots.common.paging.Cursor;
+import vn.grassroots.common.security.Scope;
+import vn.grassroots.common.security.Subtree;
+import vn.grassroots.common.text.SearchText;
+import vn.grassroots.membership.domain.AgeBand;
+import vn.grassroots.membership.domain.Gender;
+import vn.grassroots.membership.domain.Member;
+import vn.grassroots.membership.domain.MemberStatus;
+import vn.grassroots.membership.domain.TheoryLevel;
+
+/**
+ * Members in PostgreSQL. A member's place in the tree is the path of their organization in the read model: every
+ * scope or subtree filter is a range on the indexed org_ref.path; lists are keyset pages ordered by (search_name, id).
+ */
+@ApplicationScoped
+public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
+
+    /** What a list may be narrowed to; null fields do not filter. */
+    public record Filter(Scope scope, UUID onlyMemberId, String withinPath, UUID organizationId, String nameQuery,
+            String partyCardNumber, List<MemberStatus> statuses, List<Gender> genders, List<AgeBand> ageBands,
+            List<TheoryLevel> theoryLevels, Integer admissionYear, LocalDate probationEndsBy, boolean needingTransfer) {}
+
+    /** A member with the name of their organization. */
+    public record Row(Member member, String organizationName) {}
+
+    public boolean cardTaken(String card, UUID exceptId) {
+        return card != null && count("partyCardNumber = ?1 and id <> ?2", card, exceptId == null ? new UUID(0, 0) : exceptId) > 0;
+    }
+
+    public List<Row> list(Filter f, String cursor, int limit, LocalDate today) {
+        StringBuilder q = new StringBuilder("select m, o.name from Member m, OrgRef o where o.id = m.organizationId");
+        Map<String, Object> p = new HashMap<>();
+        if (!f.scope().isAll()) {
+            q.append(" and ").append(Subtree.condition("o.path", "scope"));
+            f.scope().bind(p::put, "scope");
+        }
+        if (f.onlyMemberId() != null) {
+            q.append(" and m.id = :self");
+            p.put("self", f.onlyMemberId());
+        }
+        if (f.withinPath() != null) {
+            q.append(" and ").append(Subtree.condition("o.path", "within"));
+            Subtree.bind(p::put, "within", f.withinPath());
+        }
+        if (f.organizationId() != null) {
+            q.append(" and m.organizationId = :org");
+            p.put("org", f.organizationId());
+        }
+        if (f.nameQuery() != null && !f.nameQuery().isBlank()) {
+            q.append(" and m.searchName like :q");
+            p.put("q", SearchText.containsPattern(f.nameQuery()));
+        }
+        if (f.partyCardNumber() != null && !f.partyCardNumber().isBlank()) {
+            q.append(" and m.partyCardNumber = :card");
+            p.put("card", f.partyCardNumber().trim());
+        }
+        if (f.statuses() != null && !f.statuses().isEmpty()) {
+            q.append(" and m.status in (:statuses)");
+            p.put("statuses", f.statuses());
+        }
+        if (f.genders() != null && !f.genders().isEmpty()) {
+            q.append(" and m.gender in (:genders)");
+            p.put("genders", f.genders());
+        }
+        if (f.theoryLevels() != null && !f.theoryLevels().isEmpty()) {
+            q.append(" and m.theoryLevel in (:levels)");
+            p.put("levels", f.theoryLevels());
+        }
+        if (f.ageBands() != null && !f.ageBands().isEmpty()) {
+            List<String> ors = new ArrayList<>();
+            int i = 0;
+            for (AgeBand band : f.ageBands()) {
+                ors.add("(m.birthDate > :bornAfter" + i + " and m.birthDate <= :bornBy" + i + ")");
+                p.put("bornAfter" + i, band.bornAfter(today));
+                p.put("bornBy" + i, band.bornOnOrBefore(today));
+                i++;
+            }
+            q.append(" and (").append(String.join(" or ", ors)).append(")");
+        }
+        if (f.admissionYear() != null) {
+            q.append(" and m.admissionDate >= :admFrom and m.admissionDate < :admTo");
+            p.put("admFrom", LocalDate.of(f.admissionYear(), 1, 1));
+            p.put("admTo", LocalDate.of(f.admissionYear() + 1, 1, 1));
+        }
+        if (f.probationEndsBy() != null) {
+            // probation ends 12 months after admission: admitted on or before (date - 12 months)
+            q.append(" and m.status = :probationary and m.admissionDate <= :admittedBy");
+            p.put("probationary", MemberStatus.PROBATIONARY);
+            p.put("admittedBy", f.probationEndsBy().minusMonths(Member.PROBATION_MONTHS));
+        }
+        if (f.needingTransfer()) {
+            // current members whose organization was dissolved or merged: nobody is lost
+            q.append(" and o.status <> :active and m.status in (:current)");
+            p.put("active", vn.grassroots.membership.domain.OrgTypes.ACTIVE);
+            p.put("current", List.of(MemberStatus.PROBATIONARY, MemberStatus.OFFICIAL, MemberStatus.EXEMPT));
+        }
+        String[] after = Cursor.decode(cursor, 2);
+        if (after != null) {
+            UUID afterId;
+            try {
+                afterId = UUID.fromString(after[1]);
+            } catch (IllegalArgumentException e) {
+                throw vn.grassroots.common.problem.ProblemException.invalid("cursor", "is not a cursor returned by this list");
+            }
+            q.append(" and (m.searchName > :afterName or (m.searchName = :afterName and m.id > :afterId))");
+            p.put("afterName", after[0]);
+            p.put("afterId", afterId);
+        }
+        q.append(" order by m.searchName, m.id");
+        TypedQuery<Object[]> query = getEntityManager().createQuery(q.toString(), Object[].class);
+        p.forEach(query::setParameter);
+        query.setMaxResults(limit + 1);
+        return query.getResultList().stream().map(r -> new Row((Member) r[0], (String) r[1])).toList();
+    }
+
+    public static String cursorOf(Row r) {
+        return Cursor.encode(r.member().searchName, r.member().id.toString());
+    }
+}

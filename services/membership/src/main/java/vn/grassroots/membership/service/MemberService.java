@@ -1,0 +1,336 @@
+package vn.grassroots.membership.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import vn.grassroots.common.audit.AuditTrail;
+import vn.grassroots.common.paging.Cursor;
+import vn.grassroots.common.paging.Page;
+import vn.grassroots.common.problem.Problem.FieldError;
+import vn.grassroots.common.problem.ProblemException;
+import vn.grassroots.common.security.Scope;
+import vn.grassroots.common.text.SearchText;
+import vn.grassroots.common.web.ETags;
+import vn.grassroots.membership.api.Requests;
+import vn.grassroots.membership.api.Views;
+import vn.grassroots.membership.domain.Decision;
+import vn.grassroots.membership.domain.Member;
+import vn.grassroots.membership.domain.MemberStatus;
+import vn.grassroots.membership.domain.OrgRef;
+import vn.grassroots.membership.events.MemberEvents;
+import vn.grassroots.membership.repository.MemberRepository;
+
+/** The rules of membership: who sees whom, profiles, status changes with their decisions, probation. */
+@ApplicationScoped
+public class MemberService {
+    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final String ENTITY = "Member";
+
+    @Inject
+    MemberRepository members;
+
+    @Inject
+    Access access;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    MemberEvents events;
+
+    @Inject
+    EntityManager em;
+
+    public static LocalDate today() {
+        return LocalDate.now(ZONE);
+    }
+
+    // ---- reading
+
+    @Transactional
+    public Views.MemberView get(UUID id) {
+        Member m = readable(id);
+        boolean full = access.caller().hasAnyRole(Access.CITIZEN_ID_READERS)
+                || access.caller().memberId().map(m.id::equals).orElse(false);
+        OrgRef o = access.organization(m.organizationId);
+        return view(m, o == null ? null : o.name, full);
+    }
+
+    @Transactional
+    public Page<Views.MemberView> list(MemberRepository.Filter filter, UUID within, boolean withDescendants, String cursor, int limit) {
+        boolean selfOnly = access.selfOnly();
+        Scope scope = selfOnly ? Scope.ALL : access.caller().scope();
+        UUID self = selfOnly ? access.self() : null;
+        String withinPath = null;
+        UUID org = null;
+        if (within != null) {
+            OrgRef o = access.organizationInScopeForReading(within, selfOnly);
+            if (withDescendants) {
+                withinPath = o.path;
+            } else {
+                org = o.id;
+            }
+        }
+        var f = new MemberRepository.Filter(scope, self, withinPath, org, filter.nameQuery(), filter.partyCardNumber(),
+                filter.statuses(), filter.genders(), filter.ageBands(), filter.theoryLevels(), filter.admissionYear(),
+                filter.probationEndsBy(), filter.needingTransfer());
+        List<MemberRepository.Row> rows = members.list(f, cursor, limit, today());
+        return Cursor.page(rows, limit, r -> view(r.member(), r.organizationName(), false), MemberRepository::cursorOf);
+    }
+
+    @Transactional
+    public List<Views.StatusChangeView> history(UUID id) {
+        Member m = readable(id);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT from_status, to_status, reason, decision_number, decision_date, recorded_by, recorded_at
+                FROM member_status_change WHERE member_id = ?1 ORDER BY id""")
+                .setParameter(1, m.id).getResultList();
+        return rows.stream().map(r -> new Views.StatusChangeView(
+                r[0] == null ? null : MemberStatus.valueOf((String) r[0]), MemberStatus.valueOf((String) r[1]), (String) r[2],
+                new Decision((String) r[3], toDate(r[4])), (String) r[5], toInstant(r[6]))).toList();
+    }
+
+    // ---- writing
+
+    @Transactional
+    public Views.MemberView create(Requests.CreateMember r) {
+        access.caller().requireRole(Access.DECIDERS);
+        OrgRef org = access.memberHolding(r.organizationId(), "organizationId");
+        if (r.id() != null && members.findById(r.id()) != null) {
+            throw ProblemException.conflict("member-exists", "a member with id " + r.id() + " already exists");
+        }
+        if (r.status() != MemberStatus.PROBATIONARY && r.status() != MemberStatus.OFFICIAL && r.status() != MemberStatus.EXEMPT) {
+            throw ProblemException.unprocessable("invalid-initial-status", "a member is registered as PROBATIONARY, OFFICIAL or EXEMPT;"
+                    + " other statuses come from their operations", new FieldError("status", "must be PROBATIONARY, OFFICIAL or EXEMPT"));
+        }
+        if (r.status() == MemberStatus.PROBATIONARY && r.officialDate() != null) {
+            throw ProblemException.unprocessable("probationary-with-official-date", "a probationary member has no official date yet",
+                    new FieldError("officialDate", "must be absent for a PROBATIONARY member"));
+        }
+        if (r.status() != MemberStatus.PROBATIONARY) {
+            if (r.officialDate() == null) {
+                throw ProblemException.invalid("officialDate", "is required for an " + r.status() + " member");
+            }
+            if (r.officialDate().isBefore(r.admissionDate().plusMonths(Member.PROBATION_MONTHS))) {
+                throw ProblemException.unprocessable("probation-too-short", "official membership starts 12 months after admission at the earliest",
+                        new FieldError("officialDate", "must be at least 12 months after admissionDate"));
+            }
+        }
+        if (!r.birthDate().isBefore(r.admissionDate())) {
+            throw ProblemException.unprocessable("admission-before-birth", "the admission date must follow the birth date",
+                    new FieldError("admissionDate", "must be after birthDate"));
+        }
+        requireCardFree(r.partyCardNumber(), null);
+        Member m = new Member();
+        m.id = r.id() != null ? r.id() : UUID.randomUUID();
+        profile(m, r.fullName(), r.birthDate(), r.gender(), r.ethnicity(), r.religion(), r.citizenId(), r.phone(), r.email(),
+                r.homeTown(), r.educationLevel(), r.theoryLevel(), r.occupation(), r.partyCardNumber());
+        m.admissionDate = r.admissionDate();
+        m.officialDate = r.officialDate();
+        m.organizationId = org.id;
+        m.status = r.status();
+        m.statusSince = r.status() == MemberStatus.PROBATIONARY ? r.admissionDate() : r.officialDate();
+        m.createdAt = m.updatedAt = Instant.now();
+        members.persist(m);
+        members.flush();
+        Views.MemberView view = view(m, org.name, true);
+        audit.record("member.registered", ENTITY, m.id, org.path, null, view);
+        events.member(MemberEvents.REGISTERED, m, Map.of());
+        return view;
+    }
+
+    /** Admission at the end of the pipeline: a probationary member (called by CandidateService in its transaction). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Member admit(UUID candidateId, Requests.CreateMember r, String admissionDecisionNumber, OrgRef org) {
+        requireCardFree(r.partyCardNumber(), null);
+        Member m = new Member();
+        m.id = UUID.randomUUID();
+        profile(m, r.fullName(), r.birthDate(), r.gender(), r.ethnicity(), r.religion(), r.citizenId(), r.phone(), r.email(),
+                r.homeTown(), r.educationLevel(), r.theoryLevel(), r.occupation(), r.partyCardNumber());
+        m.admissionDate = r.admissionDate();
+        m.organizationId = org.id;
+        m.status = MemberStatus.PROBATIONARY;
+        m.statusSince = r.admissionDate();
+        m.candidateId = candidateId;
+        m.createdAt = m.updatedAt = Instant.now();
+        members.persist(m);
+        members.flush();
+        recordChange(m.id, null, MemberStatus.PROBATIONARY, "admitted (kết nạp)", new Decision(admissionDecisionNumber, r.admissionDate()));
+        audit.record("member.admitted", ENTITY, m.id, org.path, null, view(m, org.name, true));
+        events.member(MemberEvents.ADMITTED, m, Map.of("candidateId", candidateId,
+                "decision", new Decision(admissionDecisionNumber, r.admissionDate())));
+        return m;
+    }
+
+    @Transactional
+    public Views.MemberView update(UUID id, String ifMatch, Requests.UpdateProfile r) {
+        access.caller().requireRole(Access.CELL_KEEPERS);
+        Member m = writable(id);
+        ETags.require(ifMatch, m.version);
+        requireCardFree(r.partyCardNumber(), m.id);
+        if (m.partyCardNumber != null && !m.partyCardNumber.equals(r.partyCardNumber())) {
+            throw ProblemException.unprocessable("party-card-issued", "the party card number " + m.partyCardNumber
+                    + " is issued and stays", new FieldError("partyCardNumber", "cannot change once issued"));
+        }
+        if (!r.birthDate().isBefore(m.admissionDate)) {
+            throw ProblemException.unprocessable("admission-before-birth", "the birth date must precede the admission date",
+                    new FieldError("birthDate", "must be before admissionDate"));
+        }
+        OrgRef org = access.organization(m.organizationId);
+        Views.MemberView before = view(m, org.name, true);
+        profile(m, r.fullName(), r.birthDate(), r.gender(), r.ethnicity(), r.religion(), r.citizenId(), r.phone(), r.email(),
+                r.homeTown(), r.educationLevel(), r.theoryLevel(), r.occupation(), r.partyCardNumber());
+        m.updatedAt = Instant.now();
+        members.flush();
+        Views.MemberView after = view(m, org.name, true);
+        audit.record("member.profile-changed", ENTITY, m.id, org.path, before, after);
+        events.member(MemberEvents.PROFILE_CHANGED, m, Map.of());
+        return view(m, org.name, access.caller().hasAnyRole(Access.CITIZEN_ID_READERS));
+    }
+
+    @Transactional
+    public Views.MemberView changeStatus(UUID id, String ifMatch, Requests.StatusChange r) {
+        access.caller().requireRole(Access.DECIDERS);
+        Member m = writable(id);
+        ETags.check(ifMatch, m.version);
+        MemberStatus from = m.status;
+        if (!from.next().contains(r.status())) {
+            throw ProblemException.conflict("invalid-status-change", "a " + from + " member cannot become " + r.status()
+                    + (from.next().isEmpty() ? "; " + from + " is final" : "; allowed: " + from.next()));
+        }
+        if (r.decision().date().isAfter(today())) {
+            throw ProblemException.invalid("decision.date", "must not be in the future");
+        }
+        if (r.decision().date().isBefore(m.statusSince)) {
+            throw ProblemException.unprocessable("decision-before-status", "the decision predates the current status (since "
+                    + m.statusSince + ")", new FieldError("decision.date", "must not be before " + m.statusSince));
+        }
+        boolean recognition = from == MemberStatus.PROBATIONARY && r.status() == MemberStatus.OFFICIAL;
+        if (recognition && r.decision().date().isBefore(m.probationEndsOn())) {
+            throw ProblemException.conflict("probation-not-over", "probation lasts 12 months from admission (" + m.admissionDate
+                    + "): official recognition is possible from " + m.probationEndsOn());
+        }
+        OrgRef org = access.organization(m.organizationId);
+        Views.MemberView before = view(m, org.name, true);
+        m.status = r.status();
+        if (recognition) {
+            // official membership counts from the end of probation (Điều lệ Đảng: tuổi đảng tính từ ngày công nhận chính thức)
+            m.officialDate = m.probationEndsOn();
+            m.statusSince = m.officialDate;
+        } else if (from == MemberStatus.EXEMPT && r.status() == MemberStatus.OFFICIAL) {
+            m.statusSince = r.decision().date();
+        } else {
+            m.statusSince = r.decision().date();
+        }
+        m.updatedAt = Instant.now();
+        members.flush();
+        recordChange(m.id, from, r.status(), r.reason(), r.decision());
+        Views.MemberView after = view(m, org.name, true);
+        audit.record("member.status-changed", ENTITY, m.id, org.path, before, after);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("fromStatus", from.name());
+        details.put("toStatus", r.status().name());
+        details.put("reason", r.reason());
+        details.put("decision", r.decision());
+        events.member(recognition ? MemberEvents.OFFICIALIZED
+                : r.status() == MemberStatus.TRANSFERRED_OUT ? MemberEvents.TRANSFERRED : MemberEvents.STATUS_CHANGED, m, details);
+        return view(m, org.name, access.caller().hasAnyRole(Access.CITIZEN_ID_READERS));
+    }
+
+    // ---- helpers
+
+    private void recordChange(UUID memberId, MemberStatus from, MemberStatus to, String reason, Decision d) {
+        em.createNativeQuery("""
+                INSERT INTO member_status_change (member_id, from_status, to_status, reason, decision_number, decision_date, recorded_by, recorded_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, now())""")
+                .setParameter(1, memberId)
+                .setParameter(2, from == null ? null : from.name())
+                .setParameter(3, to.name())
+                .setParameter(4, reason)
+                .setParameter(5, d.number())
+                .setParameter(6, d.date())
+                .setParameter(7, access.caller().name())
+                .executeUpdate();
+    }
+
+    private void requireCardFree(String card, UUID exceptId) {
+        if (members.cardTaken(card, exceptId)) {
+            throw ProblemException.conflict("party-card-taken", "party card number " + card + " is already issued to another member");
+        }
+    }
+
+    /** A member the caller may read: 404 when unknown, 403 outside the caller's subtree or (role member) not themself. */
+    public Member readable(UUID id) {
+        boolean selfOnly = access.selfOnly();
+        Member m = members.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("member", id));
+        if (selfOnly) {
+            if (!access.self().equals(m.id)) {
+                throw ProblemException.forbidden("members read only their own record");
+            }
+            return m;
+        }
+        requireInScope(m);
+        return m;
+    }
+
+    private Member writable(UUID id) {
+        Member m = members.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("member", id));
+        requireInScope(m);
+        return m;
+    }
+
+    private void requireInScope(Member m) {
+        OrgRef o = access.organization(m.organizationId);
+        access.caller().requireInScope(o == null ? null : o.path, m.organizationId);
+    }
+
+    private static void profile(Member m, String fullName, LocalDate birthDate, vn.grassroots.membership.domain.Gender gender,
+            String ethnicity, String religion, String citizenId, String phone, String email, String homeTown, String education,
+            vn.grassroots.membership.domain.TheoryLevel theory, String occupation, String card) {
+        m.fullName = fullName.trim();
+        m.searchName = SearchText.normalize(m.fullName);
+        m.birthDate = birthDate;
+        m.gender = gender;
+        m.ethnicity = ethnicity;
+        m.religion = religion;
+        m.citizenId = citizenId;
+        m.phone = phone;
+        m.email = email;
+        m.homeTown = homeTown;
+        m.educationLevel = education;
+        m.theoryLevel = theory;
+        m.occupation = occupation;
+        m.partyCardNumber = card == null || card.isBlank() ? null : card.trim();
+    }
+
+    static Views.MemberView view(Member m, String orgName, boolean fullCitizenId) {
+        return new Views.MemberView(m.id, m.fullName, m.birthDate, m.gender, m.ethnicity, m.religion,
+                fullCitizenId ? m.citizenId : Access.mask(m.citizenId), m.phone, m.email, m.homeTown, m.educationLevel,
+                m.theoryLevel, m.occupation, m.partyCardNumber, m.admissionDate, m.officialDate,
+                m.status == MemberStatus.PROBATIONARY ? m.probationEndsOn() : null, m.organizationId, orgName, m.status,
+                m.statusSince, m.inTransitTransferId != null, m.candidateId, m.version, m.createdAt, m.updatedAt);
+    }
+
+    private static LocalDate toDate(Object v) {
+        return v instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) v;
+    }
+
+    private static Instant toInstant(Object v) {
+        if (v instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        if (v instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return (Instant) v;
+    }
+}

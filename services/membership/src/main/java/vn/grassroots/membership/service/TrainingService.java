@@ -1,0 +1,86 @@
+package vn.grassroots.membership.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import vn.grassroots.common.audit.AuditTrail;
+import vn.grassroots.common.problem.Problem.FieldError;
+import vn.grassroots.common.problem.ProblemException;
+import vn.grassroots.membership.api.TrainingApi;
+import vn.grassroots.membership.domain.Member;
+import vn.grassroots.membership.domain.OrgRef;
+import vn.grassroots.membership.domain.TheoryLevel;
+
+/** Training records: kept by those who keep the member's profile, read by those who may read the member. */
+@ApplicationScoped
+public class TrainingService {
+    @Inject
+    EntityManager em;
+
+    @Inject
+    MemberService members;
+
+    @Inject
+    Access access;
+
+    @Inject
+    AuditTrail audit;
+
+    @Transactional
+    public TrainingApi.View record(UUID memberId, TrainingApi.Record r) {
+        access.caller().requireRole(Access.CELL_KEEPERS);
+        Member m = members.readable(memberId);
+        String level = r.level().trim();
+        if (r.kind() == TrainingApi.Kind.POLITICAL_THEORY) {
+            try {
+                if (TheoryLevel.valueOf(level.toUpperCase()) == TheoryLevel.NONE) {
+                    throw new IllegalArgumentException();
+                }
+                level = level.toUpperCase();
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("level", "must be one of ELEMENTARY, INTERMEDIATE, ADVANCED, BACHELOR for a political theory course");
+            }
+        }
+        if (r.completedOn() != null && r.completedOn().isBefore(r.startedOn())) {
+            throw ProblemException.unprocessable("completed-before-started", "a course ends after it starts",
+                    new FieldError("completedOn", "must not be before startedOn"));
+        }
+        UUID id = UUID.randomUUID();
+        em.createNativeQuery("""
+                INSERT INTO training_record (id, member_id, kind, level, institution, started_on, completed_on, certificate_number, recorded_by, recorded_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, now())""")
+                .setParameter(1, id).setParameter(2, m.id).setParameter(3, r.kind().name()).setParameter(4, level)
+                .setParameter(5, r.institution().trim()).setParameter(6, r.startedOn()).setParameter(7, r.completedOn())
+                .setParameter(8, r.certificateNumber()).setParameter(9, access.caller().name())
+                .executeUpdate();
+        TrainingApi.View view = list(m).stream().filter(v -> v.id().equals(id)).findFirst().orElseThrow();
+        OrgRef org = access.organization(m.organizationId);
+        audit.record("member.training-recorded", "Member", m.id, org == null ? null : org.path, null, view);
+        return view;
+    }
+
+    @Transactional
+    public List<TrainingApi.View> list(UUID memberId) {
+        return list(members.readable(memberId));
+    }
+
+    private List<TrainingApi.View> list(Member m) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT id, kind, level, institution, started_on, completed_on, certificate_number, recorded_by, recorded_at
+                FROM training_record WHERE member_id = ?1 ORDER BY started_on, id""").setParameter(1, m.id).getResultList();
+        return rows.stream().map(r -> new TrainingApi.View((UUID) r[0], m.id, TrainingApi.Kind.valueOf((String) r[1]), (String) r[2],
+                (String) r[3], date(r[4]), date(r[5]), (String) r[6], (String) r[7],
+                r[8] instanceof java.sql.Timestamp t ? t.toInstant() : r[8] instanceof java.time.OffsetDateTime o ? o.toInstant() : (Instant) r[8]))
+                .toList();
+    }
+
+    private static LocalDate date(Object v) {
+        return v == null ? null : v instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) v;
+    }
+}

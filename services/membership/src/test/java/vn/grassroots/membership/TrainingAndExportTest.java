@@ -1,0 +1,79 @@
+package vn.grassroots.membership;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.grassroots.membership.Api.ADMIN;
+import static vn.grassroots.membership.Api.MEMBERS;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Training records and the CSV export of a filtered list. */
+@QuarkusTest
+class TrainingAndExportTest {
+    static final LocalDate TODAY = MembersTest.TODAY;
+
+    static Map<String, Object> course(String kind, String level, LocalDate start, LocalDate end) {
+        Map<String, Object> b = new HashMap<>();
+        b.put("kind", kind);
+        b.put("level", level);
+        b.put("institution", "Trường Chính trị tỉnh Điện Biên");
+        b.put("startedOn", start.toString());
+        if (end != null) {
+            b.put("completedOn", end.toString());
+        }
+        b.put("certificateNumber", "TC-123");
+        return b;
+    }
+
+    @Test
+    void trainingRecords() {
+        OrgFeed.Tree t = OrgFeed.tree("training");
+        String id = Api.create(ADMIN, Api.member(t.cellA().id, "Cầm Văn Học", TODAY.minusYears(6), "OFFICIAL"));
+        String path = MEMBERS + "/" + id + "/training";
+        String secretary = Api.as("secretary", t.cellA().id);
+        Api.post(secretary, path, course("POLITICAL_THEORY", "intermediate", TODAY.minusYears(2), TODAY.minusYears(1))).statusCode(201)
+                .body("level", equalTo("INTERMEDIATE")).body("recordedBy", equalTo("secretary-" + t.cellA().id));
+        Api.post(secretary, path, course("DEFENCE_SECURITY", "Đối tượng 4", TODAY.minusMonths(3), null)).statusCode(201);
+        Api.post(secretary, path, course("POLITICAL_THEORY", "DOCTORATE", TODAY.minusYears(2), null)).statusCode(400)
+                .body("errors[0].field", equalTo("level"));
+        Api.post(secretary, path, course("POLITICAL_THEORY", "ADVANCED", TODAY.minusYears(1), TODAY.minusYears(2))).statusCode(422)
+                .body("errors[0].field", equalTo("completedOn"));
+        Api.post(secretary, path, Map.of("kind", "POLITICAL_THEORY")).statusCode(400);
+        Api.post(Api.as("secretary", t.cellB().id), path, course("DEFENCE_SECURITY", "Đối tượng 4", TODAY, null)).statusCode(403);
+        Api.post(Api.memberToken(t.cellA().id, id), path, course("DEFENCE_SECURITY", "Đối tượng 4", TODAY, null)).statusCode(403);
+        Api.get(Api.memberToken(t.cellA().id, id), path).statusCode(200)
+                .body("kind", contains("POLITICAL_THEORY", "DEFENCE_SECURITY"))
+                .body("[1].level", equalTo("Đối tượng 4"));
+    }
+
+    @Test
+    void exportAFilteredListAsCsv() {
+        OrgFeed.Tree t = OrgFeed.tree("export");
+        var a = Api.member(t.cellA().id, "Nguyễn Văn Xuất, con", TODAY.minusYears(6), "OFFICIAL");
+        a.put("partyCardNumber", "X-" + java.util.UUID.randomUUID().toString().substring(0, 8));
+        Api.create(ADMIN, a);
+        Api.create(ADMIN, Api.member(t.cellB().id, "Trần Thị Khẩu", TODAY.minusMonths(2), "PROBATIONARY"));
+        String organizer = Api.as("organizer", t.district().id);
+        byte[] body = given().header("Authorization", organizer).queryParam("status", "OFFICIAL").when().get(MEMBERS + "/export")
+                .then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asByteArray();
+        String csv = new String(body, StandardCharsets.UTF_8);
+        assertTrue(csv.startsWith("\uFEFFHọ và tên,"));
+        String[] lines = csv.split("\r\n");
+        assertEquals(2, lines.length, csv);
+        assertTrue(lines[1].startsWith("\"Nguyễn Văn Xuất, con\",1985-04-12,MALE,Thái"), lines[1]);
+        assertTrue(lines[1].endsWith(",OFFICIAL,Chi bộ bản Cang export"), lines[1]);
+        assertFalse(csv.contains("011085001234"));
+        given().header("Authorization", organizer).queryParam("gender", "X").when().get(MEMBERS + "/export").then().statusCode(400);
+        given().header("Authorization", Api.as("organizer", OrgFeed.tree("export-other").district().id)).when()
+                .get(MEMBERS + "/export?organizationId=" + t.cellA().id).then().statusCode(403);
+    }
+}
