@@ -1,5 +1,7 @@
 package vn.grassroots.common.web;
 
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
 import vn.grassroots.common.problem.ProblemException;
 
 /** Optimistic concurrency over HTTP: the ETag is the entity version, updates must send it back. */
@@ -8,6 +10,27 @@ public final class ETags {
 
     public static String of(long version) {
         return "\"" + version + "\"";
+    }
+
+    public static EntityTag tag(long version) {
+        return new EntityTag(String.valueOf(version));
+    }
+
+    /** 200 with the entity and its ETag. */
+    public static Response ok(Object entity, long version) {
+        return Response.ok(entity).tag(tag(version)).build();
+    }
+
+    public static Response ok(Versioned entity) {
+        return ok(entity, entity.version());
+    }
+
+    /** A read: 304 when the caller already holds this version (If-None-Match), else 200 with the ETag. */
+    public static Response read(Object entity, long version, String ifNoneMatch) {
+        if (of(version).equals(ifNoneMatch)) {
+            return Response.notModified().tag(tag(version)).build();
+        }
+        return ok(entity, version);
     }
 
     /** For updates: If-Match is required (428 without it) and must name the current version (412). */

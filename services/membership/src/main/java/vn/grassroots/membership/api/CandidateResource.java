@@ -13,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -24,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.grassroots.common.web.ETags;
 import vn.grassroots.common.idempotency.IdempotencyKeys;
 import vn.grassroots.common.paging.Cursor;
 import vn.grassroots.common.paging.Page;
@@ -54,7 +54,7 @@ public class CandidateResource {
         return idempotency.once(idempotencyKey, request, () -> {
             Views.CandidateView created = service.create(request);
             return Response.created(uri.getBaseUriBuilder().path("api/v1/candidates").path(created.id().toString()).build())
-                    .tag(new EntityTag(String.valueOf(created.version()))).entity(created).build();
+                    .tag(ETags.tag(created.version())).entity(created).build();
         });
     }
 
@@ -70,7 +70,7 @@ public class CandidateResource {
     @Operation(summary = "Read a candidate and the steps recorded")
     public Response get(@PathParam("id") UUID id) {
         Views.CandidateView view = service.get(id);
-        return Response.ok(view).tag(new EntityTag(String.valueOf(view.version()))).build();
+        return ETags.ok(view, view.version());
     }
 
     @POST
@@ -81,6 +81,6 @@ public class CandidateResource {
     public Response record(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid Requests.RecordStep request) {
         Views.CandidateView view = service.record(id, ifMatch, request);
-        return Response.ok(view).tag(new EntityTag(String.valueOf(view.version()))).build();
+        return ETags.ok(view, view.version());
     }
 }

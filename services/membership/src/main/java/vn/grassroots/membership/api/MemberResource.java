@@ -14,7 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -71,7 +70,7 @@ public class MemberResource {
         return idempotency.once(idempotencyKey, request, () -> {
             Views.MemberView created = service.create(request);
             return Response.created(uri.getBaseUriBuilder().path("api/v1/members").path(created.id().toString()).build())
-                    .tag(new EntityTag(String.valueOf(created.version()))).entity(created).build();
+                    .tag(ETags.tag(created.version())).entity(created).build();
         });
     }
 
@@ -143,10 +142,7 @@ public class MemberResource {
     @Operation(summary = "Read a member", description = "The ETag header carries the version, for If-Match on updates. citizenId is shown in full to admin, organizer, integration and the member themself.")
     public Response get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Views.MemberView view = service.get(id);
-        if (ETags.of(view.version()).equals(ifNoneMatch)) {
-            return Response.notModified().tag(new EntityTag(String.valueOf(view.version()))).build();
-        }
-        return withETag(view);
+        return ETags.read(view, view.version(), ifNoneMatch);
     }
 
     @PUT
@@ -154,7 +150,7 @@ public class MemberResource {
     @Operation(summary = "Update a member's profile", description = "Needs If-Match: 428 without it, 412 when stale. Status and organization change only by their operations. Admin, organizer, integration, and the secretary of the member's cell.")
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid Requests.UpdateProfile request) {
-        return withETag(service.update(id, ifMatch, request));
+        return ETags.ok(service.update(id, ifMatch, request));
     }
 
     @POST
@@ -163,7 +159,7 @@ public class MemberResource {
             + "Also EXEMPT (miễn sinh hoạt), REMOVED (xóa tên), EXPELLED (khai trừ), DECEASED (từ trần), TRANSFERRED_OUT (chuyển ra ngoài). Final statuses change no more. If-Match optional. Admin, organizer, integration.")
     public Response changeStatus(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid Requests.StatusChange request) {
-        return withETag(service.changeStatus(id, ifMatch, request));
+        return ETags.ok(service.changeStatus(id, ifMatch, request));
     }
 
     @GET
@@ -240,9 +236,6 @@ public class MemberResource {
         return audit.list(entityId, cursor, limit);
     }
 
-    private static Response withETag(Views.MemberView view) {
-        return Response.ok(view).tag(new EntityTag(String.valueOf(view.version()))).build();
-    }
 
     private static Integer year(String value) {
         return year("admissionYear", value);

@@ -13,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -24,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.grassroots.common.web.ETags;
 import vn.grassroots.common.idempotency.IdempotencyKeys;
 import vn.grassroots.common.paging.Cursor;
 import vn.grassroots.common.paging.Page;
@@ -56,7 +56,7 @@ public class TransferResource {
         return idempotency.once(idempotencyKey, request, () -> {
             TransferApi.View view = service.issue(request);
             return Response.created(uri.getBaseUriBuilder().path("api/v1/transfers").path(view.id().toString()).build())
-                    .tag(new EntityTag(String.valueOf(view.version()))).entity(view).build();
+                    .tag(ETags.tag(view.version())).entity(view).build();
         });
     }
 
@@ -80,7 +80,7 @@ public class TransferResource {
     @Operation(summary = "Read a transfer", description = "Readable on both sides.")
     public Response get(@PathParam("id") UUID id) {
         TransferApi.View view = service.get(id);
-        return Response.ok(view).tag(new EntityTag(String.valueOf(view.version()))).build();
+        return ETags.ok(view, view.version());
     }
 
     @POST
@@ -89,6 +89,6 @@ public class TransferResource {
     public Response accept(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid TransferApi.Accept request) {
         TransferApi.View view = service.accept(id, ifMatch, request);
-        return Response.ok(view).tag(new EntityTag(String.valueOf(view.version()))).build();
+        return ETags.ok(view, view.version());
     }
 }

@@ -1,5 +1,6 @@
 package vn.grassroots.membership.api;
 
+import vn.grassroots.common.web.Versioned;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -25,7 +26,7 @@ public final class Views {
             UUID organizationId, String organizationName, MemberStatus status, LocalDate statusSince,
             @Schema(description = "An official transfer is pending: the member is in transit, counted by neither side") boolean inTransit,
             UUID candidateId,
-            long version, Instant createdAt, Instant updatedAt) {}
+            long version, Instant createdAt, Instant updatedAt) implements Versioned {}
 
     @Schema(name = "MemberStatusChange", description = "One entry of a member's status history")
     public record StatusChangeView(MemberStatus fromStatus, MemberStatus toStatus, String reason, Decision decision,

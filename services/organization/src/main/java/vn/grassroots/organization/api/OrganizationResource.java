@@ -13,7 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -63,7 +62,7 @@ public class OrganizationResource {
         return idempotency.once(idempotencyKey, request, () -> {
             OrganizationView created = service.create(request);
             return Response.created(uri.getBaseUriBuilder().path("api/v1/organizations").path(created.id().toString()).build())
-                    .tag(new EntityTag(String.valueOf(created.version()))).entity(created).build();
+                    .tag(ETags.tag(created.version())).entity(created).build();
         });
     }
 
@@ -87,11 +86,7 @@ public class OrganizationResource {
     @Operation(summary = "Read an organization", description = "The ETag header carries its version, for If-Match on updates.")
     public Response get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         OrganizationView view = service.get(id);
-        String etag = ETags.of(view.version());
-        if (etag.equals(ifNoneMatch)) {
-            return Response.notModified().tag(new EntityTag(String.valueOf(view.version()))).build();
-        }
-        return withETag(view);
+        return ETags.read(view, view.version(), ifNoneMatch);
     }
 
     @PUT
@@ -99,7 +94,7 @@ public class OrganizationResource {
     @Operation(summary = "Update an organization", description = "Needs If-Match with the ETag you read: 428 without it, 412 when someone changed it meanwhile.")
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid Requests.UpdateOrganization request) {
-        return withETag(service.update(id, ifMatch, request));
+        return ETags.ok(service.update(id, ifMatch, request));
     }
 
     @GET
@@ -144,14 +139,14 @@ public class OrganizationResource {
     @Operation(summary = "Move under another parent (chuyển)", description = "The whole subtree moves; a parent inside the subtree is refused (cycle). If-Match optional.")
     public Response move(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid Requests.Move request) {
-        return withETag(service.move(id, ifMatch, request));
+        return ETags.ok(service.move(id, ifMatch, request));
     }
 
     @POST
     @Path("/merge")
     @Operation(summary = "Merge organizations (sáp nhập)", description = "The sources end as MERGED into the target; their sub-organizations move under the target. Answers the target.")
     public Response merge(@NotNull @Valid Requests.Merge request) {
-        return withETag(service.merge(request));
+        return ETags.ok(service.merge(request));
     }
 
     @POST
@@ -167,7 +162,7 @@ public class OrganizationResource {
     @Operation(summary = "Dissolve (giải thể)", description = "Refused with 409 while active sub-organizations remain. If-Match optional.")
     public Response dissolve(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid Requests.Dissolve request) {
-        return withETag(service.dissolve(id, ifMatch, request));
+        return ETags.ok(service.dissolve(id, ifMatch, request));
     }
 
     @GET
@@ -178,9 +173,6 @@ public class OrganizationResource {
         return audit.list(entityId, cursor, limit);
     }
 
-    private static Response withETag(OrganizationView view) {
-        return Response.ok(view).tag(new EntityTag(String.valueOf(view.version()))).build();
-    }
 
     private static OrganizationRepository.Filter filter(List<String> types, List<String> sectors, List<String> statuses,
             String q, Integer maxDepth, UUID parentId) {

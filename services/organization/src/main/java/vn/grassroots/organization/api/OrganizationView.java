@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.grassroots.common.web.Versioned;
 import vn.grassroots.organization.domain.Decision;
 import vn.grassroots.organization.domain.OrganizationStatus;
 import vn.grassroots.organization.domain.OrganizationType;
@@ -32,4 +33,4 @@ public record OrganizationView(
         @Schema(description = "The organization it was merged into (sáp nhập vào)") UUID mergedIntoId,
         @Schema(description = "Version, also the ETag") long version,
         Instant createdAt,
-        Instant updatedAt) {}
+        Instant updatedAt) implements Versioned {}
