@@ -19,6 +19,12 @@ public final class KafkaEvents implements AutoCloseable {
     private final String topic;
     private final KafkaConsumer<String, String> consumer;
     private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+    /**
+     * Records older than this are skipped, not kept: a test waits for events of what it just did, and the test
+     * stack's topics keep every earlier run's events (a by-hand 100,000-member import put that many on the
+     * member topics, which no test heap can hold).
+     */
+    private final long since = System.currentTimeMillis() - Duration.ofMinutes(2).toMillis();
 
     public KafkaEvents(String topic) {
         Properties p = new Properties();
@@ -43,7 +49,9 @@ public final class KafkaEvents implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             for (var r : consumer.poll(Duration.ofMillis(200))) {
-                seen.add(r);
+                if (r.timestamp() >= since) {
+                    seen.add(r);
+                }
             }
             for (var r : seen) {
                 if (key.equals(r.key())) {

@@ -21,18 +21,40 @@ public class RequestFilters {
     @ConfigProperty(name = "grassroots.http.max-body-bytes", defaultValue = "262144")
     long maxBodyBytes;
 
+    /**
+     * Paths (exact, e.g. {@code /api/v1/members/imports}) that accept bodies up to {@code large-body-max-bytes}
+     * instead: a service allows a file upload on one endpoint without raising the limit of all the others.
+     */
+    @ConfigProperty(name = "grassroots.http.large-body-paths")
+    Optional<List<String>> largeBodyPaths;
+
+    @ConfigProperty(name = "grassroots.http.large-body-max-bytes", defaultValue = "0")
+    long largeBodyMaxBytes;
+
     @ServerRequestFilter(preMatching = true)
     public Optional<Response> onRequest(ContainerRequestContext ctx) {
         String given = ctx.getHeaderString(CorrelationId.HEADER);
         String id = given != null && SAFE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
         MDC.put(CorrelationId.MDC_KEY, id);
         String length = ctx.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && length.chars().allMatch(Character::isDigit) && !length.isEmpty()
-                && Long.parseLong(length) > maxBodyBytes) {
-            return Optional.of(ProblemMappers.response(413, "payload-too-large", "Payload too large",
-                    "the request body exceeds " + maxBodyBytes + " bytes", List.of()));
+        if (length != null && length.chars().allMatch(Character::isDigit) && !length.isEmpty()) {
+            long limit = limitFor(ctx);
+            if (Long.parseLong(length) > limit) {
+                return Optional.of(ProblemMappers.response(413, "payload-too-large", "Payload too large",
+                        "the request body exceeds " + limit + " bytes", List.of()));
+            }
         }
         return Optional.empty();
+    }
+
+    private long limitFor(ContainerRequestContext ctx) {
+        if (largeBodyPaths.isPresent() && largeBodyMaxBytes > maxBodyBytes) {
+            String path = ctx.getUriInfo().getPath();
+            if (largeBodyPaths.get().contains(path)) {
+                return largeBodyMaxBytes;
+            }
+        }
+        return maxBodyBytes;
     }
 
     @ServerResponseFilter

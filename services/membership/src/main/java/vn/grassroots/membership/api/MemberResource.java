@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -59,8 +60,34 @@ public class MemberResource {
     @Inject
     vn.grassroots.membership.service.TrainingService training;
 
+    @Inject
+    vn.grassroots.membership.service.MemberImportService imports;
+
     @Context
     UriInfo uri;
+
+    @POST
+    @Path("/imports")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Operation(summary = "Import members from a CSV file (nhập danh sách đảng viên)", description = """
+            Registers many members at once from a CSV file (UTF-8, a byte order mark is allowed, comma separated,             RFC 4180 quoting, header on line 1, at most 64 MB, about 300,000 rows). Every row passes the rules of             POST /api/v1/members: field constraints, the initial status and its dates, an ACTIVE cell or party group of             your scope, a party card number unique in the file and among all members. Admin, organizer, integration.
+
+            Columns, by English field name or Vietnamese header (case, spaces and diacritics ignored; order free;             required ones marked *): fullName = Họ và tên / Họ tên *; birthDate = Ngày sinh *; gender = Giới tính *;             ethnicity = Dân tộc; religion = Tôn giáo; citizenId = Số CCCD / CCCD / Số căn cước công dân;             phone = Điện thoại / Số điện thoại; email = Email; homeTown = Quê quán;             educationLevel = Trình độ học vấn / Học vấn; theoryLevel = Lý luận chính trị / Trình độ lý luận chính trị *;             occupation = Nghề nghiệp; partyCardNumber = Số thẻ đảng / Số thẻ đảng viên;             admissionDate = Ngày vào Đảng / Ngày kết nạp *; officialDate = Ngày chính thức;             organizationId = Mã chi bộ / Mã tổ chức đảng * (the organization id); status = Trạng thái *; id (optional).             The export's "Tổ chức đảng" column (organization name) is ignored; any other unknown column is refused (400).
+
+            Values: dates yyyy-mm-dd or dd/mm/yyyy; gender MALE/FEMALE or Nam/Nữ; theoryLevel NONE, ELEMENTARY,             INTERMEDIATE, ADVANCED, BACHELOR or Chưa có/Không, Sơ cấp, Trung cấp, Cao cấp, Cử nhân; status PROBATIONARY,             OFFICIAL, EXEMPT or Dự bị, Chính thức, Miễn sinh hoạt. Empty cells are absent values.
+
+            mode=all-or-nothing (default): any bad row and nothing is imported (422 with the report).             mode=valid-rows: the good rows are imported, the bad ones reported (200). The report lists every problem             of every bad row with its line (header = line 1), field and reason, and the counts. The import runs in one             transaction with JDBC batches of 1,000 rows; each member gets the same registered event and state record             as a single registration, and the import is one audit entry (action members.imported, entity MemberImport).             The call is synchronous: 100,000 rows take well under a minute, so the answer is the progress report.""")
+    @APIResponse(responseCode = "200", description = "Imported (valid-rows: the good rows); the report")
+    @APIResponse(responseCode = "422", description = "all-or-nothing and some rows are bad: nothing imported; the report")
+    @APIResponse(responseCode = "400", description = "Not UTF-8, no header, unknown, repeated or missing columns, or a bad mode")
+    @APIResponse(responseCode = "413", description = "The file is larger than allowed")
+    public Response importMembers(byte[] body,
+            @Parameter(description = "all-or-nothing (default) or valid-rows") @QueryParam("mode") @DefaultValue("all-or-nothing") String mode) {
+        Views.ImportReport report = imports.importCsv(body == null ? new byte[0] : body, mode);
+        boolean refused = report.rejected() > 0 && report.imported() == 0
+                && vn.grassroots.membership.service.MemberImportService.ALL_OR_NOTHING.equals(report.mode());
+        return Response.status(refused ? 422 : 200).type(MediaType.APPLICATION_JSON).entity(report).build();
+    }
 
     @POST
     @Operation(summary = "Register a member (đăng ký đảng viên)", description = "Registers a member admitted before (e.g. from an existing list) in an ACTIVE cell or party group of your scope. Admin, organizer, integration. New members come from the admission pipeline.")

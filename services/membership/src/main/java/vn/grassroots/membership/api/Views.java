@@ -44,4 +44,19 @@ public final class Views {
             @Schema(description = "The step that may be recorded next (null once admitted)") AdmissionStep nextStep,
             List<StepView> steps, @Schema(description = "Set once admitted") UUID memberId, long version,
             Instant createdAt, Instant updatedAt) {}
+
+    @Schema(name = "MemberImport", description = "The outcome of a CSV import: counts and every bad row with its line, field and reason")
+    public record ImportReport(
+            @Schema(description = "Id of the import, the entity id of its audit entry (entityType MemberImport)") UUID importId,
+            @Schema(description = "all-or-nothing or valid-rows") String mode,
+            @Schema(description = "Data rows read (blank lines not counted)") int total,
+            @Schema(description = "Members registered") int imported,
+            @Schema(description = "Rows refused") int rejected,
+            @Schema(description = "Every problem of every bad row, in file order") List<RowError> errors) {}
+
+    @Schema(name = "MemberImportError", description = "One problem of one row")
+    public record RowError(
+            @Schema(description = "Line of the file where the row starts; the header is line 1") int line,
+            @Schema(description = "Field name (CreateMember), or null for the whole row") String field,
+            String message) {}
 }

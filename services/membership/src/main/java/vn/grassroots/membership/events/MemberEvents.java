@@ -1,10 +1,14 @@
 package vn.grassroots.membership.events;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import vn.grassroots.common.outbox.Outbox;
@@ -34,6 +38,9 @@ public class MemberEvents {
     @Inject
     Outbox outbox;
 
+    @Inject
+    ObjectMapper json;
+
     /** The shape of a member in events and on the state topic. */
     public record MemberData(UUID id, String fullName, String gender, LocalDate birthDate, String theoryLevel,
             String partyCardNumber, LocalDate admissionDate, LocalDate officialDate, UUID organizationId, String status,
@@ -57,5 +64,33 @@ public class MemberEvents {
         });
         outbox.publish(TOPIC, AGGREGATE, m.id, type, data);
         outbox.publish(STATE_TOPIC, AGGREGATE, m.id, STATE, state);
+    }
+
+    /**
+     * The same events as {@link #member} with no details, for many members at once (the CSV import): one
+     * {@code INSERT … SELECT} per topic through {@link Outbox#publishEach}, the payloads passed as one JSON array.
+     */
+    public void members(String type, List<Member> ms) {
+        if (ms.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> events = new ArrayList<>(ms.size());
+        List<Map<String, Object>> states = new ArrayList<>(ms.size());
+        for (Member m : ms) {
+            MemberData state = MemberData.of(m);
+            events.add(Map.of("id", m.id, "payload", Map.of("member", state)));
+            states.add(Map.of("id", m.id, "payload", state));
+        }
+        String select = "SELECT (e->>'id')::uuid AS id, e->'payload' AS payload FROM jsonb_array_elements(cast(:batch AS jsonb)) e";
+        outbox.publishEach(TOPIC, AGGREGATE, type, select, Map.of("batch", write(events)));
+        outbox.publishEach(STATE_TOPIC, AGGREGATE, STATE, select, Map.of("batch", write(states)));
+    }
+
+    private String write(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event payload cannot be serialized", e);
+        }
     }
 }

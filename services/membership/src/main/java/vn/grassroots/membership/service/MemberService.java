@@ -108,6 +108,22 @@ public class MemberService {
         if (r.id() != null && members.findById(r.id()) != null) {
             throw ProblemException.conflict("member-exists", "a member with id " + r.id() + " already exists");
         }
+        checkRegistration(r);
+        requireCardFree(r.partyCardNumber(), null);
+        Member m = newMember(r, org, Instant.now());
+        members.persist(m);
+        members.flush();
+        Views.MemberView view = view(m, org.name, true);
+        audit.record("member.registered", ENTITY, m.id, org.path, null, view);
+        events.member(MemberEvents.REGISTERED, m, Map.of());
+        return view;
+    }
+
+    /**
+     * The rules of registering a member beyond its field constraints (initial status, official date, probation,
+     * admission after birth); the CSV import applies the same ones to every row.
+     */
+    public static void checkRegistration(Requests.CreateMember r) {
         if (r.status() != MemberStatus.PROBATIONARY && r.status() != MemberStatus.OFFICIAL && r.status() != MemberStatus.EXEMPT) {
             throw ProblemException.unprocessable("invalid-initial-status", "a member is registered as PROBATIONARY, OFFICIAL or EXEMPT;"
                     + " other statuses come from their operations", new FieldError("status", "must be PROBATIONARY, OFFICIAL or EXEMPT"));
@@ -129,7 +145,10 @@ public class MemberService {
             throw ProblemException.unprocessable("admission-before-birth", "the admission date must follow the birth date",
                     new FieldError("admissionDate", "must be after birthDate"));
         }
-        requireCardFree(r.partyCardNumber(), null);
+    }
+
+    /** A new member from a registration request in {@code org}, not yet persisted (create and the CSV import). */
+    static Member newMember(Requests.CreateMember r, OrgRef org, Instant now) {
         Member m = new Member();
         m.id = r.id() != null ? r.id() : UUID.randomUUID();
         profile(m, r.fullName(), r.birthDate(), r.gender(), r.ethnicity(), r.religion(), r.citizenId(), r.phone(), r.email(),
@@ -139,13 +158,8 @@ public class MemberService {
         m.organizationId = org.id;
         m.status = r.status();
         m.statusSince = r.status() == MemberStatus.PROBATIONARY ? r.admissionDate() : r.officialDate();
-        m.createdAt = m.updatedAt = Instant.now();
-        members.persist(m);
-        members.flush();
-        Views.MemberView view = view(m, org.name, true);
-        audit.record("member.registered", ENTITY, m.id, org.path, null, view);
-        events.member(MemberEvents.REGISTERED, m, Map.of());
-        return view;
+        m.createdAt = m.updatedAt = now;
+        return m;
     }
 
     /** Admission at the end of the pipeline: a probationary member (called by CandidateService in its transaction). */
