@@ -4,7 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -14,34 +13,10 @@ import java.util.UUID;
 /** A Party member (đảng viên). The status changes only through MemberService's explicit operations. */
 @Entity
 @Table(name = "member")
-public class Member {
+public class Member extends Person {
     /** Probation (thời gian dự bị) lasts 12 months from admission. */
     public static final int PROBATION_MONTHS = 12;
 
-    @Id
-    public UUID id;
-    @Column(name = "full_name")
-    public String fullName;
-    @Column(name = "search_name")
-    public String searchName;
-    @Column(name = "birth_date")
-    public LocalDate birthDate;
-    @Enumerated(EnumType.STRING)
-    public Gender gender;
-    public String ethnicity;
-    public String religion;
-    @Column(name = "citizen_id")
-    public String citizenId;
-    public String phone;
-    public String email;
-    @Column(name = "home_town")
-    public String homeTown;
-    @Column(name = "education_level")
-    public String educationLevel;
-    @Enumerated(EnumType.STRING)
-    @Column(name = "theory_level")
-    public TheoryLevel theoryLevel;
-    public String occupation;
     @Column(name = "party_card_number")
     public String partyCardNumber;
     @Column(name = "admission_date")
