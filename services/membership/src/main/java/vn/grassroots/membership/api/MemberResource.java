@@ -63,6 +63,12 @@ public class MemberResource {
     @Inject
     vn.grassroots.membership.service.MemberImportService imports;
 
+    @Inject
+    vn.grassroots.membership.service.DisciplineService disciplines;
+
+    @Inject
+    vn.grassroots.membership.service.RemovalReviewService reviews;
+
     @Context
     UriInfo uri;
 
@@ -209,6 +215,44 @@ public class MemberResource {
     @Operation(summary = "Training records of a member", description = "Oldest first; readable by whoever may read the member (a member: their own).")
     public List<TrainingApi.View> training(@PathParam("id") UUID id) {
         return training.list(id);
+    }
+
+    @POST
+    @Path("/{id}/disciplines")
+    @Operation(summary = "Record a discipline (kỷ luật đảng viên)", description = "Reprimand (khiển trách), warning (cảnh cáo) or dismissal (cách chức) with its decision. "
+            + "Expulsion (khai trừ) is the status change to EXPELLED, which is recorded here too. Publishes vn.grassroots.member.disciplined, "
+            + "which the evaluations service uses (a member disciplined in the year is not rated above COMPLETED). Admin, organizer, integration.")
+    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "409", description = "The member is no longer a member")
+    @APIResponse(responseCode = "422", description = "EXPULSION (use the status change), or the decision predates the admission")
+    public Response recordDiscipline(@PathParam("id") UUID id, @NotNull @Valid DisciplineApi.Record request) {
+        return Response.status(201).entity(disciplines.record(id, request)).build();
+    }
+
+    @GET
+    @Path("/{id}/disciplines")
+    @Operation(summary = "Disciplines of a member", description = "Oldest first; readable by whoever may read the member (a member: their own).")
+    public List<DisciplineApi.View> disciplines(@PathParam("id") UUID id) {
+        return disciplines.list(id);
+    }
+
+    @GET
+    @Path("/{id}/unexcused-absences")
+    @Operation(summary = "Unexcused absences of a member (vắng sinh hoạt không có lý do)", description = "As the meetings service reported them, newest month first.")
+    public List<ReviewApi.Absence> unexcusedAbsences(@PathParam("id") UUID id) {
+        return reviews.absences(id);
+    }
+
+    @GET
+    @Path("/removal-reviews")
+    @Operation(summary = "Members the cell should consider removing (xem xét xóa tên)", description = """
+            Members of your subtree (still PROBATIONARY, OFFICIAL or EXEMPT) with unexcused absences from cell meetings in three \
+            different months of the year (Điều lệ Đảng, Điều 8: bỏ sinh hoạt đảng ba tháng trong năm không có lý do chính đáng), \
+            with the absences as evidence. The removal itself is the status change to REMOVED with the decision.""")
+    public Page<ReviewApi.View> removalReviews(@Parameter(description = "Year, default this year") @QueryParam("year") String year,
+            @Parameter(description = "Only this organization's subtree") @QueryParam("organizationId") String organizationId,
+            @QueryParam("cursor") String cursor, @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit) {
+        return reviews.list(year("year", year), QueryParams.uuid("organizationId", organizationId), cursor, Cursor.limit(limit));
     }
 
     @GET

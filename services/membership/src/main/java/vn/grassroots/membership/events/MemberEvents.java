@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import vn.grassroots.common.outbox.Outbox;
 import vn.grassroots.membership.domain.Member;
+import vn.grassroots.membership.domain.Transfer;
 
 /**
  * What this service tells the others, through the outbox: member events keyed by the member id, and the latest
@@ -31,6 +33,7 @@ public class MemberEvents {
     public static final String TRANSFERRED = PREFIX + "transferred";
     public static final String STATUS_CHANGED = PREFIX + "status-changed";
     public static final String PROFILE_CHANGED = PREFIX + "profile-changed";
+    public static final String DISCIPLINED = PREFIX + "disciplined";
     public static final String STATE = PREFIX + "state";
 
     private static final String AGGREGATE = "Member";
@@ -41,21 +44,37 @@ public class MemberEvents {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    EntityManager em;
+
     /** The shape of a member in events and on the state topic. */
     public record MemberData(UUID id, String fullName, String gender, LocalDate birthDate, String theoryLevel,
             String partyCardNumber, LocalDate admissionDate, LocalDate officialDate, UUID organizationId, String status,
-            LocalDate statusSince, long version, Instant updatedAt) {
+            LocalDate statusSince, List<Host> temporaryHosts, long version, Instant updatedAt) {
 
-        static MemberData of(Member m) {
+        static MemberData of(Member m, List<Host> hosts) {
             return new MemberData(m.id, m.fullName, m.gender.name(), m.birthDate, m.theoryLevel.name(), m.partyCardNumber,
-                    m.admissionDate, m.officialDate, m.organizationId, m.status.name(), m.statusSince, m.version, m.updatedAt);
+                    m.admissionDate, m.officialDate, m.organizationId, m.status.name(), m.statusSince, hosts, m.version, m.updatedAt);
         }
+    }
+
+    /** A host cell of an accepted temporary transfer (sinh hoạt tạm thời): the member is also active there until {@code until}. */
+    public record Host(UUID organizationId, LocalDate until) {}
+
+    /** The host cells where the member is active today besides their own cell. */
+    public List<Host> hosts(UUID memberId, LocalDate today) {
+        return em.createQuery("""
+                select new vn.grassroots.membership.events.MemberEvents$Host(t.toOrganizationId, t.endDate) from Transfer t
+                where t.memberId = :m and t.kind = :kind and t.status = :status and t.endDate >= :today
+                order by t.endDate, t.id""", Host.class)
+                .setParameter("m", memberId).setParameter("kind", Transfer.Kind.TEMPORARY)
+                .setParameter("status", Transfer.Status.ACCEPTED).setParameter("today", today).getResultList();
     }
 
     /** An event about one member (state after the change) plus its state record. */
     public void member(String type, Member m, Map<String, Object> details) {
         Map<String, Object> data = new LinkedHashMap<>();
-        MemberData state = MemberData.of(m);
+        MemberData state = MemberData.of(m, hosts(m.id, vn.grassroots.membership.service.MemberService.today()));
         data.put("member", state);
         details.forEach((k, v) -> {
             if (v != null) {
@@ -77,7 +96,7 @@ public class MemberEvents {
         List<Map<String, Object>> events = new ArrayList<>(ms.size());
         List<Map<String, Object>> states = new ArrayList<>(ms.size());
         for (Member m : ms) {
-            MemberData state = MemberData.of(m);
+            MemberData state = MemberData.of(m, List.of()); // a new member has no transfers yet
             events.add(Map.of("id", m.id, "payload", Map.of("member", state)));
             states.add(Map.of("id", m.id, "payload", state));
         }

@@ -202,7 +202,7 @@ public class CandidateService {
                 WHERE candidate_id = ?1 ORDER BY id""").setParameter(1, id).getResultList();
         return rows.stream().map(r -> new Views.StepView(AdmissionStep.valueOf((String) r[0]),
                 r[1] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[1], (String) r[2], (String) r[3], (String) r[4],
-                r[5] instanceof java.sql.Timestamp t ? t.toInstant() : r[5] instanceof java.time.OffsetDateTime o ? o.toInstant() : (Instant) r[5]))
+                Dates.instant(r[5])))
                 .toList();
     }
 

@@ -35,6 +35,9 @@ public class MemberService {
     private static final String ENTITY = "Member";
 
     @Inject
+    DisciplineService disciplines;
+
+    @Inject
     MemberRepository members;
 
     @Inject
@@ -96,7 +99,7 @@ public class MemberService {
                 .setParameter(1, m.id).getResultList();
         return rows.stream().map(r -> new Views.StatusChangeView(
                 r[0] == null ? null : MemberStatus.valueOf((String) r[0]), MemberStatus.valueOf((String) r[1]), (String) r[2],
-                new Decision((String) r[3], toDate(r[4])), (String) r[5], toInstant(r[6]))).toList();
+                new Decision((String) r[3], Dates.date(r[4])), (String) r[5], Dates.instant(r[6]))).toList();
     }
 
     // ---- writing
@@ -257,6 +260,10 @@ public class MemberService {
         details.put("decision", r.decision());
         events.member(recognition ? MemberEvents.OFFICIALIZED
                 : r.status() == MemberStatus.TRANSFERRED_OUT ? MemberEvents.TRANSFERRED : MemberEvents.STATUS_CHANGED, m, details);
+        if (r.status() == MemberStatus.EXPELLED) {
+            // khai trừ is the heaviest discipline: recorded as one too, so "disciplined in the year" is one question
+            disciplines.insert(m, vn.grassroots.membership.api.DisciplineApi.Form.EXPULSION, r.decision(), null, r.reason());
+        }
         return view(m, org.name, access.caller().hasAnyRole(Access.CITIZEN_ID_READERS));
     }
 
@@ -332,19 +339,5 @@ public class MemberService {
                 m.theoryLevel, m.occupation, m.partyCardNumber, m.admissionDate, m.officialDate,
                 m.status == MemberStatus.PROBATIONARY ? m.probationEndsOn() : null, m.organizationId, orgName, m.status,
                 m.statusSince, m.inTransitTransferId != null, m.candidateId, m.version, m.createdAt, m.updatedAt);
-    }
-
-    private static LocalDate toDate(Object v) {
-        return v instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) v;
-    }
-
-    private static Instant toInstant(Object v) {
-        if (v instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        if (v instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return (Instant) v;
     }
 }

@@ -15,6 +15,7 @@ import vn.grassroots.membership.api.TrainingApi;
 import vn.grassroots.membership.domain.Member;
 import vn.grassroots.membership.domain.OrgRef;
 import vn.grassroots.membership.domain.TheoryLevel;
+import vn.grassroots.membership.events.MemberEvents;
 
 /** Training records: kept by those who keep the member's profile, read by those who may read the member. */
 @ApplicationScoped
@@ -30,6 +31,9 @@ public class TrainingService {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    MemberEvents events;
 
     @Transactional
     public TrainingApi.View record(UUID memberId, TrainingApi.Record r) {
@@ -61,7 +65,24 @@ public class TrainingService {
         TrainingApi.View view = list(m).stream().filter(v -> v.id().equals(id)).findFirst().orElseThrow();
         OrgRef org = access.organization(m.organizationId);
         audit.record("member.training-recorded", "Member", m.id, org == null ? null : org.path, null, view);
+        if (r.kind() == TrainingApi.Kind.POLITICAL_THEORY && r.completedOn() != null) {
+            raiseTheoryLevel(m, TheoryLevel.valueOf(level), org);
+        }
         return view;
+    }
+
+    /** A completed course raises the member's theory level (trình độ lý luận chính trị); it never lowers it. */
+    private void raiseTheoryLevel(Member m, TheoryLevel completed, OrgRef org) {
+        if (completed.rank() <= m.theoryLevel.rank()) {
+            return;
+        }
+        TheoryLevel before = m.theoryLevel;
+        m.theoryLevel = completed;
+        m.updatedAt = Instant.now();
+        em.flush();
+        audit.record("member.profile-changed", "Member", m.id, org == null ? null : org.path,
+                java.util.Map.of("theoryLevel", before), java.util.Map.of("theoryLevel", completed));
+        events.member(MemberEvents.PROFILE_CHANGED, m, java.util.Map.of());
     }
 
     @Transactional
@@ -75,12 +96,8 @@ public class TrainingService {
                 SELECT id, kind, level, institution, started_on, completed_on, certificate_number, recorded_by, recorded_at
                 FROM training_record WHERE member_id = ?1 ORDER BY started_on, id""").setParameter(1, m.id).getResultList();
         return rows.stream().map(r -> new TrainingApi.View((UUID) r[0], m.id, TrainingApi.Kind.valueOf((String) r[1]), (String) r[2],
-                (String) r[3], date(r[4]), date(r[5]), (String) r[6], (String) r[7],
-                r[8] instanceof java.sql.Timestamp t ? t.toInstant() : r[8] instanceof java.time.OffsetDateTime o ? o.toInstant() : (Instant) r[8]))
+                (String) r[3], Dates.date(r[4]), Dates.date(r[5]), (String) r[6], (String) r[7],
+                Dates.instant(r[8])))
                 .toList();
-    }
-
-    private static LocalDate date(Object v) {
-        return v == null ? null : v instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) v;
     }
 }

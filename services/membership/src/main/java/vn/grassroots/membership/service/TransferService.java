@@ -145,14 +145,15 @@ public class TransferService {
         em.flush();
         TransferApi.View after = view(t, m, from, to);
         audit.record("transfer.accepted", ENTITY, t.id, to.path, before, after);
-        if (t.kind == Transfer.Kind.OFFICIAL) {
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("fromOrganizationId", t.fromOrganizationId);
-            details.put("toOrganizationId", t.toOrganizationId);
-            details.put("reason", t.reason);
-            details.put("decision", new Decision(t.letterNumber, t.issuedOn));
-            events.member(MemberEvents.TRANSFERRED, m, details);
-        }
+        // a temporary transfer leaves the member's own cell as it is; the event carries the new host in member.temporaryHosts
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("kind", t.kind.name());
+        details.put("fromOrganizationId", t.fromOrganizationId);
+        details.put("toOrganizationId", t.toOrganizationId);
+        details.put("until", t.endDate);
+        details.put("reason", t.reason);
+        details.put("decision", new Decision(t.letterNumber, t.issuedOn));
+        events.member(MemberEvents.TRANSFERRED, m, details);
         return after;
     }
 

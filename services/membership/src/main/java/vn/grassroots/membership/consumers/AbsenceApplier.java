@@ -1,0 +1,65 @@
+package vn.grassroots.membership.consumers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import vn.grassroots.common.consumer.ProcessedEvents;
+import vn.grassroots.membership.service.RemovalReviewService;
+
+/**
+ * Applies a {@code vn.grassroots.meeting.absence-unexcused} event once: remembers the absence (one per member and
+ * meeting) and lets {@link RemovalReviewService} flag the member when a third month of the year has one.
+ */
+@ApplicationScoped
+public class AbsenceApplier {
+    static final String CONSUMER = "meetings";
+    static final String ABSENCE = "vn.grassroots.meeting.absence-unexcused";
+    private static final Pattern MONTH = Pattern.compile("^\\d{4}-(0[1-9]|1[0-2])$");
+
+    @Inject
+    ProcessedEvents processed;
+
+    @Inject
+    RemovalReviewService reviews;
+
+    /** Null when applied, already applied or of a type membership does not need; else why it was skipped. */
+    @Transactional
+    public String apply(JsonNode event) {
+        if (!ABSENCE.equals(event.path("type").asText())) {
+            return null;
+        }
+        JsonNode data = event.path("data");
+        UUID memberId = uuid(data.path("memberId"));
+        UUID meetingId = uuid(data.path("meeting").path("id"));
+        UUID organizationId = uuid(data.path("meeting").path("organizationId"));
+        String month = data.path("month").asText("");
+        if (memberId == null || meetingId == null || !MONTH.matcher(month).matches()) {
+            return "an absence needs data.memberId, data.meeting.id and data.month (YYYY-MM)";
+        }
+        LocalDate date = null;
+        try {
+            String d = data.path("meeting").path("meetingDate").asText("");
+            date = d.isEmpty() ? null : LocalDate.parse(d);
+        } catch (DateTimeParseException e) {
+            return "data.meeting.meetingDate is not a date";
+        }
+        if (!processed.firstDelivery(CONSUMER, event.path("id").asText())) {
+            return null;
+        }
+        reviews.absent(memberId, meetingId, organizationId, month, date);
+        return null;
+    }
+
+    private static UUID uuid(JsonNode n) {
+        try {
+            return n.isTextual() ? UUID.fromString(n.asText()) : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
