@@ -39,7 +39,9 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
                     "grassroots.routes.membership.prefix", "/api/v1/members",
                     "grassroots.routes.membership.url", "http://localhost:" + closedPort(),
                     // Short, so the timeout test is quick; the echo answers in milliseconds.
-                    "grassroots.upstream.timeout", "2s");
+                    "grassroots.upstream.timeout", "2s",
+                    "grassroots.body.large-paths", "/api/v1/organizations/imports",
+                    "grassroots.body.large-max-bytes", "3145728");
         } catch (Exception e) {
             throw new IllegalStateException("fake upstream did not start", e);
         }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -174,13 +175,35 @@ class ProxyTest {
     void bodyOverTheLimitIsRejected() throws Exception {
         byte[] body = new byte[1024 * 1024 + 10_000];
         String path = "/api/v1/organizations/too-large-" + UUID.randomUUID();
-        // With a Content-Length: rejected before a byte is sent.
+        // With a Content-Length: counted like a chunked body, the upstream exchange is cut off at the limit.
         HttpResponse<String> declared = send(path, body, true);
         assertEquals(413, declared.statusCode());
         // Chunked: counted while streaming, the upstream exchange is cut off.
         HttpResponse<String> chunked = send(path + "-chunked", body, false);
         assertEquals(413, chunked.statusCode());
         assertEquals("application/problem+json", chunked.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    @Test
+    void filePathsTakeLargerBodiesUpToTheirOwnLimit() throws Exception {
+        byte[] body = "Họ và tên,Ngày sinh\r\n".repeat(80_000).getBytes(StandardCharsets.UTF_8); // ~1.9 MB
+        assertTrue(body.length > 1024 * 1024);
+        for (boolean withLength : new boolean[] {true, false}) {
+            HttpResponse<String> response = send("/api/v1/organizations/imports", body, withLength);
+            assertEquals(201, response.statusCode(), response.body());
+            JsonPath echo = JsonPath.from(response.body());
+            assertEquals(body.length, echo.getInt("bodyLength"));
+            assertEquals(FakeUpstream.sha256(Buffer.buffer(body)), echo.getString("bodySha256"));
+        }
+        // the same size elsewhere is refused; a prefix must match a whole segment
+        assertEquals(413, send("/api/v1/organizations/0190/minutes", body, true).statusCode());
+        assertEquals(413, send("/api/v1/organizations/importsX", body, true).statusCode());
+        // and the file path has its own limit (3 MiB in this test)
+        byte[] tooLarge = new byte[3 * 1024 * 1024 + 1];
+        HttpResponse<String> declared = send("/api/v1/organizations/imports", tooLarge, true);
+        assertEquals(413, declared.statusCode());
+        assertTrue(declared.body().contains("3145728"), declared.body());
+        assertEquals(413, send("/api/v1/organizations/imports", tooLarge, false).statusCode());
     }
 
     private HttpResponse<String> send(String path, byte[] body, boolean withLength) throws Exception {

@@ -6,7 +6,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Optional;
+import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
 import vn.grassroots.gateway.problem.Problems;
 
 /** Everything under /api goes to the service whose prefix matches; the token was checked before (HTTP permission). */
@@ -18,10 +20,12 @@ public class ApiRoutes {
 
     private final RouteTable routes;
     private final UpstreamProxy proxy;
+    private final GatewayConfig.Body bodies;
 
-    public ApiRoutes(RouteTable routes, UpstreamProxy proxy) {
+    public ApiRoutes(RouteTable routes, UpstreamProxy proxy, GatewayConfig config) {
         this.routes = routes;
         this.proxy = proxy;
+        this.bodies = config.body();
     }
 
     void install(@Observes Router router) {
@@ -38,6 +42,16 @@ public class ApiRoutes {
         ctx.next();
     }
 
+    /** The body limit of a path: the large one on the configured file-taking paths. */
+    long bodyLimit(String path) {
+        for (String p : bodies.largePaths().orElse(List.of())) {
+            if (path.equals(p) || path.startsWith(p + "/")) {
+                return bodies.largeMaxBytes();
+            }
+        }
+        return bodies.maxBytes();
+    }
+
     private void forward(RoutingContext ctx) {
         // The normalized path (no dot segments) is what the permission check saw, so it is what is routed and sent.
         String path = ctx.normalizedPath();
@@ -46,6 +60,8 @@ public class ApiRoutes {
             Problems.notFound(ctx, "No API at " + path);
             return;
         }
+        // Vert.x refuses bodies above the largest limit; the proxy counts every body against the limit of its path.
+        ctx.put(VertxHttpRecorder.MAX_REQUEST_SIZE_KEY, bodyLimit(path));
         Upstream upstream = target.get();
         proxy.forward(ctx, upstream, ctx.request().method(), upstream.uri(path, ctx.request().query()),
                 UpstreamProxy.requestHeaders(ctx), true);

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The routing table. A new service is one more pair of {@code grassroots.routes.<name>.prefix/url}
@@ -18,6 +19,22 @@ public interface GatewayConfig {
     UpstreamSettings upstream();
 
     RateLimits rateLimit();
+
+    Body body();
+
+    /** Request body limits: small for every API, larger for the few paths that take files (the CSV import). */
+    interface Body {
+        /** Bytes a request body may have. */
+        @WithDefault("1048576")
+        long maxBytes();
+
+        /** Path prefixes (e.g. /api/v1/members/imports) whose bodies may reach {@link #largeMaxBytes()}. */
+        Optional<List<String>> largePaths();
+
+        /** Bytes a body may have on the large paths; quarkus.http.limits.max-body-size must not be smaller. */
+        @WithDefault("67108864")
+        long largeMaxBytes();
+    }
 
     interface Route {
         /** Path prefixes under /api, comma-separated, without a trailing slash, e.g. /api/v1/organizations. */

@@ -187,7 +187,7 @@ public class UpstreamProxy {
             if (in.version() == HttpVersion.HTTP_1_1 && "100-continue".equalsIgnoreCase(in.getHeader("Expect"))) {
                 ctx.response().writeContinue();
             }
-            // Quarkus rejects a too large Content-Length itself; a chunked body is only counted, here.
+            // Vert.x rejects a Content-Length above the largest limit; every body is counted against its path's limit here.
             Long limit = ctx.get(VertxHttpRecorder.MAX_REQUEST_SIZE_KEY);
             boolean fixedLength = in.headers().contains("Content-Length");
             long[] received = {0};

@@ -168,6 +168,86 @@ class MemberImportTest {
         given().header("Authorization", ADMIN).contentType("application/json").body(csv).when().post(MEMBERS).then().statusCode(413);
     }
 
+    /** Prefer: respond-async: 202 at once, the progress while it runs, then the report; the refusals. */
+    @Test
+    void backgroundImportShowsItsProgressAndThenTheReport() throws InterruptedException {
+        OrgFeed.Tree t = OrgFeed.tree("import-async");
+        int rows = 30_000;
+        String organizer = Api.as("organizer", t.district().id);
+        var started = given().header("Authorization", organizer).header("Prefer", "respond-async").contentType("text/csv; charset=UTF-8")
+                .body(file(rows, t.cellA().id, t.cellB().id).getBytes(StandardCharsets.UTF_8)).when().post(IMPORTS)
+                .then().statusCode(202).header("Preference-Applied", "respond-async").body("rowsEstimated", equalTo(rows))
+                .body("createdBy", equalTo("organizer-" + t.district().id)).extract();
+        String location = started.header("Location");
+        assertTrue(location.endsWith("/api/v1/members/imports/" + started.path("id")), location);
+
+        java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+        int lastPercent = -1;
+        boolean sawMiddle = false;
+        io.restassured.path.json.JsonPath last = null;
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            last = given().header("Authorization", organizer).when().get(location).then().statusCode(200).extract().jsonPath();
+            String status = last.getString("status");
+            int percent = last.getInt("percent");
+            seen.add(status + (last.getString("phase") == null ? "" : "/" + last.getString("phase")));
+            assertTrue(percent >= lastPercent, "progress never goes back: " + lastPercent + " then " + percent);
+            lastPercent = percent;
+            sawMiddle |= "RUNNING".equals(status) && percent > 0 && percent < 100;
+            if (!"QUEUED".equals(status) && !"RUNNING".equals(status)) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        assertEquals("SUCCEEDED", last.getString("status"), "statuses seen: " + seen);
+        assertTrue(sawMiddle, "a running import shows how far it is; seen " + seen);
+        assertTrue(seen.contains("RUNNING/VALIDATING") && seen.contains("RUNNING/WRITING"), "both phases are shown: " + seen);
+        assertEquals(rows, last.getInt("report.imported"));
+        assertEquals(rows, last.getInt("rowsWritten"));
+        assertEquals(rows, last.getInt("rowsTotal"));
+        assertEquals(100, last.getInt("percent"));
+        assertEquals(rows / 2, given().header("Authorization", ADMIN).queryParam("organizationId", t.cellA().id).when()
+                .get(MEMBERS + "/statistics").then().statusCode(200).extract().<Integer>path("members"));
+
+        // only its author and admins follow an import
+        given().header("Authorization", ADMIN).when().get(location).then().statusCode(200);
+        given().header("Authorization", Api.as("organizer", t.province().id)).when().get(location).then().statusCode(403);
+        given().header("Authorization", Api.as("secretary", t.cellA().id)).when().get(location).then().statusCode(403);
+        given().header("Authorization", ADMIN).when().get(IMPORTS + "/" + UUID.randomUUID()).then().statusCode(404);
+        given().header("Authorization", ADMIN).when().get(IMPORTS + "/not-an-id").then().statusCode(404);
+    }
+
+    @Test
+    void backgroundImportRefusalsAndARejectedFile() throws InterruptedException {
+        OrgFeed.Tree t = OrgFeed.tree("import-async-bad");
+        var async = given().header("Authorization", ADMIN).header("Prefer", "respond-async").contentType("text/csv; charset=UTF-8");
+        // refused at once, no import created: bad header, bad mode, not UTF-8, a secretary
+        async.body("Họ và tên,Màu áo\nA,B\n".getBytes(StandardCharsets.UTF_8)).when().post(IMPORTS).then().statusCode(400)
+                .body("type", equalTo("https://grassroots.vn/problems/bad-csv-header"));
+        given().header("Authorization", ADMIN).header("Prefer", "respond-async").contentType("text/csv").queryParam("mode", "some")
+                .body(EN_HEADER).when().post(IMPORTS).then().statusCode(400).body("errors[0].field", equalTo("mode"));
+        given().header("Authorization", ADMIN).header("Prefer", "respond-async").contentType("text/csv")
+                .body(new byte[] {(byte) 0xC3, (byte) 0x28}).when().post(IMPORTS).then().statusCode(400);
+        given().header("Authorization", Api.as("secretary", t.cellA().id)).header("Prefer", "respond-async").contentType("text/csv")
+                .body(EN_HEADER).when().post(IMPORTS).then().statusCode(403);
+
+        // all-or-nothing with bad lines: REJECTED, the report lists them, nothing imported
+        String location = given().header("Authorization", ADMIN).header("Prefer", "respond-async").contentType("text/csv; charset=UTF-8")
+                .body(badFile(t).getBytes(StandardCharsets.UTF_8)).when().post(IMPORTS).then().statusCode(202).extract().header("Location");
+        io.restassured.path.json.JsonPath job = null;
+        for (int i = 0; i < 600; i++) {
+            job = given().header("Authorization", ADMIN).when().get(location).then().statusCode(200).extract().jsonPath();
+            if (!"QUEUED".equals(job.getString("status")) && !"RUNNING".equals(job.getString("status"))) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertEquals("REJECTED", job.getString("status"));
+        assertEquals(0, job.getInt("report.imported"));
+        assertTrue(job.getInt("report.rejected") > 0);
+        assertEquals(0, count(t.cellA().id));
+    }
+
     /** 100,000 rows, run by hand: ./mvnw -B -o -T1 -pl services/membership install -Dtest=MemberImportTest#hundredThousandRows -Dgrassroots.import.big=true */
     @Test
     @EnabledIfSystemProperty(named = "grassroots.import.big", matches = "true")

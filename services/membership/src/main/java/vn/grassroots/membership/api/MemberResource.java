@@ -67,6 +67,9 @@ public class MemberResource {
     vn.grassroots.membership.service.DisciplineService disciplines;
 
     @Inject
+    vn.grassroots.membership.service.ImportJobs jobs;
+
+    @Inject
     vn.grassroots.membership.service.RemovalReviewService reviews;
 
     @Context
@@ -82,17 +85,37 @@ public class MemberResource {
 
             Values: dates yyyy-mm-dd or dd/mm/yyyy; gender MALE/FEMALE or Nam/Nữ; theoryLevel NONE, ELEMENTARY,             INTERMEDIATE, ADVANCED, BACHELOR or Chưa có/Không, Sơ cấp, Trung cấp, Cao cấp, Cử nhân; status PROBATIONARY,             OFFICIAL, EXEMPT or Dự bị, Chính thức, Miễn sinh hoạt. Empty cells are absent values.
 
-            mode=all-or-nothing (default): any bad row and nothing is imported (422 with the report).             mode=valid-rows: the good rows are imported, the bad ones reported (200). The report lists every problem             of every bad row with its line (header = line 1), field and reason, and the counts. The import runs in one             transaction with JDBC batches of 1,000 rows; each member gets the same registered event and state record             as a single registration, and the import is one audit entry (action members.imported, entity MemberImport).             The call is synchronous: 100,000 rows take well under a minute, so the answer is the progress report.""")
+            mode=all-or-nothing (default): any bad row and nothing is imported (422 with the report).             mode=valid-rows: the good rows are imported, the bad ones reported (200). The report lists every problem             of every bad row with its line (header = line 1), field and reason, and the counts. The import runs in one             transaction with JDBC batches of 1,000 rows; each member gets the same registered event and state record             as a single registration, and the import is one audit entry (action members.imported, entity MemberImport).             Without Prefer, the call is synchronous and answers with the report (100,000 rows take well under a minute; behind \
+            the gateway, whose upstream timeout is 10 s, use the background mode for large files). With the header \
+            `Prefer: respond-async` the file is checked up to its header, then imported in the background: 202 with \
+            Location /api/v1/members/imports/{id}, where the progress (rows validated, rows written, percent) and in the end \
+            the same report can be read. One import runs at a time and one more may wait; beyond that 503.""")
+    @APIResponse(responseCode = "202", description = "Prefer: respond-async: queued; Location names the import to follow")
+    @APIResponse(responseCode = "503", description = "Prefer: respond-async and two imports are already running or waiting")
     @APIResponse(responseCode = "200", description = "Imported (valid-rows: the good rows); the report")
     @APIResponse(responseCode = "422", description = "all-or-nothing and some rows are bad: nothing imported; the report")
     @APIResponse(responseCode = "400", description = "Not UTF-8, no header, unknown, repeated or missing columns, or a bad mode")
     @APIResponse(responseCode = "413", description = "The file is larger than allowed")
     public Response importMembers(byte[] body,
-            @Parameter(description = "all-or-nothing (default) or valid-rows") @QueryParam("mode") @DefaultValue("all-or-nothing") String mode) {
+            @Parameter(description = "all-or-nothing (default) or valid-rows") @QueryParam("mode") @DefaultValue("all-or-nothing") String mode,
+            @Parameter(description = "respond-async: import in the background and follow its progress") @HeaderParam("Prefer") String prefer) {
+        if (prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async")) {
+            ImportApi.View job = jobs.start(body == null ? new byte[0] : body, mode);
+            return Response.accepted(job).location(uri.getBaseUriBuilder().path("api/v1/members/imports").path(job.id().toString()).build())
+                    .header("Preference-Applied", "respond-async").build();
+        }
         Views.ImportReport report = imports.importCsv(body == null ? new byte[0] : body, mode);
         boolean refused = report.rejected() > 0 && report.imported() == 0
                 && vn.grassroots.membership.service.MemberImportService.ALL_OR_NOTHING.equals(report.mode());
         return Response.status(refused ? 422 : 200).type(MediaType.APPLICATION_JSON).entity(report).build();
+    }
+
+    @GET
+    @Path("/imports/{importId}")
+    @Operation(summary = "Progress of a background import (tiến độ nhập danh sách)", description = "Status, phase, rows validated and written, "
+            + "percent, and when finished the report (or, FAILED, the problem). For the one who started it and for admins.")
+    public ImportApi.View importProgress(@PathParam("importId") UUID importId) {
+        return jobs.get(importId);
     }
 
     @POST

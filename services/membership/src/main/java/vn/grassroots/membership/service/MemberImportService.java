@@ -131,13 +131,39 @@ public class MemberImportService {
     @Inject
     AuditTrail audit;
 
-    @Transactional
-    @TransactionConfiguration(timeout = 900)
-    public Views.ImportReport importCsv(byte[] body, String mode) {
+    /** Where a long import stands: rows read (validated), the data rows of the file once known, rows written. */
+    public interface Progress {
+        Progress NONE = (phase, read, total, written) -> {};
+
+        void at(String phase, int rowsRead, Integer rowsTotal, int rowsWritten);
+    }
+
+    public static final String VALIDATING = "VALIDATING";
+    public static final String WRITING = "WRITING";
+    static final int PROGRESS_EVERY = 2000;
+
+    /** What can be refused before any row is read (role, mode, encoding, header): answered at once, even for a background import. */
+    public void precheck(byte[] body, String mode) {
+        allowed(mode);
+        header(new CsvReader(decode(body)));
+    }
+
+    private void allowed(String mode) {
         access.caller().requireRole(Access.DECIDERS);
         if (!ALL_OR_NOTHING.equals(mode) && !VALID_ROWS.equals(mode)) {
             throw ProblemException.invalid("mode", "must be " + ALL_OR_NOTHING + " or " + VALID_ROWS);
         }
+    }
+
+    /** The synchronous import (the transaction is that of the method it calls). */
+    public Views.ImportReport importCsv(byte[] body, String mode) {
+        return importCsv(body, mode, UUID.randomUUID(), Progress.NONE);
+    }
+
+    @Transactional
+    @TransactionConfiguration(timeout = 900)
+    public Views.ImportReport importCsv(byte[] body, String mode, UUID importId, Progress progress) {
+        allowed(mode);
         long started = System.nanoTime();
         String text = decode(body);
         String[] fields = header(new CsvReader(text));
@@ -155,6 +181,9 @@ public class MemberImportService {
                 continue;
             }
             total++;
+            if (total % PROGRESS_EVERY == 0) {
+                progress.at(VALIDATING, total, null, 0);
+            }
             List<Views.RowError> errors = new ArrayList<>();
             Requests.CreateMember r = parse(fields, rec, errors);
             if (r != null) {
@@ -181,7 +210,7 @@ public class MemberImportService {
 
         List<Views.RowError> errors = new ArrayList<>();
         bad.values().forEach(errors::addAll);
-        UUID importId = UUID.randomUUID();
+        progress.at(VALIDATING, total, total, 0);
         if (!bad.isEmpty() && ALL_OR_NOTHING.equals(mode)) {
             return new Views.ImportReport(importId, mode, total, 0, bad.size(), errors);
         }
@@ -205,6 +234,9 @@ public class MemberImportService {
             commonPath = commonPath == null ? org.path : commonPrefix(commonPath, org.path);
             if (batch.size() == BATCH) {
                 imported += write(batch);
+                if (imported % PROGRESS_EVERY == 0) {
+                    progress.at(WRITING, total, total, imported);
+                }
             }
         }
         imported += write(batch);
