@@ -299,7 +299,7 @@ public class RatingService {
     // ---- rules
 
     /** The decider belongs to a strictly higher organization than the rated one: a cell does not decide its own rating. */
-    private void requireSuperior(Subject s) {
+    public void requireSuperior(Subject s) {
         caller.requireRole(Roles.ADMIN, Roles.ORGANIZER, Roles.INTEGRATION, Roles.SECRETARY);
         caller.requireInScope(s.org().path, s.org().id);
         Scope scope = caller.scope();
