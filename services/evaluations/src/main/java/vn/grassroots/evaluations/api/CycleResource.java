@@ -1,0 +1,201 @@
+package vn.grassroots.evaluations.api;
+
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.grassroots.common.audit.AuditTrail;
+import vn.grassroots.common.idempotency.IdempotencyKeys;
+import vn.grassroots.common.paging.Page;
+import vn.grassroots.common.web.ETags;
+import vn.grassroots.common.web.QueryParams;
+import vn.grassroots.evaluations.domain.RatingState;
+import vn.grassroots.evaluations.domain.SubjectType;
+import vn.grassroots.evaluations.service.CycleService;
+import vn.grassroots.evaluations.service.RatingService;
+
+@Path("/api/v1/evaluations")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CycleResource {
+    private static final String SUBJECT = "Path segment `members` (đảng viên) or `organizations` (tổ chức đảng)";
+
+    @Inject
+    CycleService cycles;
+
+    @Inject
+    RatingService ratings;
+
+    @Inject
+    IdempotencyKeys idempotency;
+
+    @Inject
+    AuditTrail audit;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Path("/cycles")
+    @Tag(name = "Cycles")
+    @Operation(summary = "Open an evaluation cycle (mở đợt đánh giá, xếp loại)", description = "A year, a scope (the subtree of an organization "
+            + "in your scope) and a policy in force that year (BEFORE-2018 for earlier years' records). One cycle per year and scope organization. "
+            + "Publishes vn.grassroots.evaluation.cycle-opened. Admin, organizer, integration.")
+    @APIResponse(responseCode = "201", description = "Opened; Location and ETag set")
+    @APIResponse(responseCode = "409", description = "A cycle of that year and scope exists")
+    @APIResponse(responseCode = "422", description = "Unknown organization or policy, or the policy is not in force that year")
+    public Response open(@NotNull @Valid Requests.OpenCycle request, @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        return idempotency.once(key, request, () -> {
+            Views.CycleView c = cycles.open(request);
+            return Response.created(uri.getBaseUriBuilder().path("api/v1/evaluations/cycles").path(c.id().toString()).build())
+                    .tag(ETags.tag(c.version())).entity(c).build();
+        });
+    }
+
+    @GET
+    @Path("/cycles")
+    @Tag(name = "Cycles", description = "Đợt đánh giá, xếp loại chất lượng: year, scope and policy")
+    @Operation(summary = "List evaluation cycles", description = "Cycles whose subtree lies in yours or contains your organization, newest year first.")
+    public Page<Views.CycleView> list(@Parameter(description = "Only this year") @QueryParam("year") String year,
+            @QueryParam("cursor") String cursor, @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit) {
+        return cycles.list(Params.year("year", year, false), cursor, limit);
+    }
+
+    @GET
+    @Path("/cycles/{id}")
+    @Tag(name = "Cycles")
+    @Operation(summary = "Read an evaluation cycle", description = "With the number of ratings made in it. ETag = version.")
+    public Response get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        Views.CycleView c = cycles.get(id);
+        return ETags.read(c, c.version(), ifNoneMatch);
+    }
+
+    @PUT
+    @Path("/cycles/{id}/policy")
+    @Tag(name = "Cycles")
+    @Operation(summary = "Change the policy of a cycle", description = "Only while no rating exists in the cycle (409 cycle-has-ratings after), "
+            + "and only to a policy in force in the cycle's year. If-Match required. Admin, organizer, integration.")
+    @APIResponse(responseCode = "409", description = "Ratings exist (cycle-has-ratings) or the cycle is closed")
+    @APIResponse(responseCode = "412", description = "Stale If-Match")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
+    public Response changePolicy(@PathParam("id") UUID id, @NotNull @Valid Requests.ChangePolicy request,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return ETags.ok(cycles.changePolicy(id, request, ifMatch));
+    }
+
+    @POST
+    @Path("/cycles/{id}/close")
+    @Tag(name = "Cycles")
+    @Operation(summary = "Close a cycle (kết thúc đợt đánh giá)", description = "No more ratings change afterwards. Publishes "
+            + "vn.grassroots.evaluation.cycle-closed. If-Match optional. Admin, organizer, integration.")
+    public Response close(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return ETags.ok(cycles.close(id, ifMatch));
+    }
+
+    @GET
+    @Path("/cycles/{id}/ratings")
+    @Tag(name = "Ratings", description = "Xếp loại chất lượng: self-assessment (tự đánh giá) → proposal (đề xuất) → decision (quyết định)")
+    @Operation(summary = "List the ratings of a cycle", description = "Ratings in your subtree (or under organizationId), by name, one page at a time.")
+    public Page<Views.RatingView> ratings(@PathParam("id") UUID id,
+            @Parameter(description = "MEMBER or ORGANIZATION") @QueryParam("subjectType") String subjectType,
+            @Parameter(description = "SELF_ASSESSED, SELF_ASSESSMENT_RETURNED, PROPOSED, PROPOSAL_RETURNED, DECIDED") @QueryParam("state") String state,
+            @Parameter(description = "Decided level code, e.g. EXCELLENT") @QueryParam("level") String level,
+            @Parameter(description = "Only the subtree of this organization") @QueryParam("organizationId") String organizationId,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        return ratings.list(id, Params.oneEnum("subjectType", SubjectType.class, subjectType),
+                Params.oneEnum("state", RatingState.class, state), level, QueryParams.uuid("organizationId", organizationId), cursor, limit);
+    }
+
+    @GET
+    @Path("/cycles/{id}/{subject}/{subjectId}/rating")
+    @Tag(name = "Ratings")
+    @Operation(summary = "Read the rating of a member or an organization", description = "The workflow so far and, beside the self-assessment, "
+            + "what the platform knows for the year (read only): attendance rate and unexcused absences (sinh hoạt), tasks assigned and completed "
+            + "on time (nhiệm vụ), disciplines (kỷ luật). Before any self-assessment only the inputs are shown. A member reads their own.")
+    public Response rating(@PathParam("id") UUID id, @Parameter(description = SUBJECT) @PathParam("subject") String subject,
+            @PathParam("subjectId") UUID subjectId) {
+        Views.RatingView r = ratings.get(id, Params.subject(subject), subjectId);
+        return r.id() == null ? Response.ok(r).build() : ETags.ok(r);
+    }
+
+    @POST
+    @Path("/cycles/{id}/{subject}/{subjectId}/rating/self-assessment")
+    @Tag(name = "Ratings")
+    @Operation(summary = "Self-assess (tự đánh giá)", description = "Points per criteria group of the cycle's policy (each within its maximum, all "
+            + "groups required; none for a policy without points) and a text. The platform's inputs are recorded beside it and cannot be sent "
+            + "(unknown fields are refused). The member themself (token member_id), or a secretary, organizer, admin or integration in scope. "
+            + "Allowed again until the proposal, or after the proposal step sent it back. A member or organization is rated once a year.")
+    @APIResponse(responseCode = "200", description = "The rating; ETag = version")
+    @APIResponse(responseCode = "409", description = "Cycle closed, already proposed/decided, or rated in another cycle of the year")
+    public Response selfAssess(@PathParam("id") UUID id, @Parameter(description = SUBJECT) @PathParam("subject") String subject,
+            @PathParam("subjectId") UUID subjectId, @NotNull @Valid Requests.SelfAssess request,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return ETags.ok(ratings.selfAssess(id, Params.subject(subject), subjectId, request, ifMatch));
+    }
+
+    @POST
+    @Path("/cycles/{id}/{subject}/{subjectId}/rating/proposal")
+    @Tag(name = "Ratings")
+    @Operation(summary = "Propose a level (đề xuất của chi bộ / cấp ủy)", description = "After the self-assessment; a level code of the cycle's policy. "
+            + "Secretary, organizer, admin or integration whose subtree holds the rated organization (a member's cell).")
+    @APIResponse(responseCode = "409", description = "No self-assessment (self-assessment-missing) or already decided")
+    public Response propose(@PathParam("id") UUID id, @Parameter(description = SUBJECT) @PathParam("subject") String subject,
+            @PathParam("subjectId") UUID subjectId, @NotNull @Valid Requests.Level request, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return ETags.ok(ratings.propose(id, Params.subject(subject), subjectId, request, ifMatch));
+    }
+
+    @POST
+    @Path("/cycles/{id}/{subject}/{subjectId}/rating/decision")
+    @Tag(name = "Ratings")
+    @Operation(summary = "Decide the level (quyết định của cấp trên), final", description = "After the self-assessment and the proposal. The decider "
+            + "belongs to an organization strictly above the rated one (a cell's secretary cannot decide their own cell's ratings: 403 "
+            + "decider-not-superior). The policy's caps (e.g. disciplined in the year → at most COMPLETED: 422 cap-exceeded) and quotas (e.g. "
+            + "excellent ≤ 20% of good in the organization: 422 quota-exceeded) are checked; the refusal names the rule, its source and the excess. "
+            + "Publishes vn.grassroots.evaluation.rating-decided.")
+    @APIResponse(responseCode = "403", description = "Not a superior organization (decider-not-superior) or out of scope")
+    @APIResponse(responseCode = "409", description = "No self-assessment (self-assessment-missing), no proposal (proposal-missing), already decided")
+    @APIResponse(responseCode = "422", description = "A cap or a quota of the policy is exceeded")
+    public Response decide(@PathParam("id") UUID id, @Parameter(description = SUBJECT) @PathParam("subject") String subject,
+            @PathParam("subjectId") UUID subjectId, @NotNull @Valid Requests.Level request, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return ETags.ok(ratings.decide(id, Params.subject(subject), subjectId, request, ifMatch));
+    }
+
+    @POST
+    @Path("/cycles/{id}/{subject}/{subjectId}/rating/send-back")
+    @Tag(name = "Ratings")
+    @Operation(summary = "Send a step back with a reason (trả lại)", description = "A proposed rating returns to the proposal (by a superior who may "
+            + "decide); a self-assessed one returns to the self-assessment (by the cell or committee). A decision is final.")
+    public Response sendBack(@PathParam("id") UUID id, @Parameter(description = SUBJECT) @PathParam("subject") String subject,
+            @PathParam("subjectId") UUID subjectId, @NotNull @Valid Requests.SendBack request, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return ETags.ok(ratings.sendBack(id, Params.subject(subject), subjectId, request, ifMatch));
+    }
+
+    @GET
+    @Path("/audit")
+    @Tag(name = "Audit")
+    @Operation(summary = "Audit trail (nhật ký thay đổi)", description = "Who changed what and when in your subtree, newest first. Auditors and admins.")
+    public Page<AuditTrail.Entry> audit(@QueryParam("entityId") String entityId, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit) {
+        return audit.list(entityId, cursor, limit);
+    }
+}

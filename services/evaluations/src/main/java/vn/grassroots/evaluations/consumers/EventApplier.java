@@ -1,0 +1,229 @@
+package vn.grassroots.evaluations.consumers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import vn.grassroots.common.consumer.ProcessedEvents;
+import vn.grassroots.evaluations.domain.OrgRef;
+import vn.grassroots.evaluations.repository.InputsReadModel;
+import vn.grassroots.evaluations.repository.OrganizationReadModel;
+
+/**
+ * Applies one CloudEvent of another service to a read model, once (ProcessedEvents), in one transaction. Each method
+ * returns null when applied (or already applied, or of no interest), else why the record was skipped.
+ */
+@ApplicationScoped
+public class EventApplier {
+    static final String ORG_STATE = "vn.grassroots.organization.state";
+    static final String ORG_PREFIX = "vn.grassroots.organization.";
+    static final String MEMBER_STATE = "vn.grassroots.member.state";
+    static final String MEMBER_PREFIX = "vn.grassroots.member.";
+    static final String DISCIPLINED = MEMBER_PREFIX + "disciplined";
+    static final String MEETING_HELD = "vn.grassroots.meeting.held";
+    static final String ABSENCE_UNEXCUSED = "vn.grassroots.meeting.absence-unexcused";
+    static final String TASK_PREFIX = "vn.grassroots.task.";
+    static final String TASK_STATE = "vn.grassroots.task.state";
+    private static final Pattern PATH = Pattern.compile("^(/[0-9a-f-]{36})+/$");
+    private static final Pattern MONTH = Pattern.compile("^\\d{4}-\\d{2}$");
+    private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    @Inject
+    ProcessedEvents processed;
+
+    @Inject
+    OrganizationReadModel orgs;
+
+    @Inject
+    InputsReadModel inputs;
+
+    @Transactional
+    public String organization(String consumer, JsonNode event) {
+        String type = event.path("type").asText("");
+        JsonNode o = ORG_STATE.equals(type) ? event.path("data")
+                : type.startsWith(ORG_PREFIX) ? event.path("data").path("organization") : null;
+        if (o == null) {
+            return null;
+        }
+        OrgRef ref = parseOrg(o);
+        if (ref == null) {
+            return "data is not an organization with id, path, depth, type, sector, status, name and version";
+        }
+        if (!processed.firstDelivery("evaluations." + consumer, event.path("id").asText())) {
+            return null;
+        }
+        if ((ORG_PREFIX + "moved").equals(type)) {
+            String oldPath = event.path("data").path("oldPath").asText("");
+            String newPath = event.path("data").path("newPath").asText("");
+            if (!PATH.matcher(oldPath).matches() || !PATH.matcher(newPath).matches()) {
+                throw new IllegalArgumentException("moved event without valid oldPath/newPath");
+            }
+            if (orgs.versionOf(ref.id) <= ref.version) {
+                orgs.rewriteSubtree(oldPath, newPath);
+            }
+        }
+        orgs.upsert(ref);
+        return null;
+    }
+
+    @Transactional
+    public String member(String consumer, JsonNode event) {
+        String type = event.path("type").asText("");
+        JsonNode m = MEMBER_STATE.equals(type) ? event.path("data")
+                : type.startsWith(MEMBER_PREFIX) ? event.path("data").path("member") : null;
+        if (m == null) {
+            return null;
+        }
+        UUID id = uuid(m.path("id").asText(""));
+        UUID org = uuid(m.path("organizationId").asText(""));
+        String name = m.path("fullName").asText("");
+        String status = m.path("status").asText("");
+        if (id == null || org == null || name.isBlank() || status.isBlank() || !m.path("version").canConvertToLong()) {
+            return "data is not a member with id, fullName, organizationId, status and version";
+        }
+        LocalDate decidedOn = null;
+        JsonNode d = event.path("data").path("discipline");
+        if (DISCIPLINED.equals(type)) {
+            decidedOn = date(d.path("decidedOn").asText(""));
+            if (decidedOn == null || d.path("form").asText("").isBlank()) {
+                return "disciplined event without discipline.form and discipline.decidedOn";
+            }
+        }
+        String eventId = event.path("id").asText();
+        if (!processed.firstDelivery("evaluations." + consumer, eventId)) {
+            return null;
+        }
+        inputs.upsertMember(id, name, org, status, m.path("version").asLong());
+        if (decidedOn != null) {
+            JsonNode dec = d.path("decision");
+            inputs.addDiscipline(eventId, id, new InputsReadModel.Discipline(d.path("form").asText(), decidedOn,
+                    text(dec, "number"), date(dec.path("date").asText("")), text(dec, "issuer"), text(d, "reason")));
+        }
+        return null;
+    }
+
+    @Transactional
+    public String meeting(String consumer, JsonNode event) {
+        String type = event.path("type").asText("");
+        if (!MEETING_HELD.equals(type) && !ABSENCE_UNEXCUSED.equals(type)) {
+            return null;
+        }
+        JsonNode data = event.path("data");
+        JsonNode meeting = data.path("meeting");
+        UUID meetingId = uuid(meeting.path("id").asText(""));
+        UUID org = uuid(meeting.path("organizationId").asText(""));
+        if (meetingId == null) {
+            return "meeting event without data.meeting.id";
+        }
+        if (MEETING_HELD.equals(type)) {
+            Integer year = yearOf(meeting);
+            JsonNode members = data.path("attendance").path("members");
+            if (year == null || !members.isArray()) {
+                return "held event without meeting date or attendance.members";
+            }
+            if (!processed.firstDelivery("evaluations." + consumer, event.path("id").asText())) {
+                return null;
+            }
+            for (JsonNode a : members) {
+                UUID member = uuid(a.path("memberId").asText(""));
+                String status = a.path("status").asText("");
+                if (member != null && status.matches("PRESENT|ABSENT_EXCUSED|ABSENT_UNEXCUSED")) {
+                    inputs.attendance(meetingId, member, org, year, status);
+                }
+            }
+            return null;
+        }
+        UUID member = uuid(data.path("memberId").asText(""));
+        String month = data.path("month").asText("");
+        if (member == null || !MONTH.matcher(month).matches()) {
+            return "absence-unexcused event without memberId and month";
+        }
+        if (!processed.firstDelivery("evaluations." + consumer, event.path("id").asText())) {
+            return null;
+        }
+        inputs.attendance(meetingId, member, org, Integer.parseInt(month.substring(0, 4)), "ABSENT_UNEXCUSED");
+        return null;
+    }
+
+    @Transactional
+    public String task(String consumer, JsonNode event) {
+        String type = event.path("type").asText("");
+        JsonNode t = TASK_STATE.equals(type) ? event.path("data")
+                : type.startsWith(TASK_PREFIX) ? event.path("data").path("task") : null;
+        if (t == null) {
+            return null;
+        }
+        UUID id = uuid(t.path("id").asText(""));
+        UUID assignee = uuid(t.path("assigneeId").asText(""));
+        LocalDate due = date(t.path("dueDate").asText(""));
+        String state = t.path("state").asText("");
+        if (id == null || assignee == null || due == null || state.isBlank() || !t.path("version").canConvertToLong()) {
+            return "data is not a task with id, assigneeId, dueDate, state and version";
+        }
+        if (!processed.firstDelivery("evaluations." + consumer, event.path("id").asText())) {
+            return null;
+        }
+        inputs.upsertTask(id, t.path("assigneeType").asText("MEMBER"), assignee, uuid(t.path("assigneeOrganizationId").asText("")),
+                due, state, date(t.path("completedOn").asText("")),
+                t.path("onTime").isBoolean() ? t.path("onTime").asBoolean() : null, t.path("version").asLong());
+        return null;
+    }
+
+    private static Integer yearOf(JsonNode meeting) {
+        LocalDate day = date(meeting.path("meetingDate").asText(""));
+        if (day != null) {
+            return day.getYear();
+        }
+        try {
+            return ZonedDateTime.parse(meeting.path("startsAt").asText("")).withZoneSameInstant(VN).getYear();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static OrgRef parseOrg(JsonNode o) {
+        if (o == null || !o.isObject()) {
+            return null;
+        }
+        OrgRef r = new OrgRef();
+        r.id = uuid(o.path("id").asText(""));
+        r.parentId = o.hasNonNull("parentId") ? uuid(o.path("parentId").asText()) : null;
+        r.path = o.path("path").asText("");
+        r.depth = o.path("depth").asInt(-1);
+        r.type = o.path("type").asText("");
+        r.sector = o.path("sector").asText("OTHER");
+        r.status = o.path("status").asText("");
+        r.name = o.path("name").asText("");
+        r.version = o.path("version").asLong(-1);
+        if (r.id == null || !PATH.matcher(r.path).matches() || r.depth < 0 || r.type.isBlank() || r.status.isBlank()
+                || r.name.isBlank() || !o.path("version").canConvertToLong() || r.version < 0) {
+            return null;
+        }
+        return r;
+    }
+
+    private static String text(JsonNode n, String field) {
+        return n.hasNonNull(field) ? n.path(field).asText() : null;
+    }
+
+    static UUID uuid(String s) {
+        try {
+            return s == null || s.isBlank() ? null : UUID.fromString(s);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    static LocalDate date(String s) {
+        try {
+            return s == null || s.isBlank() ? null : LocalDate.parse(s);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

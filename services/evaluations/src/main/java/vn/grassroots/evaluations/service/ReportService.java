@@ -1,0 +1,249 @@
+package vn.grassroots.evaluations.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import vn.grassroots.common.paging.Cursor;
+import vn.grassroots.common.paging.Page;
+import vn.grassroots.common.problem.ProblemException;
+import vn.grassroots.common.security.Caller;
+import vn.grassroots.common.security.Roles;
+import vn.grassroots.common.security.Scope;
+import vn.grassroots.evaluations.api.Views;
+import vn.grassroots.evaluations.api.Views.Group;
+import vn.grassroots.evaluations.api.Views.LevelCount;
+import vn.grassroots.evaluations.api.Views.SubjectSummary;
+import vn.grassroots.evaluations.domain.OrgRef;
+import vn.grassroots.evaluations.domain.PolicyDocument;
+import vn.grassroots.evaluations.domain.SubjectType;
+import vn.grassroots.evaluations.repository.OrganizationReadModel;
+
+/**
+ * Reports of decided ratings for a subtree and a year, the way provincial reports state them: counts and shares per
+ * level, by organization type and by sector, the list behind each number, and year over year. Every number is one
+ * SQL aggregate over the indexed path range; nothing loads ratings into memory beyond one page.
+ */
+@ApplicationScoped
+public class ReportService {
+    public static final String[] READERS = {Roles.ADMIN, Roles.ORGANIZER, Roles.INTEGRATION, Roles.SECRETARY, Roles.AUDITOR};
+    static final List<String> GRASSROOTS = List.of("GRASSROOTS_COMMITTEE", "GRASSROOTS_CELL");
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    OrganizationReadModel orgs;
+
+    @Inject
+    PolicyService policies;
+
+    /** The subtree a report covers: the organization asked for (in the caller's scope), else the caller's whole scope. */
+    public record Root(UUID organizationId, Scope scope) {}
+
+    public Root root(UUID organizationId) {
+        caller.requireRole(READERS);
+        if (organizationId == null) {
+            return new Root(caller.organizationId().orElse(null), caller.scope());
+        }
+        OrgRef o = orgs.findByIdOptional(organizationId).orElseThrow(() -> ProblemException.invalid("organizationId", "is not a known organization"));
+        caller.requireInScope(o.path, o.id);
+        return new Root(o.id, new Scope(o.path));
+    }
+
+    @Transactional
+    public Views.Summary summary(UUID organizationId, int year, UUID cycleId) {
+        Root root = root(organizationId);
+        Query q = em.createNativeQuery("""
+                SELECT subject_type, decided_level, org_type, org_sector, count(*), GROUPING(org_type), GROUPING(org_sector)
+                FROM rating WHERE state = 'DECIDED' AND year = :year AND %s AND (cast(:cycle AS uuid) IS NULL OR cycle_id = :cycle)
+                GROUP BY GROUPING SETS ((subject_type, decided_level), (subject_type, decided_level, org_type),
+                    (subject_type, decided_level, org_sector))""".formatted(root.scope().sql("org_path", "root")))
+                .setParameter("year", year).setParameter("cycle", cycleId);
+        root.scope().bind(q::setParameter, "root");
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = q.getResultList();
+        Map<SubjectType, Map<String, PolicyDocument.Level>> levels = levels(year, cycleId);
+        SubjectSummary o = subject(SubjectType.ORGANIZATION, rows, levels.get(SubjectType.ORGANIZATION));
+        SubjectSummary m = subject(SubjectType.MEMBER, rows, levels.get(SubjectType.MEMBER));
+        Map<String, Long> grassroots = new HashMap<>();
+        rows.stream().filter(r -> "ORGANIZATION".equals(r[0]) && grouping(r[5]) == 0 && GRASSROOTS.contains((String) r[2]))
+                .forEach(r -> grassroots.merge((String) r[1], Sql.number(r[4]), Long::sum));
+        Group g = group("GRASSROOTS", grassroots, levels.get(SubjectType.ORGANIZATION));
+        return new Views.Summary(root.organizationId(), year, cycleId, o, g, m, statements(g, m));
+    }
+
+    private SubjectSummary subject(SubjectType type, List<Object[]> rows, Map<String, PolicyDocument.Level> levels) {
+        Map<String, Long> overall = new HashMap<>();
+        Map<String, Map<String, Long>> byType = new TreeMap<>();
+        Map<String, Map<String, Long>> bySector = new TreeMap<>();
+        for (Object[] r : rows) {
+            if (!type.name().equals(r[0])) {
+                continue;
+            }
+            String level = (String) r[1];
+            long n = Sql.number(r[4]);
+            boolean typeGrouped = grouping(r[5]) == 0;
+            boolean sectorGrouped = grouping(r[6]) == 0;
+            if (typeGrouped) {
+                byType.computeIfAbsent((String) r[2], k -> new HashMap<>()).merge(level, n, Long::sum);
+            } else if (sectorGrouped) {
+                bySector.computeIfAbsent((String) r[3], k -> new HashMap<>()).merge(level, n, Long::sum);
+            } else {
+                overall.merge(level, n, Long::sum);
+            }
+        }
+        Group all = group(type.name(), overall, levels);
+        return new SubjectSummary(type.name(), all.total(), all.levels(),
+                byType.entrySet().stream().map(e -> group(e.getKey(), e.getValue(), levels)).toList(),
+                bySector.entrySet().stream().map(e -> group(e.getKey(), e.getValue(), levels)).toList());
+    }
+
+    /** Every level of the policy in order (zero counts included, so reports line up), then any other level found. */
+    private static Group group(String name, Map<String, Long> counts, Map<String, PolicyDocument.Level> levels) {
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        List<LevelCount> out = new ArrayList<>();
+        for (PolicyDocument.Level l : levels.values()) {
+            long n = counts.getOrDefault(l.code(), 0L);
+            out.add(new LevelCount(l.code(), l.name(), n, percent(n, total)));
+        }
+        counts.keySet().stream().filter(k -> !levels.containsKey(k)).sorted()
+                .forEach(k -> out.add(new LevelCount(k, k, counts.get(k), percent(counts.get(k), total))));
+        return new Group(name, total, out);
+    }
+
+    private static List<String> statements(Group grassroots, SubjectSummary members) {
+        List<String> s = new ArrayList<>();
+        if (grassroots.total() > 0) {
+            s.add(grassroots.total() + " tổ chức cơ sở đảng được xếp loại: " + join(grassroots.levels()));
+        }
+        if (members.total() > 0) {
+            s.add(members.total() + " đảng viên được xếp loại: " + join(members.levels()));
+        }
+        return s;
+    }
+
+    private static String join(List<LevelCount> levels) {
+        return String.join("; ", levels.stream().map(l -> l.count() + " " + l.levelName().toLowerCase() + " ("
+                + l.percent().toPlainString().replace('.', ',') + "%)").toList());
+    }
+
+    /** Level names and order from the policies of the year's cycles (the first policy naming a code wins). */
+    Map<SubjectType, Map<String, PolicyDocument.Level>> levels(int year, UUID cycleId) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = em.createNativeQuery("""
+                SELECT DISTINCT policy_id FROM cycle WHERE year = ?1 AND (cast(?2 AS uuid) IS NULL OR id = ?2) ORDER BY policy_id""")
+                .setParameter(1, year).setParameter(2, cycleId).getResultList();
+        Map<SubjectType, Map<String, PolicyDocument.Level>> out = new HashMap<>();
+        for (SubjectType t : SubjectType.values()) {
+            List<PolicyDocument.Level> all = new ArrayList<>();
+            for (UUID id : ids) {
+                all.addAll(policies.document(id).levels(t));
+            }
+            Map<String, PolicyDocument.Level> m = new LinkedHashMap<>();
+            all.stream().sorted(Comparator.comparing(PolicyDocument.Level::rank)).forEach(l -> m.putIfAbsent(l.code(), l));
+            out.put(t, m);
+        }
+        return out;
+    }
+
+    /** The decided ratings behind a number: filtered like the report's cells, by name, one page at a time. */
+    @Transactional
+    public Page<Views.RatedItem> rated(UUID organizationId, int year, SubjectType type, String level, String orgType, String sector,
+            UUID cycleId, String cursor, Integer limit) {
+        Root root = root(organizationId);
+        int n = Cursor.limit(limit);
+        String[] after = Cursor.decode(cursor, 2);
+        return Cursor.page(ratedRows(root, year, type, level, orgType, sector, cycleId, after, n + 1), n, ReportService::item,
+                r -> Cursor.encode((String) r[3], r[0].toString()));
+    }
+
+    /** Rows of {@link #rated} after a key, for the streamed CSV export. */
+    @Transactional
+    public List<Object[]> ratedRows(Root root, int year, SubjectType type, String level, String orgType, String sector, UUID cycleId,
+            String[] after, int limit) {
+        Query q = em.createNativeQuery("""
+                SELECT id, subject_type, subject_id, subject_name, organization_id, org_type, org_sector, decided_level, decided_at, decided_by
+                FROM rating WHERE state = 'DECIDED' AND year = :year AND %s
+                  AND (cast(:cycle AS uuid) IS NULL OR cycle_id = :cycle)
+                  AND (cast(:type AS text) IS NULL OR subject_type = :type)
+                  AND (cast(:level AS text) IS NULL OR decided_level = :level)
+                  AND (cast(:orgType AS text) IS NULL OR org_type = :orgType)
+                  AND (cast(:sector AS text) IS NULL OR org_sector = :sector)
+                  AND (cast(:afterName AS text) IS NULL OR (subject_name, id) > (:afterName, cast(:afterId AS uuid)))
+                ORDER BY subject_name, id LIMIT :limit""".formatted(root.scope().sql("org_path", "root")))
+                .setParameter("year", year).setParameter("cycle", cycleId)
+                .setParameter("type", type == null ? null : type.name()).setParameter("level", level)
+                .setParameter("orgType", orgType).setParameter("sector", sector)
+                .setParameter("afterName", after == null ? null : after[0]).setParameter("afterId", after == null ? null : after[1])
+                .setParameter("limit", limit);
+        root.scope().bind(q::setParameter, "root");
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = q.getResultList();
+        return rows;
+    }
+
+    public static Views.RatedItem item(Object[] r) {
+        return new Views.RatedItem((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], (UUID) r[4], (String) r[5], (String) r[6],
+                (String) r[7], Sql.instant(r[8]), (String) r[9]);
+    }
+
+    /** Counts and shares per level for each year of a range, with the change in percentage points from the year before. */
+    @Transactional
+    public List<Views.YearRow> comparison(UUID organizationId, int fromYear, int toYear) {
+        if (toYear < fromYear || toYear - fromYear > 20) {
+            throw ProblemException.invalid("toYear", "must be from fromYear to fromYear + 20");
+        }
+        Root root = root(organizationId);
+        Query q = em.createNativeQuery("""
+                SELECT year, subject_type, decided_level, count(*) FROM rating
+                WHERE state = 'DECIDED' AND year BETWEEN :from AND :to AND %s
+                GROUP BY year, subject_type, decided_level ORDER BY subject_type, year""".formatted(root.scope().sql("org_path", "root")))
+                .setParameter("from", fromYear).setParameter("to", toYear);
+        root.scope().bind(q::setParameter, "root");
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = q.getResultList();
+        Map<String, Long> totals = new HashMap<>();
+        for (Object[] r : rows) {
+            totals.merge(r[0] + "|" + r[1], Sql.number(r[3]), Long::sum);
+        }
+        Map<String, BigDecimal> shares = new HashMap<>();
+        List<Views.YearRow> out = new ArrayList<>();
+        for (Object[] r : rows) {
+            int year = ((Number) r[0]).intValue();
+            BigDecimal p = percent(Sql.number(r[3]), totals.get(year + "|" + r[1]));
+            shares.put(year + "|" + r[1] + "|" + r[2], p);
+        }
+        for (Object[] r : rows) {
+            int year = ((Number) r[0]).intValue();
+            BigDecimal p = shares.get(year + "|" + r[1] + "|" + r[2]);
+            BigDecimal before = totals.containsKey((year - 1) + "|" + r[1])
+                    ? shares.getOrDefault((year - 1) + "|" + r[1] + "|" + r[2], BigDecimal.ZERO.setScale(2)) : null;
+            out.add(new Views.YearRow(year, (String) r[1], (String) r[2], Sql.number(r[3]), p, before == null ? null : p.subtract(before)));
+        }
+        return out;
+    }
+
+    static BigDecimal percent(long n, long total) {
+        return total == 0 ? BigDecimal.ZERO.setScale(2)
+                : BigDecimal.valueOf(n * 100).divide(BigDecimal.valueOf(total), 2, RoundingMode.HALF_UP);
+    }
+
+    private static int grouping(Object o) {
+        return ((Number) o).intValue();
+    }
+}

@@ -1,0 +1,143 @@
+package vn.grassroots.evaluations;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Reports of a subtree and year: counts and shares per level, by type and sector, the lists behind them, CSV, PDF. */
+@QuarkusTest
+class ReportsTest {
+    static Feed.Tree t;
+    static String cycle;
+
+    /** Once for the class, inside a test (the HTTP port is known there, not in a static @BeforeAll). */
+    @BeforeEach
+    void rateAProvinceInMiniature() {
+        if (t != null) {
+            return;
+        }
+        Feed.Tree t = Feed.tree("reports");
+        String organizer = Api.as("organizer", t.district().id);
+        String commune = Api.as("secretary", t.commune().id);
+        List<String> a = Feed.members(t.cellA().id, "Trần Thị Mai", 6);
+        List<String> b = Feed.members(t.cellB().id, "Lò Văn Pó", 3);
+        List<String> s = Feed.members(t.school().id, "Nguyễn Thị Hằng", 2);
+
+        String previous = Api.openCycle(organizer, 2024, t.district().id, Api.CURRENT);
+        for (int i = 0; i < 5; i++) {
+            Api.rate(previous, "members", a.get(i), Api.as("secretary", t.cellA().id), commune, "GOOD");
+        }
+        String cycle = Api.openCycle(organizer, 2025, t.district().id, Api.CURRENT);
+        ReportsTest.cycle = cycle;
+        for (int i = 0; i < 5; i++) {
+            Api.rate(cycle, "members", a.get(i), Api.as("secretary", t.cellA().id), commune, "GOOD");
+        }
+        Api.rate(cycle, "members", a.get(5), Api.as("secretary", t.cellA().id), commune, "EXCELLENT");
+        Api.rate(cycle, "members", b.get(0), Api.as("secretary", t.cellB().id), commune, "COMPLETED");
+        Api.rate(cycle, "members", b.get(1), Api.as("secretary", t.cellB().id), commune, "COMPLETED");
+        Api.rate(cycle, "members", b.get(2), Api.as("secretary", t.cellB().id), commune, "NOT_COMPLETED");
+        Api.rate(cycle, "members", s.get(0), Api.as("secretary", t.school().id), organizer, "GOOD");
+        Api.rate(cycle, "members", s.get(1), Api.as("secretary", t.school().id), organizer, "GOOD");
+        Api.rate(cycle, "organizations", t.cellA().id, commune, commune, "EXCELLENT");
+        Api.rate(cycle, "organizations", t.cellB().id, commune, commune, "GOOD");
+        Api.rate(cycle, "organizations", t.commune().id, commune, organizer, "GOOD");
+        Api.rate(cycle, "organizations", t.school().id, Api.as("secretary", t.school().id), organizer, "EXCELLENT");
+        ReportsTest.t = t;
+    }
+
+    @Test
+    void theSummaryCountsEachLevelByTypeAndSector() {
+        JsonPath r = Api.get(Api.as("organizer", t.district().id), "/reports/summary?year=2025&organizationId=" + t.district().id)
+                .statusCode(200).extract().jsonPath();
+        assertEquals(11, r.getInt("members.total"));
+        assertEquals(List.of("EXCELLENT", "GOOD", "COMPLETED", "NOT_COMPLETED"), r.getList("members.levels.level"));
+        assertEquals(List.of(1, 7, 2, 1), r.getList("members.levels.count"));
+        assertEquals(List.of(9.09f, 63.64f, 18.18f, 9.09f), r.getList("members.levels.percent"));
+        assertEquals("Hoàn thành xuất sắc nhiệm vụ", r.getString("members.levels[0].levelName"));
+        assertEquals(9, r.getInt("members.bySector.find { it.group == 'RESIDENTIAL' }.total"));
+        assertEquals(2, r.getInt("members.bySector.find { it.group == 'PUBLIC_SERVICE' }.levels.find { it.level == 'GOOD' }.count"));
+        assertEquals(4, r.getInt("organizations.total"));
+        assertEquals(2, r.getInt("organizations.byType.find { it.group == 'SUBORDINATE_CELL' }.total"));
+        assertEquals(2, r.getInt("grassrootsOrganizations.total"));
+        assertEquals(List.of(1, 1, 0, 0), r.getList("grassrootsOrganizations.levels.count"));
+        assertEquals("2 tổ chức cơ sở đảng được xếp loại: 1 hoàn thành xuất sắc nhiệm vụ (50,00%); 1 hoàn thành tốt nhiệm vụ (50,00%); "
+                + "0 hoàn thành nhiệm vụ (0,00%); 0 không hoàn thành nhiệm vụ (0,00%)", r.getString("statements[0]"));
+        assertTrue(r.getString("statements[1]").contains("1 không hoàn thành nhiệm vụ (9,09%)"));
+
+        // a cell's secretary reports on their cell only
+        Api.get(Api.as("secretary", t.cellA().id), "/reports/summary?year=2025").statusCode(200).body("members.total", equalTo(6));
+        Api.get(Api.as("secretary", t.cellA().id), "/reports/summary?year=2025&organizationId=" + t.district().id).statusCode(403);
+        Api.get(Api.as("organizer", t.district().id), "/reports/summary").statusCode(400).body("errors[0].field", equalTo("year"));
+        Api.get(Api.as("organizer", t.district().id), "/reports/summary?year=abc").statusCode(400);
+        Api.get(Api.as("member", t.district().id), "/reports/summary?year=2025").statusCode(403);
+    }
+
+    @Test
+    void theListBehindANumberIsPaged() {
+        String organizer = Api.as("organizer", t.district().id);
+        String q = "/reports/ratings?year=2025&organizationId=" + t.district().id + "&subjectType=MEMBER&level=GOOD&limit=5";
+        JsonPath first = Api.get(organizer, q).statusCode(200).extract().jsonPath();
+        assertEquals(5, first.getList("items").size());
+        String next = first.getString("nextCursor");
+        Api.get(organizer, q + "&cursor=" + next).statusCode(200).body("items.size()", equalTo(2)).body("nextCursor", nullValue());
+        Api.get(organizer, "/reports/ratings?year=2025&organizationId=" + t.district().id + "&subjectType=ORGANIZATION&organizationType=GRASSROOTS_CELL")
+                .statusCode(200).body("items.size()", equalTo(1)).body("items[0].subjectId", equalTo(t.school().id))
+                .body("items[0].level", equalTo("EXCELLENT"));
+        Api.get(organizer, q + "&cursor=garbage").statusCode(400).body("errors[0].field", equalTo("cursor"));
+        Api.get(organizer, "/reports/ratings?year=2025&limit=500").statusCode(400);
+    }
+
+    @Test
+    void yearOverYear() {
+        JsonPath r = Api.get(Api.as("organizer", t.district().id), "/reports/comparison?fromYear=2024&toYear=2025&organizationId=" + t.district().id)
+                .statusCode(200).extract().jsonPath();
+        assertEquals(5, r.getInt("find { it.year == 2024 && it.subjectType == 'MEMBER' && it.level == 'GOOD' }.count"));
+        assertEquals(100.0f, r.getFloat("find { it.year == 2024 && it.subjectType == 'MEMBER' && it.level == 'GOOD' }.percent"));
+        assertEquals(-36.36f, r.getFloat("find { it.year == 2025 && it.subjectType == 'MEMBER' && it.level == 'GOOD' }.changePoints"));
+        assertEquals(9.09f, r.getFloat("find { it.year == 2025 && it.subjectType == 'MEMBER' && it.level == 'EXCELLENT' }.changePoints"));
+        Api.get(Api.as("organizer", t.district().id), "/reports/comparison?fromYear=2025&toYear=2020").statusCode(400);
+    }
+
+    @Test
+    void csvExports() {
+        String csv = given().header("Authorization", Api.as("organizer", t.district().id))
+                .get(Api.BASE + "/reports/summary.csv?year=2025&organizationId=" + t.district().id)
+                .then().statusCode(200).contentType(containsString("text/csv")).extract().asString();
+        assertTrue(csv.contains("MEMBER,ALL,MEMBER,GOOD,Hoàn thành tốt nhiệm vụ,7,63.64"), csv);
+        assertTrue(csv.contains("ORGANIZATION,GRASSROOTS,GRASSROOTS,EXCELLENT,Hoàn thành xuất sắc nhiệm vụ,1,50.00"), csv);
+        assertTrue(csv.contains("MEMBER,SECTOR,PUBLIC_SERVICE,GOOD,Hoàn thành tốt nhiệm vụ,2,100.00"), csv);
+        String list = given().header("Authorization", Api.as("organizer", t.district().id))
+                .get(Api.BASE + "/reports/ratings.csv?year=2025&subjectType=MEMBER&organizationId=" + t.district().id)
+                .then().statusCode(200).extract().asString();
+        String[] lines = list.split("\r\n");
+        assertEquals(12, lines.length, list);
+        assertTrue(lines[0].startsWith("\uFEFFratingId,subjectType"));
+        assertTrue(list.contains("Trần Thị Mai 005"));
+    }
+
+    @Test
+    void aPrintablePdfOfTheCycle() {
+        byte[] pdf = given().header("Authorization", Api.as("organizer", t.district().id))
+                .get(Api.BASE + "/cycles/" + cycle + "/report.pdf")
+                .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
+        String text = new String(pdf, StandardCharsets.ISO_8859_1);
+        assertTrue(text.startsWith("%PDF"));
+        assertTrue(text.contains("DejaVuSans"), "a font with the Vietnamese letters is embedded");
+        assertTrue(pdf.length > 5000);
+        Api.get(Api.as("secretary", t.school().id), "/cycles/" + cycle).statusCode(200).body("ratings", notNullValue());
+        Api.get(Api.as("organizer", Feed.tree("elsewhere").district().id), "/cycles/" + cycle).statusCode(403);
+        Api.get(Api.ADMIN, "/cycles?year=2025").statusCode(200).body("items.id", hasItem(cycle));
+    }
+}
