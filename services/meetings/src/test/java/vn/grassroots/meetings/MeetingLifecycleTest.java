@@ -164,6 +164,23 @@ class MeetingLifecycleTest {
     }
 
     @Test
+    void aRetriedCreateWithTheSameIdempotencyKeyCreatesOnceAndAnUnchangedReadCostsA304() {
+        Feed.Tree t = Feed.tree("idempotent");
+        String secretary = Api.as("secretary", t.cellA());
+        Map<String, Object> body = Api.meeting(t.cellA(), "COMMITTEE");
+        String key = java.util.UUID.randomUUID().toString();
+        String first = io.restassured.RestAssured.given().header("Authorization", secretary).header("Idempotency-Key", key)
+                .contentType(io.restassured.http.ContentType.JSON).body(body).post(Api.MEETINGS).then().statusCode(201).extract().path("id");
+        String again = io.restassured.RestAssured.given().header("Authorization", secretary).header("Idempotency-Key", key)
+                .contentType(io.restassured.http.ContentType.JSON).body(body).post(Api.MEETINGS).then().statusCode(201)
+                .header("Idempotent-Replayed", "true").extract().path("id");
+        assertEquals(first, again);
+        assertEquals(1, Feed.count("SELECT count(*) FROM meeting WHERE organization_id = ?1", java.util.UUID.fromString(t.cellA().id)));
+        io.restassured.RestAssured.given().header("Authorization", secretary).header("If-None-Match", "\"1\"")
+                .get(Api.MEETINGS + "/" + first).then().statusCode(304);
+    }
+
+    @Test
     void listsArePagedWithACursor() {
         Feed.Tree t = Feed.tree("paging");
         String secretary = Api.as("secretary", t.cellA());
