@@ -240,7 +240,7 @@ final class Feed {
     }
 
     static void await(String what, Supplier<Boolean> done) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < deadline) {
             if (done.get()) {
                 return;
@@ -252,6 +252,6 @@ final class Feed {
                 break;
             }
         }
-        throw new AssertionError("read model did not apply " + what + " within 60 s");
+        throw new AssertionError("read model did not apply " + what + " within 180 s (a new consumer group first catches up with the whole topic)");
     }
 }

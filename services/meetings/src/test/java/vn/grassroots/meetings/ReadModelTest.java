@@ -66,4 +66,37 @@ class ReadModelTest {
         assertEquals(1, Feed.count("SELECT count(*) FROM member_ref WHERE id = ?1 AND organization_id = ?2",
                 UUID.fromString(m.id), UUID.fromString(t.cellB().id)));
     }
+
+    @Test
+    void anEndedAssignmentNoLongerMakesASuperiorExpected() {
+        Feed.Tree t = Feed.tree("assignments");
+        Feed.Member m = Feed.member(t.cellB(), "Lò Văn Bản", "OFFICIAL");
+        Feed.Member superior = Feed.member(t.commune(), "Quàng Văn Cấp Trên", "OFFICIAL");
+        Feed.members(m, superior);
+        String assignment = Feed.assignAttendance(superior.id, t.cellB(), 1, "ACTIVE");
+        String secretary = Api.as("secretary", t.cellB());
+        String first = Api.published(secretary, t.cellB(), "REGULAR");
+        Api.hold(secretary, first, java.util.List.of(Api.mark(m, "PRESENT")), java.util.List.of()).statusCode(200)
+                .body("attendance.superiorExpected", org.hamcrest.Matchers.equalTo(true))
+                .body("attendance.superiorAttended", org.hamcrest.Matchers.equalTo(false));
+
+        // the assignments service ends it (event topic, newer version) as of yesterday
+        ObjectNode a = Feed.JSON.createObjectNode();
+        a.put("id", assignment).put("personId", superior.id).put("targetType", "ORGANIZATION").put("targetId", t.cellB().id)
+                .put("organizationId", t.cellB().id).put("role", "ATTENDS_MEETINGS")
+                .put("validFrom", java.time.LocalDate.now().minusMonths(1).toString())
+                .put("validTo", java.time.LocalDate.now().minusDays(2).toString()).put("status", "ENDED").put("endReason", "Điều động công tác")
+                .put("version", 2).put("updatedAt", java.time.Instant.now().toString());
+        ObjectNode data = Feed.JSON.createObjectNode();
+        data.set("assignment", a);
+        Feed.send("grassroots.assignments.assignments.v1", assignment,
+                Feed.envelope("/grassroots/assignments", "vn.grassroots.assignment.ended", assignment, data), false);
+        Feed.await("the ended assignment", () -> Feed.count("SELECT count(*) FROM assignment_ref WHERE id = ?1 AND status = 'ENDED'",
+                UUID.fromString(assignment)) == 1);
+        String second = Api.published(secretary, t.cellB(), "THEMATIC");
+        Api.hold(secretary, second, java.util.List.of(Api.mark(m, "PRESENT")),
+                java.util.List.of(java.util.Map.of("fullName", "Quàng Văn Cấp Trên", "memberId", superior.id))).statusCode(200)
+                .body("attendance.superiorExpected", org.hamcrest.Matchers.equalTo(false))
+                .body("attendance.superiorAttended", org.hamcrest.Matchers.equalTo(false));
+    }
 }
