@@ -1,0 +1,275 @@
+package vn.grassroots.meetings.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.grassroots.common.audit.AuditTrail;
+import vn.grassroots.common.idempotency.IdempotencyKeys;
+import vn.grassroots.common.paging.Page;
+import vn.grassroots.common.problem.ProblemException;
+import vn.grassroots.common.web.ETags;
+import vn.grassroots.common.web.QueryParams;
+import vn.grassroots.meetings.domain.MeetingKind;
+import vn.grassroots.meetings.domain.MeetingState;
+import vn.grassroots.meetings.service.MeetingService;
+import vn.grassroots.meetings.service.QualityCriteria;
+
+@Path("/api/v1/meetings")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Meetings", description = "Meetings (sinh hoạt chi bộ, sinh hoạt cấp ủy): schedule, publish the agenda ahead, comments (góp ý), attendance (điểm danh), minutes (biên bản), quality (chất lượng sinh hoạt)")
+public class MeetingResource {
+    private static final String IF_MATCH_DOC = "The ETag you read (optional for actions; checked when sent)";
+
+    @Inject
+    MeetingService service;
+
+    @Inject
+    IdempotencyKeys idempotency;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    QualityCriteria criteria;
+
+    @Inject
+    ObjectMapper json;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Operation(summary = "Schedule a meeting (lên lịch sinh hoạt)", description = "Creates a DRAFT meeting of an ACTIVE organization of your subtree, with its agenda and documents; publishes the `scheduled` event. ONLINE needs onlineLink, IN_PERSON a place, HYBRID both. Admin, organizer, integration, secretary.")
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag headers set")
+    @APIResponse(responseCode = "422", description = "Unknown or inactive organization")
+    public Response create(@NotNull @Valid Requests.MeetingInput request,
+            @Parameter(description = "Makes a retried create safe: the first answer is replayed") @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        return idempotency.once(key, request, () -> {
+            Views.MeetingView created = service.create(request);
+            return Response.created(uri.getBaseUriBuilder().path("api/v1/meetings").path(created.id().toString()).build())
+                    .tag(ETags.tag(created.version())).entity(created).build();
+        });
+    }
+
+    @GET
+    @Operation(summary = "List meetings of your subtree", description = "By start time, one page at a time. Filters: organization (with its subtree unless includeDescendants=false), meeting days from/to (yyyy-mm-dd), kinds, states. Subtree readers (admin, organizer, integration, secretary, auditor); members use /mine.")
+    public Page<Views.MeetingSummary> list(@QueryParam("organizationId") String organizationId,
+            @Parameter(description = "true (default): the organization's whole subtree") @QueryParam("includeDescendants") String includeDescendants,
+            @Parameter(description = "First meeting day, yyyy-mm-dd") @QueryParam("from") String from,
+            @Parameter(description = "Last meeting day, yyyy-mm-dd") @QueryParam("to") String to,
+            @Parameter(description = "REGULAR, THEMATIC, COMMITTEE, EXTRAORDINARY; repeated or comma-separated") @QueryParam("kind") List<String> kinds,
+            @Parameter(description = "DRAFT, PUBLISHED, HELD, MINUTES_APPROVED, CANCELLED") @QueryParam("state") List<String> states,
+            @QueryParam("cursor") String cursor, @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit) {
+        return service.list(new MeetingService.ListFilter(QueryParams.uuid("organizationId", organizationId),
+                bool("includeDescendants", includeDescendants), date("from", from), date("to", to),
+                QueryParams.enums("kind", MeetingKind.class, kinds), QueryParams.enums("state", MeetingState.class, states)), cursor, limit);
+    }
+
+    @GET
+    @Path("/mine")
+    @Operation(summary = "My meetings (lịch sinh hoạt của tôi)", description = "The caller's calendar (token claim member_id): the published, held, approved and cancelled meetings of every organization where they are active (their cell, and the host cell of a temporary transfer), upcoming and past, by start time. `updatedSince` returns only meetings changed after that instant (delta sync). The page's ETag changes whenever its content does: send it as If-None-Match and an unchanged page costs a 304.")
+    @APIResponse(responseCode = "200", description = "The page, with its ETag")
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
+    public Response mine(@Parameter(description = "Only meetings changed after this instant (ISO 8601, e.g. 2026-11-01T00:00:00Z)") @QueryParam("updatedSince") String updatedSince,
+            @QueryParam("cursor") String cursor, @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        Instant since = null;
+        if (updatedSince != null && !updatedSince.isBlank()) {
+            try {
+                since = OffsetDateTime.parse(updatedSince.trim()).toInstant();
+            } catch (RuntimeException e) {
+                throw ProblemException.invalid("updatedSince", "must be an ISO 8601 instant such as 2026-11-01T00:00:00Z");
+            }
+        }
+        Page<Views.MeetingSummary> page = service.mine(since, cursor, limit);
+        String tag = hash(page);
+        if (ifNoneMatch != null && ifNoneMatch.replace("W/", "").replace("\"", "").trim().equals(tag)) {
+            return Response.notModified(new EntityTag(tag)).build();
+        }
+        return Response.ok(page).tag(new EntityTag(tag)).build();
+    }
+
+    @GET
+    @Path("/quality-criteria")
+    @Operation(summary = "The quality criteria set (bộ tiêu chí chất lượng sinh hoạt)", description = "Criteria codes and their maximum points (summing to 100), as configured (meetings.quality.criteria); the level follows the total: GOOD (tốt), FAIR (khá), AVERAGE (trung bình), WEAK (kém).")
+    public List<Views.Criterion> criteria() {
+        return criteria.criteria().entrySet().stream().map(e -> new Views.Criterion(e.getKey(), e.getValue())).toList();
+    }
+
+    @GET
+    @Path("/audit")
+    @Operation(summary = "Audit trail of meetings (nhật ký thay đổi)", description = "Changes in your subtree, newest first, optionally of one meeting. Auditors and admins.")
+    public Page<AuditTrail.Entry> auditTrail(@QueryParam("entityId") String entityId, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit) {
+        return audit.list(entityId, cursor, limit);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read a meeting", description = "With its agenda, documents, attendance counts, minutes and quality. Subtree readers, or members of the organization for a non-draft meeting. If-None-Match with the current ETag gives 304.")
+    @APIResponse(responseCode = "404", description = "No such meeting")
+    public Response get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        Views.MeetingView v = Views.MeetingView.of(service.readable(id));
+        return ETags.read(v, v.version(), ifNoneMatch);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Change a meeting's details", description = "Kind, format, time, place, link, topic, agenda and documents of a DRAFT or PUBLISHED meeting (a published one stays in the future). Agenda items keep their id (and comments) when sent with it. Refused once held (409 meeting-held), once its minutes are approved (409 meeting-frozen) or cancelled. Needs If-Match.")
+    @APIResponse(responseCode = "409", description = "Held, minutes approved or cancelled")
+    @APIResponse(responseCode = "412", description = "Stale If-Match")
+    public Response update(@PathParam("id") UUID id, @NotNull @Valid Requests.MeetingInput request,
+            @Parameter(description = "The ETag you read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return ETags.ok(service.update(id, request, ifMatch));
+    }
+
+    @POST
+    @Path("/{id}/publish")
+    @Operation(summary = "Publish a meeting (thông báo sinh hoạt)", description = "DRAFT → PUBLISHED: notifies the members ahead of time (event `published`); they can then read the agenda and comment. Refused for a meeting that starts in the past (422 meeting-in-past) or has no agenda item.")
+    @APIResponse(responseCode = "422", description = "In the past, or no agenda")
+    @APIResponse(responseCode = "409", description = "Not a draft")
+    public Response publish(@PathParam("id") UUID id, @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return ETags.ok(service.publish(id, ifMatch));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Operation(summary = "Cancel a meeting (hủy sinh hoạt)", description = "A DRAFT or PUBLISHED meeting is cancelled with a reason (event `cancelled`).")
+    public Response cancel(@PathParam("id") UUID id, @NotNull @Valid Requests.Cancel request,
+            @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return ETags.ok(service.cancel(id, request, ifMatch));
+    }
+
+    @POST
+    @Path("/{id}/hold")
+    @Operation(summary = "Record the meeting as held, with its attendance (điểm danh)", description = """
+            PUBLISHED → HELD, on or after the meeting day. The roster is the members active in the organization on the \
+            meeting day (temporary members included); every one of them is marked PRESENT, ABSENT_EXCUSED (with a reason) \
+            or ABSENT_UNEXCUSED. Marking someone who is not on the roster is refused (422 not-a-member-of-organization): \
+            guests go under guests, and a guest whose memberId is the superior committee member assigned to attend \
+            (assignment ATTENDS_MEETINGS) counts as the superior's attendance. Quorum (hợp lệ): present official members \
+            ≥ 2/3 of the official members summoned, exempt members not counted (configurable); a meeting below quorum is \
+            recorded with quorumMet=false. Events: `held` with the counts, one `absence-unexcused` per unexcused absence.""")
+    @APIResponse(responseCode = "422", description = "Someone not on the roster, a roster member not marked, or before the meeting day")
+    public Response hold(@PathParam("id") UUID id, @NotNull @Valid Requests.Hold request,
+            @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return ETags.ok(service.hold(id, request, ifMatch));
+    }
+
+    @GET
+    @Path("/{id}/attendance")
+    @Operation(summary = "Roster and attendance", description = "Once held: each member's mark and the guests. Before: the members expected (đảng viên được triệu tập) as the roster stands today.")
+    public Views.AttendanceRecord attendance(@PathParam("id") UUID id) {
+        return service.attendance(id);
+    }
+
+    @PUT
+    @Path("/{id}/minutes")
+    @Operation(summary = "Write the minutes (biên bản, nghị quyết, phê bình và tự phê bình, kết luận)", description = "Of a HELD meeting; refused once approved (409 meeting-frozen). Needs If-Match.")
+    public Response minutes(@PathParam("id") UUID id, @NotNull @Valid Requests.Minutes request,
+            @Parameter(description = "The ETag you read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return ETags.ok(service.minutes(id, request, ifMatch));
+    }
+
+    @POST
+    @Path("/{id}/minutes/approve")
+    @Operation(summary = "Approve the minutes (thông qua biên bản)", description = "HELD → MINUTES_APPROVED: the meeting is frozen from then on (event `minutes-approved`).")
+    public Response approve(@PathParam("id") UUID id, @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return ETags.ok(service.approveMinutes(id, ifMatch));
+    }
+
+    @PUT
+    @Path("/{id}/quality")
+    @Operation(summary = "Rate the meeting's quality (đánh giá chất lượng sinh hoạt)", description = "A score for every criterion of the configured set (GET /quality-criteria), each within its maximum; the total (0-100) gives the level. For a HELD or MINUTES_APPROVED meeting, until the superior has reviewed it. Event `quality-rated`.")
+    public Response rate(@PathParam("id") UUID id, @NotNull @Valid Requests.Quality request,
+            @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return ETags.ok(service.rate(id, request, ifMatch));
+    }
+
+    @POST
+    @Path("/{id}/quality/review")
+    @Operation(summary = "Review the quality rating (cấp trên xem xét)", description = "By the superior: a keeper whose subtree strictly contains the meeting's organization (not the cell itself). Freezes the rating.")
+    public Response review(@PathParam("id") UUID id, @NotNull @Valid Requests.Review request,
+            @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return ETags.ok(service.review(id, request, ifMatch));
+    }
+
+    @POST
+    @Path("/{id}/comments")
+    @Operation(summary = "Comment on an agenda item (góp ý)", description = "By a member active in the meeting's organization (token claim member_id), while the meeting is PUBLISHED. Anyone else is refused (403 not-a-member-of-organization).")
+    @APIResponse(responseCode = "201", description = "The comment")
+    @APIResponse(responseCode = "403", description = "Not a member of the organization")
+    @APIResponse(responseCode = "409", description = "Not published, or already held")
+    public Response comment(@PathParam("id") UUID id, @NotNull @Valid Requests.Comment request) {
+        return Response.status(201).entity(service.comment(id, request)).build();
+    }
+
+    @GET
+    @Path("/{id}/comments")
+    @Operation(summary = "Comments on the agenda", description = "The secretary and readers of the subtree see every comment; a member sees their own. Oldest first.")
+    public Page<Views.CommentView> comments(@PathParam("id") UUID id, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        return service.comments(id, cursor, limit);
+    }
+
+    static Boolean bool(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return true;
+        }
+        return switch (value.trim().toLowerCase()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.invalid(name, "must be true or false");
+        };
+    }
+
+    static LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (RuntimeException e) {
+            throw ProblemException.invalid(name, "must be a date yyyy-mm-dd");
+        }
+    }
+
+    private String hash(Object page) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsString(page).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 16);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package vn.grassroots.meetings.domain;
+
+/** Meeting quality: tốt, khá, trung bình, kém. */
+public enum QualityLevel {
+    GOOD, FAIR, AVERAGE, WEAK
+}

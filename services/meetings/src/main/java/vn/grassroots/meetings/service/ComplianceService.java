@@ -1,0 +1,150 @@
+package vn.grassroots.meetings.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import vn.grassroots.common.paging.Cursor;
+import vn.grassroots.common.paging.Page;
+import vn.grassroots.common.problem.ProblemException;
+import vn.grassroots.common.security.Subtree;
+import vn.grassroots.meetings.api.Views;
+import vn.grassroots.meetings.domain.OrgRef;
+
+/**
+ * Compliance of a subtree over a period, computed in SQL: cells (GRASSROOTS_CELL, SUBORDINATE_CELL, ACTIVE) missing
+ * a held REGULAR meeting in a month or a held THEMATIC meeting in a quarter, attendance rates per cell and per
+ * member, and the share of meetings the assigned superior committee member attended. "Held" means HELD or
+ * MINUTES_APPROVED. A month or quarter that has not started yet (after today) is never counted as missed.
+ */
+@ApplicationScoped
+public class ComplianceService {
+    private static final String HELD = "m.state IN ('HELD', 'MINUTES_APPROVED')";
+    private static final String CELLS = "o.type IN ('GRASSROOTS_CELL', 'SUBORDINATE_CELL') AND o.status = 'ACTIVE' AND " + Subtree.condition("o.path", "sub");
+    private static final String PERIODS = """
+            months AS (SELECT to_char(g, 'YYYY-MM') AS label, g::date AS starts, (g + interval '1 month')::date AS ends
+                       FROM generate_series(date_trunc('month', cast(:from AS date)), cast(:to AS date), interval '1 month') g
+                       WHERE g::date <= cast(:today AS date)),
+            quarters AS (SELECT to_char(g, 'YYYY-"Q"Q') AS label, g::date AS starts, (g + interval '3 months')::date AS ends
+                         FROM generate_series(date_trunc('quarter', cast(:from AS date)), cast(:to AS date), interval '3 months') g
+                         WHERE g::date <= cast(:today AS date))""";
+    private static final String PER_CELL = """
+            (SELECT string_agg(mo.label, ',' ORDER BY mo.label) FROM months mo WHERE NOT EXISTS (SELECT 1 FROM meeting m
+                WHERE m.organization_id = c.id AND m.kind = 'REGULAR' AND %1$s AND m.meeting_date >= mo.starts AND m.meeting_date < mo.ends)) AS missing_regular,
+            (SELECT string_agg(q.label, ',' ORDER BY q.label) FROM quarters q WHERE NOT EXISTS (SELECT 1 FROM meeting m
+                WHERE m.organization_id = c.id AND m.kind = 'THEMATIC' AND %1$s AND m.meeting_date >= q.starts AND m.meeting_date < q.ends)) AS missing_thematic,
+            s.held, s.below, s.expected, s.present, s.sup_expected, s.sup_attended
+            FROM cells c LEFT JOIN LATERAL (SELECT count(*) AS held, count(*) FILTER (WHERE NOT m.quorum_met) AS below,
+                coalesce(sum(m.expected), 0) AS expected, coalesce(sum(m.present), 0) AS present,
+                count(*) FILTER (WHERE m.superior_expected) AS sup_expected,
+                count(*) FILTER (WHERE m.superior_expected AND m.superior_attended) AS sup_attended
+                FROM meeting m WHERE m.organization_id = c.id AND %1$s AND m.meeting_date BETWEEN :from AND :to) s ON true""".formatted(HELD);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Access access;
+
+    public record Period(OrgRef root, LocalDate from, LocalDate to) {}
+
+    /** Checks the caller, the organization (in scope) and the period (at most 5 years, from ≤ to). */
+    public Period period(UUID organizationId, LocalDate from, LocalDate to) {
+        access.caller().requireRole(Access.SUBTREE_READERS);
+        if (organizationId == null) {
+            throw ProblemException.invalid("organizationId", "is required: the root of the subtree to report on");
+        }
+        if (from == null || to == null) {
+            throw ProblemException.invalid(from == null ? "from" : "to", "is required (yyyy-mm-dd)");
+        }
+        if (to.isBefore(from)) {
+            throw ProblemException.invalid("to", "must not be before from");
+        }
+        if (from.plusYears(5).isBefore(to)) {
+            throw ProblemException.invalid("to", "the period spans at most 5 years");
+        }
+        return new Period(access.organizationInScope(organizationId, "organizationId"), from, to);
+    }
+
+    @Transactional
+    public Page<Views.CellCompliance> cells(Period p, String cursor, Integer limit) {
+        int n = Cursor.limit(limit);
+        String[] after = Cursor.decode(cursor, 1);
+        Query q = em.createNativeQuery("WITH cells AS (SELECT o.id, o.name, o.path FROM org_ref o WHERE " + CELLS
+                + " AND (cast(:after AS text) IS NULL OR o.path > cast(:after AS text) COLLATE \"C\") ORDER BY o.path LIMIT :limit), "
+                + PERIODS + " SELECT c.id, c.name, c.path, " + PER_CELL + " ORDER BY c.path")
+                .setParameter("after", after == null ? null : after[0]).setParameter("limit", n + 1);
+        bind(q, p);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = q.getResultList();
+        return Cursor.page(rows, n, r -> {
+            long held = num(r[5]), expected = num(r[7]), present = num(r[8]), supExpected = num(r[9]), supAttended = num(r[10]);
+            return new Views.CellCompliance((UUID) r[0], (String) r[1], (String) r[2], split(r[3]), split(r[4]), (int) held,
+                    (int) num(r[6]), expected, present, rate(present, expected), (int) supExpected, (int) supAttended,
+                    rate(supAttended, supExpected));
+        }, r -> Cursor.encode((String) r[2]));
+    }
+
+    @Transactional
+    public Views.ComplianceSummary summary(Period p) {
+        Query q = em.createNativeQuery("WITH cells AS (SELECT o.id, o.name, o.path FROM org_ref o WHERE " + CELLS + "), "
+                + PERIODS + ", per_cell AS (SELECT c.id, " + PER_CELL + ") "
+                + "SELECT count(*), count(*) FILTER (WHERE missing_regular IS NOT NULL), count(*) FILTER (WHERE missing_thematic IS NOT NULL),"
+                + " coalesce(sum(held), 0), coalesce(sum(below), 0), coalesce(sum(expected), 0), coalesce(sum(present), 0),"
+                + " coalesce(sum(sup_expected), 0), coalesce(sum(sup_attended), 0) FROM per_cell");
+        bind(q, p);
+        Object[] r = (Object[]) q.getSingleResult();
+        return new Views.ComplianceSummary(p.root().id, p.from(), p.to(), num(r[0]), num(r[1]), num(r[2]), num(r[3]), num(r[4]),
+                rate(num(r[6]), num(r[5])), num(r[7]), num(r[8]), rate(num(r[8]), num(r[7])));
+    }
+
+    /** Attendance per member over the held meetings of the subtree in the period, by member id. */
+    @Transactional
+    public Page<Views.MemberCompliance> members(Period p, String cursor, Integer limit) {
+        int n = Cursor.limit(limit);
+        String[] after = Cursor.decode(cursor, 1);
+        UUID afterId = null;
+        if (after != null) {
+            try {
+                afterId = UUID.fromString(after[0]);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("cursor", "is not a cursor returned by this list");
+            }
+        }
+        Query q = em.createNativeQuery("""
+                SELECT a.member_id, max(a.full_name), count(*), count(*) FILTER (WHERE a.status = 'PRESENT'),
+                       count(*) FILTER (WHERE a.status = 'ABSENT_EXCUSED'), count(*) FILTER (WHERE a.status = 'ABSENT_UNEXCUSED')
+                FROM meeting m JOIN attendance a ON a.meeting_id = m.id
+                WHERE %s AND %s AND m.meeting_date BETWEEN :from AND :to
+                  AND (cast(:after AS uuid) IS NULL OR a.member_id > :after)
+                GROUP BY a.member_id ORDER BY a.member_id LIMIT :limit""".formatted(Subtree.condition("m.organization_path", "sub"), HELD))
+                .setParameter("from", p.from()).setParameter("to", p.to()).setParameter("after", afterId).setParameter("limit", n + 1);
+        Subtree.bind(q::setParameter, "sub", p.root().path);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = q.getResultList();
+        return Cursor.page(rows, n, r -> new Views.MemberCompliance((UUID) r[0], (String) r[1], num(r[2]), num(r[3]), num(r[4]),
+                num(r[5]), rate(num(r[3]), num(r[2]))), r -> Cursor.encode(r[0].toString()));
+    }
+
+    private static void bind(Query q, Period p) {
+        q.setParameter("from", p.from()).setParameter("to", p.to()).setParameter("today", Clock.today());
+        Subtree.bind(q::setParameter, "sub", p.root().path);
+    }
+
+    private static long num(Object o) {
+        return o == null ? 0 : ((Number) o).longValue();
+    }
+
+    private static Double rate(long part, long whole) {
+        return whole == 0 ? null : Math.round(part * 10000.0 / whole) / 10000.0;
+    }
+
+    private static List<String> split(Object s) {
+        return s == null ? List.of() : Arrays.asList(((String) s).split(","));
+    }
+}
