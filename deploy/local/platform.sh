@@ -13,7 +13,7 @@ set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=env.sh
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
-SERVICES=(organization membership)
+SERVICES=(organization membership meetings evaluations assignments)
 SERVICE_HEAP="${SERVICE_HEAP:--Xms32m -Xmx256m}"
 GATEWAY_HEAP="${GATEWAY_HEAP:--Xms32m -Xmx160m}"
 
@@ -98,6 +98,7 @@ cmd_run() {
     return 0
   fi
   local start=$SECONDS
+  ensure_fonts
   build
   "$LOCAL_DIR/infra.sh" up >/dev/null
   start_apps
@@ -135,23 +136,36 @@ print_addresses() {
 EOF
 }
 
+# apt_install CHECK_FILE PACKAGE...: installs Debian packages unless CHECK_FILE exists already (root only;
+# a stale package list is the usual reason for a failed install, so the list is updated only then).
+apt_install() {
+  local check="$1"; shift
+  [[ -e "$check" ]] && return 0
+  [[ "$(id -u)" == 0 ]] || die "$check is missing: apt-get install $*"
+  log "installing $* (apt-get)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -q --no-install-recommends "$@" >/dev/null \
+    || { apt-get update -q >/dev/null && apt-get install -y -q --no-install-recommends "$@" >/dev/null; } \
+    || die "could not install $*"
+}
+
 # The gateway's Swagger UI test drives Debian's Chromium through its chromedriver; it is installed
 # here, from the distribution, because no test tool may download a browser of its own.
 ensure_chromium() {
-  [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]] && return 0
-  [[ "$(id -u)" == 0 ]] || die "the browser test needs /usr/bin/chromium and /usr/bin/chromedriver: apt-get install chromium chromium-driver"
-  log "installing chromium and chromium-driver (apt-get)"
-  export DEBIAN_FRONTEND=noninteractive
-  # A stale package list is the usual reason for a failed install; update only then.
-  apt-get install -y -q --no-install-recommends chromium chromium-driver >/dev/null \
-    || { apt-get update -q >/dev/null && apt-get install -y -q --no-install-recommends chromium chromium-driver >/dev/null; } \
-    || die "could not install chromium"
+  apt_install /usr/bin/chromedriver chromium chromium-driver
+  apt_install /usr/bin/chromium chromium chromium-driver
+}
+
+# The evaluations service sets its PDF report in DejaVu Sans, which has the Vietnamese letters.
+ensure_fonts() {
+  apt_install /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf fonts-dejavu-core
 }
 
 cmd_test() {
   [[ "$GRASSROOTS_STACK" == test ]] || die "run tests with GRASSROOTS_STACK=test"
   local start=$SECONDS
   ensure_chromium
+  ensure_fonts
   cmd_stop >/dev/null 2>&1 || true
   rm -rf "$STATE"
   mkdir -p "$PIDS" "$LOGS" "$DATA"

@@ -38,6 +38,10 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
                     "grassroots.routes.organization.url", "http://localhost:" + server.actualPort(),
                     "grassroots.routes.membership.prefix", "/api/v1/members",
                     "grassroots.routes.membership.url", "http://localhost:" + closedPort(),
+                    // the other services are not part of these tests (not whatever a dev stack runs on their ports)
+                    "grassroots.routes.meetings.url", "http://localhost:" + closedPort(),
+                    "grassroots.routes.evaluations.url", "http://localhost:" + closedPort(),
+                    "grassroots.routes.assignments.url", "http://localhost:" + closedPort(),
                     // Short, so the timeout test is quick; the echo answers in milliseconds.
                     "grassroots.upstream.timeout", "2s",
                     "grassroots.body.large-paths", "/api/v1/organizations/imports",

@@ -147,7 +147,7 @@ class DisciplineAndAbsencesTest {
     }
 
     static void send(ObjectNode event) {
-        OrgFeed.sendRaw(MEETINGS_TOPIC, event.path("subject").asText(), event.toString());
+        OrgFeed.send(MEETINGS_TOPIC, event.path("subject").asText(), event); // checked against the meetings contract
     }
 
     @Test
