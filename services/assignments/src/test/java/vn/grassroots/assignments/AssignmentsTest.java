@@ -163,6 +163,11 @@ class AssignmentsTest {
                 .statusCode(409).body("type", equalTo("https://grassroots.vn/problems/assignment-ended"));
         Api.get(secretary, ASSIGNMENTS + "?status=ENDED&personId=" + person.id).statusCode(200).body("items.id", hasItem(id));
         Api.get(Api.ADMIN, ASSIGNMENTS + "/" + id).statusCode(200).body("validTo", nullValue());
+        // who did what is in the audit trail, for auditors of the subtree
+        Api.get(Api.as("auditor", t.commune()), ASSIGNMENTS + "/audit?entityId=" + id).statusCode(200)
+                .body("items.action", hasItem("assignment.ended")).body("items.action", hasItem("assignment.created"));
+        Api.get(Api.as("auditor", t.otherDistrict()), ASSIGNMENTS + "/audit?entityId=" + id).statusCode(200).body("items", hasSize(0));
+        Api.get(secretary, ASSIGNMENTS + "/audit").statusCode(403);
     }
 
     @Test

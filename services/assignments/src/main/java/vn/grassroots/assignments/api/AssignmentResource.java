@@ -26,6 +26,7 @@ import vn.grassroots.assignments.domain.Enums.AssignmentStatus;
 import vn.grassroots.assignments.domain.Enums.CoverageLevel;
 import vn.grassroots.assignments.domain.Enums.Role;
 import vn.grassroots.assignments.service.AssignmentService;
+import vn.grassroots.common.audit.AuditTrail;
 import vn.grassroots.common.idempotency.IdempotencyKeys;
 import vn.grassroots.common.paging.Page;
 import vn.grassroots.common.problem.ProblemException;
@@ -43,6 +44,9 @@ public class AssignmentResource {
 
     @Inject
     IdempotencyKeys idempotency;
+
+    @Inject
+    AuditTrail audit;
 
     @Context
     UriInfo uri;
@@ -135,6 +139,14 @@ public class AssignmentResource {
         YearMonth t = Params.month("to", to, f);
         return service.attendance(QueryParams.uuid("organizationId", organizationId), QueryParams.uuid("personId", personId),
                 f, t, cursor, limit);
+    }
+
+    @GET
+    @Path("/audit")
+    @Operation(summary = "Audit trail of this service (nhật ký thay đổi)", description = "Who changed what, when, before and after (assignments, households, plans, tasks): auditors and admins, for their subtree.")
+    public Page<AuditTrail.Entry> audit(@QueryParam("entityId") String entityId, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit) {
+        return audit.list(entityId, cursor, limit);
     }
 
     static UUID pathId(String id) {
