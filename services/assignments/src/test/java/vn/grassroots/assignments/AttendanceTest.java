@@ -50,9 +50,20 @@ class AttendanceTest {
         Api.get(Api.as("organizer", t.province()), ASSIGNMENTS + "/attendance?from=2025-01&to=2025-03&personId=" + another.id)
                 .statusCode(200).body("items[0].assignmentId", equalTo(a2)).body("items[0].meetingsHeld", equalTo(0))
                 .body("items[0].share", equalTo(0.0f));
+        // the same superior also attends cell B: per assignee, both cells add up
+        Map<String, Object> duty3 = AssignmentsTest.assignment(superior, "ORGANIZATION", t.cellB().id, "ATTENDS_MEETINGS", t.district());
+        Api.post(organizer, ASSIGNMENTS, duty3).statusCode(201);
+        Api.get(organizer, ASSIGNMENTS + "/attendance/by-person?from=2025-01&to=2025-03").statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].personId", equalTo(superior.id))
+                .body("items[0].cells", equalTo(2))
+                .body("items[0].meetingsHeld", equalTo(4))
+                .body("items[0].attended", equalTo(3))
+                .body("items[0].share", equalTo(0.75f));
+        Api.get(organizer, ASSIGNMENTS + "/attendance?from=2025-01&to=2025-03").statusCode(200).body("items", hasSize(2));
         // once ended, months after the end no longer count
         Api.post(organizer, ASSIGNMENTS + "/" + a1 + "/end", Map.of("reason", "Nghỉ hưu", "endedOn", "2025-02-28")).statusCode(200);
-        Api.get(organizer, ASSIGNMENTS + "/attendance?from=2025-01&to=2025-03").statusCode(200)
+        Api.get(organizer, ASSIGNMENTS + "/attendance?from=2025-01&to=2025-03&organizationId=" + t.cellA().id).statusCode(200)
                 .body("items[0].meetingsHeld", equalTo(2)).body("items[0].attended", equalTo(1));
         Api.get(organizer, ASSIGNMENTS + "/attendance?from=2025-13").statusCode(400).body("errors[0].field", equalTo("from"));
         Api.get(organizer, ASSIGNMENTS + "/attendance?from=2025-05&to=2025-01").statusCode(400).body("errors[0].field", equalTo("to"));

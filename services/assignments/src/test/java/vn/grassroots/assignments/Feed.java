@@ -219,11 +219,22 @@ final class Feed {
         return m;
     }
 
-    static void memberEvent(String type, Member m, Map<String, Object> details) {
+    /** A member event; returns its CloudEvent id. */
+    static String memberEvent(String type, Member m, Map<String, Object> details) {
         ObjectNode data = JSON.createObjectNode();
         data.set("member", m.json());
         details.forEach((k, v) -> data.set(k, JSON.valueToTree(v)));
-        send(MEMBER_TOPIC, m.id, envelope("/grassroots/membership", "vn.grassroots.member." + type, m.id, data), true);
+        ObjectNode event = envelope("/grassroots/membership", "vn.grassroots.member." + type, m.id, data);
+        send(MEMBER_TOPIC, m.id, event, true);
+        return event.path("id").asText();
+    }
+
+    /** Waits until the consumer of {@code channel} has recorded the event (applied or skipped as older). */
+    static void awaitProcessed(String channel, String eventId) {
+        await(() -> QuarkusTransaction.requiringNew().call(() -> !em().createNativeQuery(
+                "SELECT 1 FROM processed_event WHERE consumer = ?1 AND event_id = ?2")
+                .setParameter(1, "assignments." + channel).setParameter(2, eventId).getResultList().isEmpty()),
+                "event " + eventId + " processed by " + channel);
     }
 
     /**

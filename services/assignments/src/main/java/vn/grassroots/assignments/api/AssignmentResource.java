@@ -142,6 +142,19 @@ public class AssignmentResource {
     }
 
     @GET
+    @Path("/attendance/by-person")
+    @Operation(summary = "Monthly attendance duty per assignee", description = "The attendance duty of /attendance summed per assignee over all the cells of the subtree they are assigned to attend: cells, regular meetings held, attended, share.")
+    public Page<Views.PersonAttendance> attendanceByPerson(@QueryParam("organizationId") String organizationId,
+            @Parameter(description = "First month, YYYY-MM", example = "2025-01") @QueryParam("from") String from,
+            @Parameter(description = "Last month, YYYY-MM", example = "2025-06") @QueryParam("to") String to,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        YearMonth now = YearMonth.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        YearMonth f = Params.month("from", from, now);
+        YearMonth t = Params.month("to", to, f);
+        return service.attendanceByPerson(QueryParams.uuid("organizationId", organizationId), f, t, cursor, limit);
+    }
+
+    @GET
     @Path("/audit")
     @Operation(summary = "Audit trail of this service (nhật ký thay đổi)", description = "Who changed what, when, before and after (assignments, households, plans, tasks): auditors and admins, for their subtree.")
     public Page<AuditTrail.Entry> audit(@QueryParam("entityId") String entityId, @QueryParam("cursor") String cursor,

@@ -94,4 +94,7 @@ public final class Views {
     @Schema(name = "AttendanceDuty", description = "Monthly attendance duty of one assignment (assignee × cell): the cell's regular meetings held in the period while the assignment was valid, and how many the assignee attended as superior attendee")
     public record AttendanceDuty(UUID assignmentId, UUID personId, String personName, UUID organizationId,
             String organizationName, long meetingsHeld, long attended, double share) {}
+
+    @Schema(name = "PersonAttendance", description = "Monthly attendance duty of one assignee over all the cells they attend")
+    public record PersonAttendance(UUID personId, String personName, long cells, long meetingsHeld, long attended, double share) {}
 }

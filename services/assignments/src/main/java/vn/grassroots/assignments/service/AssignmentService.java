@@ -340,6 +340,47 @@ public class AssignmentService {
         }, r -> Cursor.encode(r[0].toString()));
     }
 
+    /** The same duty summed per assignee over all the cells they attend (one row per person). */
+    @Transactional
+    public Page<Views.PersonAttendance> attendanceByPerson(UUID organizationId, YearMonth from, YearMonth to,
+            String cursor, Integer limit) {
+        String path = reportPath(organizationId);
+        if (to.isBefore(from)) {
+            throw ProblemException.invalid("to", "must not be before from");
+        }
+        if (from.plusYears(5).isBefore(to)) {
+            throw ProblemException.invalid("to", "the period spans at most 5 years");
+        }
+        int n = Cursor.limit(limit);
+        String[] after = Cursor.decode(cursor, 1);
+        Query q = em.createNativeQuery("""
+                SELECT a.person_id, max(m.full_name), count(DISTINCT a.organization_id), count(h.id),
+                       count(h.id) FILTER (WHERE a.person_id = ANY(h.superior_attendee_ids))
+                FROM assignment a
+                JOIN org_ref o ON o.id = a.organization_id
+                LEFT JOIN member_ref m ON m.id = a.person_id
+                LEFT JOIN held_meeting h ON h.organization_id = a.organization_id AND h.kind = 'REGULAR'
+                     AND h.meeting_date >= greatest(:from, a.valid_from) AND h.meeting_date <= least(:to, a.valid_to, a.ended_on)
+                WHERE a.role = 'ATTENDS_MEETINGS' AND a.target_type = 'ORGANIZATION' AND %s
+                  AND a.valid_from <= :to AND (least(a.valid_to, a.ended_on) IS NULL OR least(a.valid_to, a.ended_on) >= :from)
+                  AND (cast(:after AS uuid) IS NULL OR a.person_id > cast(:after AS uuid))
+                GROUP BY a.person_id
+                ORDER BY a.person_id LIMIT :limit""".formatted(range(path)))
+                .setParameter("from", from.atDay(1))
+                .setParameter("to", to.atEndOfMonth())
+                .setParameter("after", after == null ? null : uuid(after[0]))
+                .setParameter("limit", n + 1);
+        bindRange(q, path);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = q.getResultList();
+        return Cursor.page(rows, n, r -> {
+            long held = ((Number) r[3]).longValue();
+            long attended = ((Number) r[4]).longValue();
+            return new Views.PersonAttendance((UUID) r[0], (String) r[1], ((Number) r[2]).longValue(), held, attended,
+                    share(attended, held));
+        }, r -> Cursor.encode(r[0].toString()));
+    }
+
     private Views.LevelCoverage level(String sql, String path, LocalDate day) {
         Query q = em.createNativeQuery(sql).setParameter("today", day);
         bindRange(q, path);
