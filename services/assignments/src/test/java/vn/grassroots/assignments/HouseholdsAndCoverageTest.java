@@ -56,6 +56,8 @@ class HouseholdsAndCoverageTest {
         changed.put("peopleCount", 6);
         Api.put(secretary, HOUSEHOLDS + "/" + id, null, changed).statusCode(428);
         Api.put(secretary, HOUSEHOLDS + "/" + id, "\"9\"", changed).statusCode(412);
+        Api.put(Api.as("organizer", t.district()), HOUSEHOLDS + "/" + id, "\"1\"", household(t.cellB(), "Lò Văn Pâng"))
+                .statusCode(422).body("type", equalTo("https://grassroots.vn/problems/household-cell-fixed"));
         Api.put(secretary, HOUSEHOLDS + "/" + id, "\"1\"", changed).statusCode(200).header("ETag", "\"2\"").body("peopleCount", equalTo(6));
         given().header("Authorization", secretary).header("If-None-Match", "\"2\"").get(HOUSEHOLDS + "/" + id).then().statusCode(304);
         Api.get(Api.as("organizer", t.district()), HOUSEHOLDS + "?organizationId=" + t.commune().id).statusCode(200)

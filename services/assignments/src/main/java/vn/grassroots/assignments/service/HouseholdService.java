@@ -58,6 +58,11 @@ public class HouseholdService {
         }
         access.owningOrganization(h.organizationId);
         ETags.require(ifMatch, h.version);
+        if (!h.organizationId.equals(r.organizationId())) {
+            // assignments to the household carry its cell; a household that moves is registered again in its new cell
+            throw ProblemException.unprocessable("household-cell-fixed", "a household stays in the cell it was registered in",
+                    new FieldError("organizationId", "differs from the household's cell"));
+        }
         OrgRef cell = residentialCell(r.organizationId());
         Views.HouseholdView before = Views.HouseholdView.of(h);
         apply(h, r);
