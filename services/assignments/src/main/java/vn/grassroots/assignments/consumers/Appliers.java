@@ -21,6 +21,8 @@ import vn.grassroots.common.consumer.ProcessedEvents;
  * Applies one CloudEvent of another service to a read model, once (ProcessedEvents), in one transaction, and ends
  * the assignments of a person who left or of an organization that was dissolved or merged, in the same transaction.
  * Each method returns null when applied (or already applied, or not of interest), else why the event was skipped.
+ * State records are not remembered in processed_event: applying the latest state again is harmless (version-guarded
+ * upsert; only ACTIVE assignments are ended), and a first start reads hundreds of thousands of them.
  */
 @ApplicationScoped
 public class Appliers {
@@ -65,7 +67,7 @@ public class Appliers {
         if (ref == null) {
             return "data is not an organization with id, path, depth, type, status, name and version";
         }
-        if (!processed.firstDelivery("assignments." + consumer, event.path("id").asText())) {
+        if (!ORG_STATE.equals(type) && !processed.firstDelivery("assignments." + consumer, event.path("id").asText())) {
             return null;
         }
         if ((ORG_PREFIX + "moved").equals(type)) {
@@ -104,7 +106,7 @@ public class Appliers {
         if (ref == null) {
             return "data is not a member with id, fullName, organizationId, status and version";
         }
-        if (!processed.firstDelivery("assignments." + consumer, event.path("id").asText())) {
+        if (!MEMBER_STATE.equals(type) && !processed.firstDelivery("assignments." + consumer, event.path("id").asText())) {
             return null;
         }
         if (members.upsert(ref) && MemberRef.LEFT.contains(ref.status)) {
