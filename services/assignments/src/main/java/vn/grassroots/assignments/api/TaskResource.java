@@ -1,0 +1,188 @@
+package vn.grassroots.assignments.api;
+
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.grassroots.assignments.domain.Enums.TaskState;
+import vn.grassroots.assignments.service.OverdueCheck;
+import vn.grassroots.assignments.service.TaskService;
+import vn.grassroots.assignments.service.Today;
+import vn.grassroots.common.idempotency.IdempotencyKeys;
+import vn.grassroots.common.paging.Page;
+import vn.grassroots.common.problem.ProblemException;
+import vn.grassroots.common.security.Caller;
+import vn.grassroots.common.security.Roles;
+import vn.grassroots.common.web.ETags;
+import vn.grassroots.common.web.QueryParams;
+
+@Path("/api/v1/tasks")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Tasks", description = "Tasks (nhiệm vụ) with an assignee and a due date: progress reports (báo cáo tiến độ), completion, cancellation, overdue detection (quá hạn)")
+public class TaskResource {
+    @Inject
+    TaskService service;
+
+    @Inject
+    OverdueCheck overdueCheck;
+
+    @Inject
+    Today today;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    IdempotencyKeys idempotency;
+
+    @Context
+    UriInfo uri;
+
+    /** Lets tests (and only where configured) run the overdue check for a day after today. */
+    @ConfigProperty(name = "grassroots.tasks.future-as-of-allowed", defaultValue = "false")
+    boolean futureAsOfAllowed;
+
+    @POST
+    @Operation(summary = "Assign a task (giao nhiệm vụ)", description = """
+            A task issued by an ACTIVE organization of your subtree (or by the plan's organization when planId is given) to an active             member or an ACTIVE organization of the issuing organization's subtree, with a due date not in the past. State ASSIGNED.             Publishes vn.grassroots.task.assigned. Admin, organizer, secretary, integration.""")
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag set")
+    @APIResponse(responseCode = "403", description = "The issuing organization is outside your subtree")
+    @APIResponse(responseCode = "422", description = "Unknown plan, member or organization; assignee outside the issuing organization's subtree")
+    public Response create(@NotNull @Valid Requests.CreateTask request,
+            @Parameter(description = "Makes a retried create safe") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+        return idempotency.once(idempotencyKey, request, () -> {
+            Views.TaskView created = service.create(request);
+            return Response.created(uri.getBaseUriBuilder().path("api/v1/tasks").path(created.id().toString()).build())
+                    .tag(ETags.tag(created.version())).entity(created).build();
+        });
+    }
+
+    @GET
+    @Operation(summary = "List tasks", description = "Tasks whose issuing or assignee organization is in your subtree, by id, one page at a time.")
+    public Page<Views.TaskView> list(@QueryParam("planId") String planId, @QueryParam("assigneeId") String assigneeId,
+            @Parameter(description = "ASSIGNED, IN_PROGRESS, DONE or CANCELLED") @QueryParam("state") String state,
+            @Parameter(description = "true: only tasks announced overdue") @QueryParam("overdue") String overdue,
+            @QueryParam("cursor") String cursor, @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit) {
+        TaskState s = Params.one("state", TaskState.class, state);
+        return service.list(QueryParams.uuid("planId", planId), QueryParams.uuid("assigneeId", assigneeId),
+                s == null ? null : s.name(), Params.bool("overdue", overdue), cursor, limit);
+    }
+
+    @GET
+    @Path("/mine")
+    @Operation(summary = "My tasks (nhiệm vụ của tôi), for the mobile apps", description = """
+            The tasks assigned to the member named by your token (claim member_id), oldest change first. updatedSince returns only the             tasks changed after that instant (sync). The answer carries an ETag over the page; send it back as If-None-Match and get 304             when nothing in the page changed.""")
+    @APIResponse(responseCode = "200", description = "A page of your tasks, with its ETag")
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag you sent")
+    @APIResponse(responseCode = "403", description = "Your token names no member")
+    public Response mine(@Parameter(description = "Instant, e.g. 2025-03-01T00:00:00Z") @QueryParam("updatedSince") String updatedSince,
+            @QueryParam("cursor") String cursor, @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit,
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
+        Page<Views.TaskView> page = service.mine(Params.instant("updatedSince", updatedSince), cursor, limit);
+        String tag = pageTag(page);
+        if (ifNoneMatch != null && ifNoneMatch.replace("W/", "").trim().equals("\"" + tag + "\"")) {
+            return Response.notModified(new EntityTag(tag)).build();
+        }
+        return Response.ok(page).tag(new EntityTag(tag)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read a task", description = "For readers of the issuing or assignee organization's subtree, and for the member assignee. ETag; 304 for a matching If-None-Match.")
+    public Response get(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        Views.TaskView t = service.get(AssignmentResource.pathId(id));
+        return ETags.read(t, t.version(), ifNoneMatch);
+    }
+
+    @GET
+    @Path("/{id}/progress")
+    @Operation(summary = "Progress reports of a task", description = "Oldest first, one page at a time.")
+    public Page<Views.ProgressView> progressReports(@PathParam("id") String id, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit) {
+        return service.progressReports(AssignmentResource.pathId(id), cursor, limit);
+    }
+
+    @POST
+    @Path("/{id}/progress")
+    @Operation(summary = "Report progress (báo cáo tiến độ)", description = "Only by the assignee: the member themself, or for an organization's task a writer of that organization's subtree. The task becomes IN_PROGRESS. Publishes vn.grassroots.task.progress-reported.")
+    @APIResponse(responseCode = "200", description = "Recorded")
+    @APIResponse(responseCode = "403", description = "You are not the assignee (not-assignee)")
+    @APIResponse(responseCode = "409", description = "The task is DONE or CANCELLED (task-closed)")
+    public Response reportProgress(@PathParam("id") String id, @NotNull @Valid Requests.ProgressReport request,
+            @HeaderParam("If-Match") String ifMatch) {
+        return ETags.ok(service.reportProgress(AssignmentResource.pathId(id), request, ifMatch));
+    }
+
+    @POST
+    @Path("/{id}/complete")
+    @Operation(summary = "Complete a task (hoàn thành nhiệm vụ)", description = "By the assignee or the issuing organization. onTime = completedOn ≤ dueDate. Publishes vn.grassroots.task.completed (the evaluations service counts tasks completed on time).")
+    @APIResponse(responseCode = "200", description = "Done")
+    @APIResponse(responseCode = "403", description = "Neither the assignee nor the issuer")
+    @APIResponse(responseCode = "409", description = "The task is cancelled (task-cancelled) or already done (task-done)")
+    public Response complete(@PathParam("id") String id, @Valid Requests.CompleteTask request, @HeaderParam("If-Match") String ifMatch) {
+        return ETags.ok(service.complete(AssignmentResource.pathId(id), request, ifMatch));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Operation(summary = "Cancel a task (hủy nhiệm vụ)", description = "By the issuing organization, while the task is open. Publishes vn.grassroots.task.cancelled.")
+    @APIResponse(responseCode = "200", description = "Cancelled")
+    @APIResponse(responseCode = "409", description = "The task is DONE or CANCELLED (task-closed)")
+    public Response cancel(@PathParam("id") String id, @NotNull @Valid Requests.CancelTask request, @HeaderParam("If-Match") String ifMatch) {
+        return ETags.ok(service.cancel(AssignmentResource.pathId(id), request, ifMatch));
+    }
+
+    @POST
+    @Path("/overdue-checks")
+    @Operation(summary = "Run the overdue check now (kiểm tra nhiệm vụ quá hạn)", description = "The scheduled job, on demand: flags every open task due before asOf (default today, Asia/Ho_Chi_Minh) and publishes vn.grassroots.task.overdue once per task. Admin and integration.")
+    @APIResponse(responseCode = "200", description = "How many tasks became overdue")
+    public Map<String, Object> overdueCheck(@Parameter(description = "The day to check for (not after today unless configured)") @QueryParam("asOf") String asOf) {
+        caller.requireRole(Roles.ADMIN, Roles.INTEGRATION);
+        LocalDate day = Params.date("asOf", asOf);
+        LocalDate now = today.get();
+        if (day == null) {
+            day = now;
+        } else if (day.isAfter(now) && !futureAsOfAllowed) {
+            throw ProblemException.invalid("asOf", "must not be after today");
+        }
+        int n = overdueCheck.run(day);
+        return Map.of("asOf", day.toString(), "detected", n);
+    }
+
+    private static String pageTag(Page<Views.TaskView> page) {
+        StringBuilder s = new StringBuilder();
+        page.items().forEach(t -> s.append(t.id()).append(':').append(t.version()).append(';'));
+        s.append(page.nextCursor());
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,414 @@
+package vn.grassroots.assignments.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import vn.grassroots.assignments.api.Requests;
+import vn.grassroots.assignments.api.Views;
+import vn.grassroots.assignments.domain.Assignment;
+import vn.grassroots.assignments.domain.Enums.CoverageLevel;
+import vn.grassroots.assignments.domain.Enums.Role;
+import vn.grassroots.assignments.domain.Enums.TargetType;
+import vn.grassroots.assignments.domain.Household;
+import vn.grassroots.assignments.domain.MemberRef;
+import vn.grassroots.assignments.domain.OrgRef;
+import vn.grassroots.assignments.events.DomainEvents;
+import vn.grassroots.assignments.repository.MemberReadModel;
+import vn.grassroots.common.audit.AuditTrail;
+import vn.grassroots.common.paging.Cursor;
+import vn.grassroots.common.paging.Page;
+import vn.grassroots.common.problem.Problem.FieldError;
+import vn.grassroots.common.problem.ProblemException;
+import vn.grassroots.common.security.Scope;
+import vn.grassroots.common.security.Subtree;
+
+/** Monitoring assignments: creation, ending (by hand or when the person or organization goes), coverage, attendance duty. */
+@ApplicationScoped
+public class AssignmentService {
+    static final String GRASSROOTS_TYPES = "('GRASSROOTS_COMMITTEE','GRASSROOTS_CELL')";
+    static final String CELL_TYPES = "('GRASSROOTS_CELL','SUBORDINATE_CELL')";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Access access;
+
+    @Inject
+    MemberReadModel members;
+
+    @Inject
+    DomainEvents events;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Today today;
+
+    @Transactional
+    public Views.AssignmentView create(Requests.CreateAssignment r) {
+        access.requireWriter();
+        OrgRef targetOrg;
+        if (r.targetType() == TargetType.ORGANIZATION) {
+            targetOrg = access.activeOrganizationInScope(r.targetId(), "targetId");
+        } else {
+            Household h = Household.findById(r.targetId());
+            if (h == null) {
+                throw ProblemException.unprocessable("unknown-household", "household " + r.targetId() + " does not exist",
+                        new FieldError("targetId", "is not a known household"));
+            }
+            targetOrg = access.activeOrganizationInScope(h.organizationId, "targetId");
+            if (r.role() == Role.ATTENDS_MEETINGS) {
+                throw ProblemException.unprocessable("invalid-role", "a household has no meetings to attend",
+                        new FieldError("role", "ATTENDS_MEETINGS needs an organization target"));
+            }
+        }
+        if (r.role() == Role.ATTENDS_MEETINGS && !targetOrg.isCell()) {
+            throw ProblemException.unprocessable("invalid-role", "monthly meetings are attended in a cell (chi bộ)",
+                    new FieldError("role", "ATTENDS_MEETINGS needs a cell target"));
+        }
+        OrgRef deciding = access.activeOrganizationInScope(r.decidingOrganizationId(), "decidingOrganizationId");
+        if (!deciding.contains(targetOrg)) {
+            throw ProblemException.unprocessable("deciding-organization-not-above",
+                    "the deciding organization must be the target organization or one of its ancestors",
+                    new FieldError("decidingOrganizationId", "is not the target's organization or above it"));
+        }
+        MemberRef person = members.findById(r.personId());
+        if (person == null) {
+            throw ProblemException.unprocessable("unknown-member", "member " + r.personId() + " is not known to the assignments service",
+                    new FieldError("personId", "is not a known member"));
+        }
+        if (!person.isActive()) {
+            throw ProblemException.unprocessable("inactive-member", "member " + r.personId() + " is " + person.status,
+                    new FieldError("personId", "is not an active member (PROBATIONARY or OFFICIAL)"));
+        }
+        if (r.validTo() != null && r.validTo().isBefore(r.validFrom())) {
+            throw ProblemException.invalid("validTo", "must not be before validFrom");
+        }
+        boolean duplicate = !em.createNativeQuery("""
+                SELECT 1 FROM assignment WHERE person_id = ?1 AND target_id = ?2 AND role = ?3 AND status = 'ACTIVE'""")
+                .setParameter(1, r.personId()).setParameter(2, r.targetId()).setParameter(3, r.role().name())
+                .getResultList().isEmpty();
+        if (duplicate) {
+            throw ProblemException.conflict("duplicate-assignment", "this person already has this role on this target");
+        }
+        Assignment a = new Assignment();
+        a.id = UUID.randomUUID();
+        a.personId = r.personId();
+        a.targetType = r.targetType().name();
+        a.targetId = r.targetId();
+        a.organizationId = targetOrg.id;
+        a.decidingOrganizationId = deciding.id;
+        a.level = deciding.level().name();
+        a.role = r.role().name();
+        a.validFrom = r.validFrom();
+        a.validTo = r.validTo();
+        if (r.decision() != null) {
+            a.decisionNumber = r.decision().number();
+            a.decisionDate = r.decision().date();
+        }
+        a.note = r.note();
+        a.status = "ACTIVE";
+        a.createdAt = a.updatedAt = Instant.now();
+        a.version = 1;
+        a.persist();
+        events.assignment(DomainEvents.ASSIGNMENT_CREATED, a.id);
+        Views.AssignmentView view = Views.AssignmentView.of(a);
+        audit.record("assignment.created", "Assignment", a.id, targetOrg.path, null, view);
+        return view;
+    }
+
+    @Transactional
+    public Views.AssignmentView end(UUID id, Requests.EndAssignment r, String ifMatch) {
+        access.requireWriter();
+        Assignment a = Assignment.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (a == null) {
+            throw ProblemException.notFound("assignment", id);
+        }
+        OrgRef org = access.owningOrganization(a.organizationId);
+        vn.grassroots.common.web.ETags.check(ifMatch, a.version);
+        if (!"ACTIVE".equals(a.status)) {
+            throw ProblemException.conflict("assignment-ended", "the assignment has already ended");
+        }
+        LocalDate on = r.endedOn() != null ? r.endedOn() : today.get();
+        if (on.isBefore(a.validFrom)) {
+            throw ProblemException.invalid("endedOn", "must not be before validFrom");
+        }
+        Views.AssignmentView before = Views.AssignmentView.of(a);
+        a.status = "ENDED";
+        a.endReason = r.reason();
+        a.endedOn = on;
+        a.updatedAt = Instant.now();
+        a.version++;
+        events.assignment(DomainEvents.ASSIGNMENT_ENDED, a.id);
+        Views.AssignmentView view = Views.AssignmentView.of(a);
+        audit.record("assignment.ended", "Assignment", a.id, org.path, before, view);
+        return view;
+    }
+
+    @Transactional
+    public Views.AssignmentView get(UUID id) {
+        access.requireReader();
+        Assignment a = Assignment.findById(id);
+        if (a == null) {
+            throw ProblemException.notFound("assignment", id);
+        }
+        access.owningOrganization(a.organizationId);
+        return Views.AssignmentView.of(a);
+    }
+
+    @Transactional
+    public Page<Views.AssignmentView> list(UUID organizationId, UUID personId, UUID targetId, String status, String role,
+            String cursor, Integer limit) {
+        access.requireReader();
+        int n = Cursor.limit(limit);
+        String[] after = Cursor.decode(cursor, 1);
+        Scope scope = access.caller().scope();
+        String subtree = organizationId == null ? null : access.organizationInScope(organizationId, "organizationId").path;
+        Query q = em.createNativeQuery("""
+                SELECT a.* FROM assignment a JOIN org_ref o ON o.id = a.organization_id
+                WHERE %s AND %s
+                  AND (cast(:person AS uuid) IS NULL OR a.person_id = cast(:person AS uuid))
+                  AND (cast(:target AS uuid) IS NULL OR a.target_id = cast(:target AS uuid))
+                  AND (cast(:status AS text) IS NULL OR a.status = cast(:status AS text))
+                  AND (cast(:role AS text) IS NULL OR a.role = cast(:role AS text))
+                  AND (cast(:after AS uuid) IS NULL OR a.id > cast(:after AS uuid))
+                ORDER BY a.id LIMIT :limit""".formatted(scope.sql("o.path", "scope"),
+                        subtree == null ? "TRUE" : Subtree.condition("o.path", "sub")), Assignment.class)
+                .setParameter("person", personId)
+                .setParameter("target", targetId)
+                .setParameter("status", status)
+                .setParameter("role", role)
+                .setParameter("after", after == null ? null : uuid(after[0]))
+                .setParameter("limit", n + 1);
+        scope.bind(q::setParameter, "scope");
+        if (subtree != null) {
+            Subtree.bind(q::setParameter, "sub", subtree);
+        }
+        @SuppressWarnings("unchecked")
+        List<Assignment> rows = q.getResultList();
+        return Cursor.page(rows, n, Views.AssignmentView::of, a -> Cursor.encode(a.id.toString()));
+    }
+
+    /**
+     * Ends every active assignment of a person who left the Party's work, with that reason. Called by the member
+     * consumer in its transaction; publishes one ended event per assignment.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int endForPerson(UUID personId, String reason) {
+        return endWhere("person_id = :key AND status = 'ACTIVE'", personId, reason);
+    }
+
+    /** Ends every active assignment on a dissolved or merged organization (or on a household of it), with that reason. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int endForOrganization(UUID organizationId, String reason) {
+        return endWhere("organization_id = :key AND status = 'ACTIVE'", organizationId, reason);
+    }
+
+    private int endWhere(String condition, UUID key, String reason) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = em.createNativeQuery("SELECT id FROM assignment WHERE " + condition + " ORDER BY id FOR UPDATE")
+                .setParameter("key", key).getResultList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        String array = ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+        em.createNativeQuery("""
+                UPDATE assignment SET status = 'ENDED', end_reason = :reason, ended_on = greatest(:today, valid_from),
+                    updated_at = now(), version = version + 1
+                WHERE id = ANY(cast(:ids AS uuid[]))""")
+                .setParameter("reason", reason).setParameter("today", today.get()).setParameter("ids", array)
+                .executeUpdate();
+        return events.assignments(DomainEvents.ASSIGNMENT_ENDED, "p.id = ANY(cast(:ids AS uuid[]))", Map.of("ids", array));
+    }
+
+    /** The subtree a report covers: the named organization (in scope), else the caller's own subtree. */
+    private String reportPath(UUID organizationId) {
+        access.requireReader();
+        if (organizationId != null) {
+            return access.organizationInScope(organizationId, "organizationId").path;
+        }
+        Scope scope = access.caller().scope();
+        return scope.prefix(); // null: the whole tree (admins)
+    }
+
+    @Transactional
+    public Views.Coverage coverage(UUID organizationId) {
+        String path = reportPath(organizationId);
+        LocalDate day = today.get();
+        String inForce = "x.status = 'ACTIVE' AND x.valid_from <= :today AND (x.valid_to IS NULL OR x.valid_to >= :today)";
+        Views.LevelCoverage grassroots = level("""
+                SELECT count(*), count(*) FILTER (WHERE EXISTS (SELECT 1 FROM assignment x WHERE x.target_id = o.id
+                    AND x.target_type = 'ORGANIZATION' AND x.level = 'PROVINCIAL' AND %s))
+                FROM org_ref o WHERE o.status = 'ACTIVE' AND o.type IN %s AND %s""".formatted(inForce, GRASSROOTS_TYPES, range(path)), path, day);
+        Views.LevelCoverage cells = level("""
+                SELECT count(*), count(*) FILTER (WHERE EXISTS (SELECT 1 FROM assignment x WHERE x.target_id = o.id
+                    AND x.target_type = 'ORGANIZATION' AND x.level IN ('PROVINCIAL', 'DISTRICT') AND %s))
+                FROM org_ref o WHERE o.status = 'ACTIVE' AND o.type IN %s AND %s""".formatted(inForce, CELL_TYPES, range(path)), path, day);
+        Views.LevelCoverage households = level("""
+                SELECT count(*), count(*) FILTER (WHERE EXISTS (SELECT 1 FROM assignment x WHERE x.target_id = h.id
+                    AND x.target_type = 'HOUSEHOLD' AND %s))
+                FROM household h JOIN org_ref o ON o.id = h.organization_id WHERE o.status = 'ACTIVE' AND %s"""
+                .formatted(inForce, range(path)), path, day);
+        return new Views.Coverage(organizationId, grassroots, cells, households);
+    }
+
+    @Transactional
+    public Page<Views.Gap> gaps(UUID organizationId, CoverageLevel level, String cursor, Integer limit) {
+        String path = reportPath(organizationId);
+        int n = Cursor.limit(limit);
+        String[] after = Cursor.decode(cursor, 1);
+        String inForce = "x.status = 'ACTIVE' AND x.valid_from <= :today AND (x.valid_to IS NULL OR x.valid_to >= :today)";
+        String sql = switch (level) {
+            case GRASSROOTS -> """
+                    SELECT o.id, 'ORGANIZATION', o.name, o.id FROM org_ref o WHERE o.status = 'ACTIVE' AND o.type IN %s AND %s
+                      AND NOT EXISTS (SELECT 1 FROM assignment x WHERE x.target_id = o.id AND x.level = 'PROVINCIAL' AND %s)
+                      AND (cast(:after AS uuid) IS NULL OR o.id > cast(:after AS uuid)) ORDER BY o.id LIMIT :limit"""
+                    .formatted(GRASSROOTS_TYPES, range(path), inForce);
+            case CELL -> """
+                    SELECT o.id, 'ORGANIZATION', o.name, o.id FROM org_ref o WHERE o.status = 'ACTIVE' AND o.type IN %s AND %s
+                      AND NOT EXISTS (SELECT 1 FROM assignment x WHERE x.target_id = o.id AND x.level IN ('PROVINCIAL', 'DISTRICT') AND %s)
+                      AND (cast(:after AS uuid) IS NULL OR o.id > cast(:after AS uuid)) ORDER BY o.id LIMIT :limit"""
+                    .formatted(CELL_TYPES, range(path), inForce);
+            case HOUSEHOLD -> """
+                    SELECT h.id, 'HOUSEHOLD', h.head_name || ', ' || h.address, h.organization_id
+                    FROM household h JOIN org_ref o ON o.id = h.organization_id WHERE o.status = 'ACTIVE' AND %s
+                      AND NOT EXISTS (SELECT 1 FROM assignment x WHERE x.target_id = h.id AND %s)
+                      AND (cast(:after AS uuid) IS NULL OR h.id > cast(:after AS uuid)) ORDER BY h.id LIMIT :limit"""
+                    .formatted(range(path), inForce);
+        };
+        Query q = em.createNativeQuery(sql).setParameter("today", today.get())
+                .setParameter("after", after == null ? null : uuid(after[0])).setParameter("limit", n + 1);
+        bindRange(q, path);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = q.getResultList();
+        return Cursor.page(rows, n, r -> new Views.Gap((UUID) r[0], (String) r[1], (String) r[2], (UUID) r[3]),
+                r -> Cursor.encode(r[0].toString()));
+    }
+
+    @Transactional
+    public Page<Views.AttendanceDuty> attendance(UUID organizationId, UUID personId, YearMonth from, YearMonth to,
+            String cursor, Integer limit) {
+        String path = reportPath(organizationId);
+        if (to.isBefore(from)) {
+            throw ProblemException.invalid("to", "must not be before from");
+        }
+        if (from.plusYears(5).isBefore(to)) {
+            throw ProblemException.invalid("to", "the period spans at most 5 years");
+        }
+        int n = Cursor.limit(limit);
+        String[] after = Cursor.decode(cursor, 1);
+        // LEAST ignores NULLs: the period ends at the end of the range, the assignment's end or its validTo
+        Query q = em.createNativeQuery("""
+                SELECT a.id, a.person_id, m.full_name, a.organization_id, o.name, count(h.id),
+                       count(h.id) FILTER (WHERE a.person_id = ANY(h.superior_attendee_ids))
+                FROM assignment a
+                JOIN org_ref o ON o.id = a.organization_id
+                LEFT JOIN member_ref m ON m.id = a.person_id
+                LEFT JOIN held_meeting h ON h.organization_id = a.organization_id AND h.kind = 'REGULAR'
+                     AND h.meeting_date >= greatest(:from, a.valid_from) AND h.meeting_date <= least(:to, a.valid_to, a.ended_on)
+                WHERE a.role = 'ATTENDS_MEETINGS' AND a.target_type = 'ORGANIZATION' AND %s
+                  AND a.valid_from <= :to AND (least(a.valid_to, a.ended_on) IS NULL OR least(a.valid_to, a.ended_on) >= :from)
+                  AND (cast(:person AS uuid) IS NULL OR a.person_id = cast(:person AS uuid))
+                  AND (cast(:after AS uuid) IS NULL OR a.id > cast(:after AS uuid))
+                GROUP BY a.id, a.person_id, m.full_name, a.organization_id, o.name
+                ORDER BY a.id LIMIT :limit""".formatted(range(path)))
+                .setParameter("from", from.atDay(1))
+                .setParameter("to", to.atEndOfMonth())
+                .setParameter("person", personId)
+                .setParameter("after", after == null ? null : uuid(after[0]))
+                .setParameter("limit", n + 1);
+        bindRange(q, path);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = q.getResultList();
+        return Cursor.page(rows, n, r -> {
+            long held = ((Number) r[5]).longValue();
+            long attended = ((Number) r[6]).longValue();
+            return new Views.AttendanceDuty((UUID) r[0], (UUID) r[1], (String) r[2], (UUID) r[3], (String) r[4], held,
+                    attended, share(attended, held));
+        }, r -> Cursor.encode(r[0].toString()));
+    }
+
+    /** The same duty summed per assignee over all the cells they attend (one row per person). */
+    @Transactional
+    public Page<Views.PersonAttendance> attendanceByPerson(UUID organizationId, YearMonth from, YearMonth to,
+            String cursor, Integer limit) {
+        String path = reportPath(organizationId);
+        if (to.isBefore(from)) {
+            throw ProblemException.invalid("to", "must not be before from");
+        }
+        if (from.plusYears(5).isBefore(to)) {
+            throw ProblemException.invalid("to", "the period spans at most 5 years");
+        }
+        int n = Cursor.limit(limit);
+        String[] after = Cursor.decode(cursor, 1);
+        Query q = em.createNativeQuery("""
+                SELECT a.person_id, max(m.full_name), count(DISTINCT a.organization_id), count(h.id),
+                       count(h.id) FILTER (WHERE a.person_id = ANY(h.superior_attendee_ids))
+                FROM assignment a
+                JOIN org_ref o ON o.id = a.organization_id
+                LEFT JOIN member_ref m ON m.id = a.person_id
+                LEFT JOIN held_meeting h ON h.organization_id = a.organization_id AND h.kind = 'REGULAR'
+                     AND h.meeting_date >= greatest(:from, a.valid_from) AND h.meeting_date <= least(:to, a.valid_to, a.ended_on)
+                WHERE a.role = 'ATTENDS_MEETINGS' AND a.target_type = 'ORGANIZATION' AND %s
+                  AND a.valid_from <= :to AND (least(a.valid_to, a.ended_on) IS NULL OR least(a.valid_to, a.ended_on) >= :from)
+                  AND (cast(:after AS uuid) IS NULL OR a.person_id > cast(:after AS uuid))
+                GROUP BY a.person_id
+                ORDER BY a.person_id LIMIT :limit""".formatted(range(path)))
+                .setParameter("from", from.atDay(1))
+                .setParameter("to", to.atEndOfMonth())
+                .setParameter("after", after == null ? null : uuid(after[0]))
+                .setParameter("limit", n + 1);
+        bindRange(q, path);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = q.getResultList();
+        return Cursor.page(rows, n, r -> {
+            long held = ((Number) r[3]).longValue();
+            long attended = ((Number) r[4]).longValue();
+            return new Views.PersonAttendance((UUID) r[0], (String) r[1], ((Number) r[2]).longValue(), held, attended,
+                    share(attended, held));
+        }, r -> Cursor.encode(r[0].toString()));
+    }
+
+    private Views.LevelCoverage level(String sql, String path, LocalDate day) {
+        Query q = em.createNativeQuery(sql).setParameter("today", day);
+        bindRange(q, path);
+        Object[] r = (Object[]) q.getSingleResult();
+        long total = ((Number) r[0]).longValue();
+        long covered = ((Number) r[1]).longValue();
+        return new Views.LevelCoverage(total, covered, total - covered, share(covered, total));
+    }
+
+    static double share(long part, long whole) {
+        return whole == 0 ? 0.0 : Math.round(10000.0 * part / whole) / 10000.0;
+    }
+
+    private static String range(String path) {
+        return path == null ? "TRUE" : Subtree.condition("o.path", "sub");
+    }
+
+    private static void bindRange(Query q, String path) {
+        if (path != null) {
+            Subtree.bind(q::setParameter, "sub", path);
+        }
+    }
+
+    static UUID uuid(String s) {
+        try {
+            return UUID.fromString(s);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("cursor", "is not a cursor returned by this list");
+        }
+    }
+}

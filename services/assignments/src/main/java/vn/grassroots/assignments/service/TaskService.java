@@ -1,0 +1,352 @@
+package vn.grassroots.assignments.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import vn.grassroots.assignments.api.Requests;
+import vn.grassroots.assignments.api.Views;
+import vn.grassroots.assignments.domain.Enums.AssigneeType;
+import vn.grassroots.assignments.domain.MemberRef;
+import vn.grassroots.assignments.domain.OrgRef;
+import vn.grassroots.assignments.domain.Plan;
+import vn.grassroots.assignments.domain.Task;
+import vn.grassroots.assignments.events.DomainEvents;
+import vn.grassroots.assignments.repository.MemberReadModel;
+import vn.grassroots.assignments.repository.OrganizationReadModel;
+import vn.grassroots.common.audit.AuditTrail;
+import vn.grassroots.common.paging.Cursor;
+import vn.grassroots.common.paging.Page;
+import vn.grassroots.common.problem.Problem.FieldError;
+import vn.grassroots.common.problem.ProblemException;
+import vn.grassroots.common.security.Caller;
+import vn.grassroots.common.security.Scope;
+import vn.grassroots.common.web.ETags;
+
+/**
+ * Tasks (nhiệm vụ): issued by an organization (optionally in a plan) to a member or an organization; progress is
+ * reported only by the assignee; the issuer or the assignee completes; the issuer cancels.
+ */
+@ApplicationScoped
+public class TaskService {
+    private static final String OPEN = "('ASSIGNED', 'IN_PROGRESS')";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Access access;
+
+    @Inject
+    PlanService plans;
+
+    @Inject
+    MemberReadModel members;
+
+    @Inject
+    OrganizationReadModel orgs;
+
+    @Inject
+    DomainEvents events;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Today today;
+
+    @Transactional
+    public Views.TaskView create(Requests.CreateTask r) {
+        access.requireWriter();
+        UUID issuingId = r.issuingOrganizationId();
+        if (r.planId() != null) {
+            Plan plan = Plan.findById(r.planId());
+            if (plan == null) {
+                throw ProblemException.unprocessable("unknown-plan", "plan " + r.planId() + " does not exist",
+                        new FieldError("planId", "is not a known plan"));
+            }
+            if (issuingId != null && !issuingId.equals(plan.organizationId)) {
+                throw ProblemException.unprocessable("issuer-not-plan-organization", "a plan's tasks are issued by the plan's organization",
+                        new FieldError("issuingOrganizationId", "differs from the plan's organization"));
+            }
+            issuingId = plan.organizationId;
+        } else if (issuingId == null) {
+            throw ProblemException.invalid("issuingOrganizationId", "is required without a plan");
+        }
+        OrgRef issuer = access.activeOrganizationInScope(issuingId, r.planId() != null ? "planId" : "issuingOrganizationId");
+        if (r.dueDate().isBefore(today.get())) {
+            throw ProblemException.invalid("dueDate", "must not be in the past");
+        }
+        UUID assigneeOrg;
+        if (r.assigneeType() == AssigneeType.MEMBER) {
+            MemberRef m = members.findById(r.assigneeId());
+            if (m == null || !m.isActive()) {
+                throw ProblemException.unprocessable(m == null ? "unknown-member" : "inactive-member",
+                        "member " + r.assigneeId() + (m == null ? " is not known to the assignments service" : " is " + m.status),
+                        new FieldError("assigneeId", "is not an active member"));
+            }
+            assigneeOrg = m.organizationId;
+        } else {
+            OrgRef o = access.organization(r.assigneeId(), "assigneeId");
+            if (!o.isActive()) {
+                throw ProblemException.unprocessable("inactive-organization", "organization " + o.id + " is " + o.status,
+                        new FieldError("assigneeId", "is not an active organization"));
+            }
+            assigneeOrg = o.id;
+        }
+        OrgRef assigneeOrgRef = orgs.findById(assigneeOrg);
+        if (assigneeOrgRef == null || !issuer.contains(assigneeOrgRef)) {
+            throw ProblemException.unprocessable("assignee-outside-issuer",
+                    "the assignee must belong to the issuing organization's subtree",
+                    new FieldError("assigneeId", "is outside the issuing organization's subtree"));
+        }
+        Task t = new Task();
+        t.id = UUID.randomUUID();
+        t.planId = r.planId();
+        t.issuingOrganizationId = issuer.id;
+        t.title = r.title().strip();
+        t.description = r.description();
+        t.assigneeType = r.assigneeType().name();
+        t.assigneeId = r.assigneeId();
+        t.assigneeOrganizationId = assigneeOrg;
+        t.dueDate = r.dueDate();
+        t.state = "ASSIGNED";
+        t.createdAt = t.updatedAt = Instant.now();
+        t.version = 1;
+        t.persist();
+        events.task(DomainEvents.TASK_ASSIGNED, t.id, Map.of());
+        Views.TaskView view = Views.TaskView.of(t);
+        audit.record("task.assigned", "Task", t.id, issuer.path, null, view);
+        return view;
+    }
+
+    @Transactional
+    public Views.TaskView get(UUID id) {
+        Task t = find(id, false);
+        if (!isAssignee(t)) {
+            access.requireReader();
+            requireIssuerOrAssigneeScope(t);
+        }
+        return Views.TaskView.of(t);
+    }
+
+    @Transactional
+    public Page<Views.ProgressView> progressReports(UUID id, String cursor, Integer limit) {
+        get(id);
+        int n = Cursor.limit(limit);
+        String[] after = Cursor.decode(cursor, 1);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT id, percent, note, reported_by, member_id, reported_at FROM task_progress
+                WHERE task_id = :task AND (cast(:after AS bigint) IS NULL OR id > cast(:after AS bigint)) ORDER BY id LIMIT :limit""")
+                .setParameter("task", id)
+                .setParameter("after", after == null ? null : Cursor.number(after[0]))
+                .setParameter("limit", n + 1).getResultList();
+        return Cursor.page(rows, n, r -> new Views.ProgressView(((Number) r[0]).longValue(), ((Number) r[1]).intValue(),
+                (String) r[2], (String) r[3], (UUID) r[4], instant(r[5])), r -> Cursor.encode(r[0].toString()));
+    }
+
+    @Transactional
+    public Views.TaskView reportProgress(UUID id, Requests.ProgressReport r, String ifMatch) {
+        Task t = find(id, true);
+        if (!isAssignee(t)) {
+            throw new ProblemException(403, "not-assignee", "Forbidden",
+                    "only the assignee of a task reports its progress");
+        }
+        ETags.check(ifMatch, t.version);
+        requireOpen(t);
+        Views.TaskView before = Views.TaskView.of(t);
+        t.state = "IN_PROGRESS";
+        t.progressPercent = r.percent();
+        t.updatedAt = Instant.now();
+        t.version++;
+        Caller caller = access.caller();
+        em.createNativeQuery("""
+                INSERT INTO task_progress (task_id, percent, note, reported_by, member_id, reported_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, now())""")
+                .setParameter(1, t.id).setParameter(2, r.percent()).setParameter(3, r.note())
+                .setParameter(4, Caller.actorOf(caller)).setParameter(5, caller.memberId().orElse(null))
+                .executeUpdate();
+        Map<String, Object> progress = new LinkedHashMap<>();
+        progress.put("percent", r.percent());
+        progress.put("note", r.note());
+        events.task(DomainEvents.TASK_PROGRESS, t.id, Map.of("progress", progress));
+        Views.TaskView view = Views.TaskView.of(t);
+        audit.record("task.progress-reported", "Task", t.id, pathOf(t.issuingOrganizationId), before, view);
+        return view;
+    }
+
+    @Transactional
+    public Views.TaskView complete(UUID id, Requests.CompleteTask r, String ifMatch) {
+        Task t = find(id, true);
+        if (!isAssignee(t) && !isIssuer(t)) {
+            throw new ProblemException(403, "not-assignee", "Forbidden",
+                    "only the assignee or the issuing organization completes a task");
+        }
+        ETags.check(ifMatch, t.version);
+        if ("CANCELLED".equals(t.state)) {
+            throw ProblemException.conflict("task-cancelled", "a cancelled task cannot be completed");
+        }
+        if ("DONE".equals(t.state)) {
+            throw ProblemException.conflict("task-done", "the task is already done");
+        }
+        LocalDate on = r == null || r.completedOn() == null ? today.get() : r.completedOn();
+        if (on.isAfter(today.get())) {
+            throw ProblemException.invalid("completedOn", "must not be in the future");
+        }
+        Views.TaskView before = Views.TaskView.of(t);
+        t.state = "DONE";
+        t.progressPercent = 100;
+        t.completedOn = on;
+        t.updatedAt = Instant.now();
+        t.version++;
+        events.task(DomainEvents.TASK_COMPLETED, t.id, Map.of());
+        Views.TaskView view = Views.TaskView.of(t);
+        audit.record("task.completed", "Task", t.id, pathOf(t.issuingOrganizationId), before, view);
+        return view;
+    }
+
+    @Transactional
+    public Views.TaskView cancel(UUID id, Requests.CancelTask r, String ifMatch) {
+        Task t = find(id, true);
+        if (!isIssuer(t)) {
+            throw ProblemException.forbidden("only the issuing organization cancels a task");
+        }
+        ETags.check(ifMatch, t.version);
+        requireOpen(t);
+        Views.TaskView before = Views.TaskView.of(t);
+        t.state = "CANCELLED";
+        t.cancelReason = r.reason();
+        t.updatedAt = Instant.now();
+        t.version++;
+        events.task(DomainEvents.TASK_CANCELLED, t.id, Map.of("reason", r.reason()));
+        Views.TaskView view = Views.TaskView.of(t);
+        audit.record("task.cancelled", "Task", t.id, pathOf(t.issuingOrganizationId), before, view);
+        return view;
+    }
+
+    /** Tasks whose issuing or assignee organization is in the caller's scope, with filters, by id. */
+    @Transactional
+    public Page<Views.TaskView> list(UUID planId, UUID assigneeId, String state, Boolean overdue, String cursor, Integer limit) {
+        access.requireReader();
+        int n = Cursor.limit(limit);
+        String[] after = Cursor.decode(cursor, 1);
+        Scope scope = access.caller().scope();
+        Query q = em.createNativeQuery("""
+                SELECT t.* FROM task t
+                JOIN org_ref io ON io.id = t.issuing_organization_id
+                JOIN org_ref ao ON ao.id = t.assignee_organization_id
+                WHERE (%s OR %s)
+                  AND (cast(:plan AS uuid) IS NULL OR t.plan_id = cast(:plan AS uuid))
+                  AND (cast(:assignee AS uuid) IS NULL OR t.assignee_id = cast(:assignee AS uuid))
+                  AND (cast(:state AS text) IS NULL OR t.state = cast(:state AS text))
+                  AND (cast(:overdue AS boolean) IS NULL OR t.overdue = cast(:overdue AS boolean))
+                  AND (cast(:after AS uuid) IS NULL OR t.id > cast(:after AS uuid))
+                ORDER BY t.id LIMIT :limit""".formatted(scope.sql("io.path", "s1"), scope.sql("ao.path", "s2")), Task.class)
+                .setParameter("plan", planId)
+                .setParameter("assignee", assigneeId)
+                .setParameter("state", state)
+                .setParameter("overdue", overdue)
+                .setParameter("after", after == null ? null : AssignmentService.uuid(after[0]))
+                .setParameter("limit", n + 1);
+        scope.bind(q::setParameter, "s1");
+        scope.bind(q::setParameter, "s2");
+        @SuppressWarnings("unchecked")
+        List<Task> rows = q.getResultList();
+        return Cursor.page(rows, n, Views.TaskView::of, t -> Cursor.encode(t.id.toString()));
+    }
+
+    /**
+     * The caller's own tasks (assignee = the member in the token), oldest change first, for mobile sync:
+     * {@code updatedSince} returns only what changed after that instant.
+     */
+    @Transactional
+    public Page<Views.TaskView> mine(Instant updatedSince, String cursor, Integer limit) {
+        UUID self = access.self();
+        int n = Cursor.limit(limit);
+        String[] after = Cursor.decode(cursor, 2);
+        Instant afterAt = after == null ? null : parseInstant(after[0]);
+        Query q = em.createNativeQuery("""
+                SELECT t.* FROM task t
+                WHERE t.assignee_type = 'MEMBER' AND t.assignee_id = :self
+                  AND (cast(:since AS timestamptz) IS NULL OR t.updated_at > cast(:since AS timestamptz))
+                  AND (cast(:afterAt AS timestamptz) IS NULL OR (t.updated_at, t.id) > (cast(:afterAt AS timestamptz), cast(:afterId AS uuid)))
+                ORDER BY t.updated_at, t.id LIMIT :limit""", Task.class)
+                .setParameter("self", self)
+                .setParameter("since", updatedSince)
+                .setParameter("afterAt", afterAt)
+                .setParameter("afterId", after == null ? null : AssignmentService.uuid(after[1]))
+                .setParameter("limit", n + 1);
+        @SuppressWarnings("unchecked")
+        List<Task> rows = q.getResultList();
+        return Cursor.page(rows, n, Views.TaskView::of, t -> Cursor.encode(t.updatedAt.toString(), t.id.toString()));
+    }
+
+    private static Instant parseInstant(String s) {
+        try {
+            return Instant.parse(s);
+        } catch (RuntimeException e) {
+            throw ProblemException.invalid("cursor", "is not a cursor returned by this list");
+        }
+    }
+
+    private Task find(UUID id, boolean lock) {
+        Task t = lock ? Task.findById(id, LockModeType.PESSIMISTIC_WRITE) : Task.findById(id);
+        if (t == null) {
+            throw ProblemException.notFound("task", id);
+        }
+        return t;
+    }
+
+    private static void requireOpen(Task t) {
+        if (!t.isOpen()) {
+            throw ProblemException.conflict("task-closed", "the task is " + t.state);
+        }
+    }
+
+    /** The assignee: the member themself, or for an organization's task a writer whose scope holds that organization. */
+    private boolean isAssignee(Task t) {
+        Caller caller = access.caller();
+        if (AssigneeType.MEMBER.name().equals(t.assigneeType)) {
+            return caller.memberId().map(t.assigneeId::equals).orElse(false);
+        }
+        return access.isWriter() && inScope(t.assigneeOrganizationId);
+    }
+
+    /** The issuing organization: a writer whose scope holds it. */
+    private boolean isIssuer(Task t) {
+        return access.isWriter() && inScope(t.issuingOrganizationId);
+    }
+
+    private boolean inScope(UUID organizationId) {
+        Optional<String> path = orgs.pathOf(organizationId);
+        try {
+            return path.isPresent() && access.caller().scope().contains(path.get());
+        } catch (ProblemException e) {
+            return false; // no scope at all (e.g. a token without org_id)
+        }
+    }
+
+    private void requireIssuerOrAssigneeScope(Task t) {
+        if (!inScope(t.issuingOrganizationId) && !inScope(t.assigneeOrganizationId)) {
+            throw ProblemException.outOfScope(t.issuingOrganizationId);
+        }
+    }
+
+    private String pathOf(UUID organizationId) {
+        return orgs.pathOf(organizationId).orElse(null);
+    }
+
+    private static Instant instant(Object v) {
+        return v instanceof java.time.OffsetDateTime o ? o.toInstant() : v instanceof Instant i ? i : ((java.sql.Timestamp) v).toInstant();
+    }
+}

@@ -1,0 +1,218 @@
+package vn.grassroots.assignments;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import vn.grassroots.testing.KafkaEvents;
+
+@QuarkusTest
+class TasksTest {
+    static final String PLANS = "/api/v1/plans";
+    static final String TASKS = "/api/v1/tasks";
+    static final String TOPIC = "grassroots.assignments.tasks.v1";
+    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+
+    static String plan(String auth, Feed.Org org) {
+        return Api.post(auth, PLANS, Map.of("organizationId", org.id, "title", "Kế hoạch thực hiện Nghị quyết Trung ương 4",
+                "description", "Học tập, quán triệt và tổ chức thực hiện", "periodFrom", "2025-01-01", "periodTo", "2026-12-31"))
+                .statusCode(201).header("ETag", "\"1\"").extract().path("id");
+    }
+
+    static Map<String, Object> task(String planId, String issuer, String assigneeType, String assigneeId, LocalDate due) {
+        Map<String, Object> b = new HashMap<>();
+        if (planId != null) {
+            b.put("planId", planId);
+        }
+        if (issuer != null) {
+            b.put("issuingOrganizationId", issuer);
+        }
+        b.put("title", "Rà soát hộ gia đình khó khăn");
+        b.put("description", "Lập danh sách và đề xuất hỗ trợ");
+        b.put("assigneeType", assigneeType);
+        b.put("assigneeId", assigneeId);
+        b.put("dueDate", due.toString());
+        return b;
+    }
+
+    @Test
+    void progressIsReportedOnlyByTheAssignee() {
+        Feed.Tree t = Feed.tree("T1");
+        Feed.Member assignee = Feed.member(t.cellA(), "Lò Văn Thành");
+        Feed.Member other = Feed.member(t.cellA(), "Quàng Thị Lan");
+        String secretary = Api.as("secretary", t.commune());
+        String planId = plan(secretary, t.commune());
+        String taskId = Api.post(secretary, TASKS, task(planId, null, "MEMBER", assignee.id, TODAY.plusDays(10)))
+                .statusCode(201).body("state", equalTo("ASSIGNED")).body("issuingOrganizationId", equalTo(t.commune().id))
+                .body("assigneeOrganizationId", equalTo(t.cellA().id)).extract().path("id");
+        try (KafkaEvents events = new KafkaEvents(TOPIC)) {
+            var e = events.awaitType(taskId, "vn.grassroots.task.assigned").event();
+            assertEquals(planId, e.path("data").path("task").path("planId").asText());
+        }
+        Map<String, Object> report = Map.of("percent", 40, "note", "Đã rà soát 20/50 hộ");
+        // another member, and the secretary, are not the assignee
+        Api.post(Api.memberToken(other), TASKS + "/" + taskId + "/progress", report)
+                .statusCode(403).body("type", equalTo("https://grassroots.vn/problems/not-assignee"));
+        Api.post(secretary, TASKS + "/" + taskId + "/progress", report).statusCode(403);
+        Api.get(Api.memberToken(other), TASKS + "/" + taskId).statusCode(403);
+        Api.post(Api.memberToken(assignee), TASKS + "/" + taskId + "/progress", Map.of("percent", 140, "note", "x"))
+                .statusCode(400).body("errors[0].field", equalTo("percent"));
+        Api.post(Api.memberToken(assignee), TASKS + "/" + taskId + "/progress", report)
+                .statusCode(200).body("state", equalTo("IN_PROGRESS")).body("progressPercent", equalTo(40)).header("ETag", "\"2\"");
+        try (KafkaEvents events = new KafkaEvents(TOPIC)) {
+            var e = events.awaitType(taskId, "vn.grassroots.task.progress-reported").event();
+            assertEquals(40, e.path("data").path("progress").path("percent").asInt());
+        }
+        Api.get(Api.memberToken(assignee), TASKS + "/" + taskId + "/progress").statusCode(200)
+                .body("items", hasSize(1)).body("items[0].memberId", equalTo(assignee.id));
+        // the assignee completes; then nothing more
+        Api.post(Api.memberToken(assignee), TASKS + "/" + taskId + "/complete", Map.of()).statusCode(200)
+                .body("state", equalTo("DONE")).body("onTime", equalTo(true)).body("completedOn", equalTo(TODAY.toString()));
+        try (KafkaEvents events = new KafkaEvents(TOPIC)) {
+            var e = events.awaitType(taskId, "vn.grassroots.task.completed").event();
+            assertTrue(e.path("data").path("task").path("onTime").asBoolean());
+        }
+        Api.post(Api.memberToken(assignee), TASKS + "/" + taskId + "/progress", report)
+                .statusCode(409).body("type", equalTo("https://grassroots.vn/problems/task-closed"));
+        Api.post(secretary, TASKS + "/" + taskId + "/complete", Map.of())
+                .statusCode(409).body("type", equalTo("https://grassroots.vn/problems/task-done"));
+    }
+
+    @Test
+    void aCancelledTaskCannotBeCompleted() {
+        Feed.Tree t = Feed.tree("T2");
+        Feed.Member assignee = Feed.member(t.cellA(), "Lường Văn Tiến");
+        String organizer = Api.as("organizer", t.district());
+        // an organization's task: the cell's secretary is its assignee
+        String taskId = Api.post(organizer, TASKS, task(null, t.district().id, "ORGANIZATION", t.cellB().id, TODAY.plusDays(3)))
+                .statusCode(201).body("planId", nullValue()).body("assigneeOrganizationId", equalTo(t.cellB().id)).extract().path("id");
+        Api.post(Api.as("secretary", t.cellA()), TASKS + "/" + taskId + "/progress", Map.of("percent", 10, "note", "x")).statusCode(403);
+        Api.post(Api.as("secretary", t.cellB()), TASKS + "/" + taskId + "/progress", Map.of("percent", 10, "note", "Đang triển khai"))
+                .statusCode(200);
+        // only the issuer cancels
+        Api.post(Api.as("secretary", t.cellB()), TASKS + "/" + taskId + "/cancel", Map.of("reason", "x")).statusCode(403);
+        Api.post(organizer, TASKS + "/" + taskId + "/cancel", Map.of("reason", "Không còn phù hợp")).statusCode(200)
+                .body("state", equalTo("CANCELLED"));
+        try (KafkaEvents events = new KafkaEvents(TOPIC)) {
+            events.awaitType(taskId, "vn.grassroots.task.cancelled");
+        }
+        Api.post(organizer, TASKS + "/" + taskId + "/complete", Map.of())
+                .statusCode(409).body("type", equalTo("https://grassroots.vn/problems/task-cancelled"));
+        Api.post(Api.as("secretary", t.cellB()), TASKS + "/" + taskId + "/complete", Map.of()).statusCode(409);
+        Api.get(organizer, TASKS + "/" + taskId).statusCode(200).body("state", equalTo("CANCELLED")).body("completedOn", nullValue());
+
+        // refusals when assigning
+        Api.post(Api.as("organizer", t.otherDistrict()), TASKS, task(null, t.district().id, "MEMBER", assignee.id, TODAY.plusDays(3)))
+                .statusCode(403).body("type", equalTo("https://grassroots.vn/problems/out-of-scope"));
+        Api.post(Api.as("secretary", t.cellB()), TASKS, task(null, t.cellB().id, "MEMBER", assignee.id, TODAY.plusDays(3)))
+                .statusCode(422).body("type", equalTo("https://grassroots.vn/problems/assignee-outside-issuer"));
+        Api.post(organizer, TASKS, task(null, t.district().id, "MEMBER", assignee.id, TODAY.minusDays(1)))
+                .statusCode(400).body("errors[0].field", equalTo("dueDate"));
+        Api.post(organizer, TASKS, task(null, null, "MEMBER", assignee.id, TODAY)).statusCode(400)
+                .body("errors[0].field", equalTo("issuingOrganizationId"));
+        Api.post(organizer, TASKS, task(java.util.UUID.randomUUID().toString(), null, "MEMBER", assignee.id, TODAY)).statusCode(422)
+                .body("type", equalTo("https://grassroots.vn/problems/unknown-plan"));
+        Api.post(Api.memberToken(assignee), TASKS, task(null, t.cellA().id, "MEMBER", assignee.id, TODAY)).statusCode(403);
+    }
+
+    @Test
+    void myTasksForMobileAppsWithETagAndUpdatedSince() {
+        Feed.Tree t = Feed.tree("T3");
+        Feed.Member me = Feed.member(t.cellA(), "Lò Thị Dung");
+        String organizer = Api.as("organizer", t.district());
+        String t1 = Api.post(organizer, TASKS, task(null, t.district().id, "MEMBER", me.id, TODAY.plusDays(5))).statusCode(201).extract().path("id");
+        String t2 = Api.post(organizer, TASKS, task(null, t.commune().id, "MEMBER", me.id, TODAY.plusDays(9))).statusCode(201).extract().path("id");
+        String mine = Api.memberToken(me);
+        var first = given().header("Authorization", mine).get(TASKS + "/mine").then().statusCode(200)
+                .body("items.id", equalTo(java.util.List.of(t1, t2))).header("ETag", notNullValue()).extract();
+        String etag = first.header("ETag");
+        given().header("Authorization", mine).header("If-None-Match", etag).get(TASKS + "/mine").then().statusCode(304);
+        String since = first.path("items[1].updatedAt");
+        Api.get(mine, TASKS + "/mine?updatedSince=" + since).statusCode(200).body("items", hasSize(0));
+        Api.get(mine, TASKS + "/mine?limit=1").statusCode(200).body("items.id", equalTo(java.util.List.of(t1)))
+                .body("nextCursor", notNullValue());
+        // a change: the old ETag no longer matches and updatedSince returns the changed task
+        Api.post(mine, TASKS + "/" + t1 + "/progress", Map.of("percent", 50, "note", "Đã làm một nửa")).statusCode(200);
+        given().header("Authorization", mine).header("If-None-Match", etag).get(TASKS + "/mine").then().statusCode(200)
+                .header("ETag", not(equalTo(etag)));
+        Api.get(mine, TASKS + "/mine?updatedSince=" + since).statusCode(200).body("items.id", equalTo(java.util.List.of(t1)));
+        Api.get(mine, TASKS + "/mine?updatedSince=yesterday").statusCode(400).body("errors[0].field", equalTo("updatedSince"));
+        // a token without a member id has no "mine"
+        Api.get(organizer, TASKS + "/mine").statusCode(403);
+        // another member sees none of them
+        Feed.Member other = Feed.member(t.cellA(), "Lường Văn Nam");
+        Api.get(Api.memberToken(other), TASKS + "/mine").statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
+    void overdueTasksAreAnnouncedExactlyOnceAndPlansShowTheirShares() {
+        Feed.Tree t = Feed.tree("T4");
+        Feed.Member a = Feed.member(t.cellA(), "Quàng Văn Hải");
+        String organizer = Api.as("organizer", t.district());
+        String planId = plan(organizer, t.district());
+        String done = Api.post(organizer, TASKS, task(planId, null, "MEMBER", a.id, TODAY.plusDays(2))).statusCode(201).extract().path("id");
+        String open = Api.post(organizer, TASKS, task(planId, null, "ORGANIZATION", t.cellA().id, TODAY.plusDays(3))).statusCode(201).extract().path("id");
+        String cancelled = Api.post(organizer, TASKS, task(planId, null, "ORGANIZATION", t.cellB().id, TODAY.plusDays(3))).statusCode(201).extract().path("id");
+        String later = Api.post(organizer, TASKS, task(planId, null, "ORGANIZATION", t.commune().id, TODAY.plusDays(60))).statusCode(201).extract().path("id");
+        Api.post(Api.memberToken(a), TASKS + "/" + done + "/complete", Map.of()).statusCode(200);
+        Api.post(organizer, TASKS + "/" + cancelled + "/cancel", Map.of("reason", "Trùng nhiệm vụ")).statusCode(200);
+
+        // only admins and integrations run the check; dates are checked
+        Api.post(organizer, TASKS + "/overdue-checks", Map.of()).statusCode(403);
+        Api.post(Api.ADMIN, TASKS + "/overdue-checks?asOf=someday", Map.of()).statusCode(400);
+        // the check "ten days from now": the open task is overdue, the later one not, the done and cancelled ones never
+        Api.post(Api.ADMIN, TASKS + "/overdue-checks?asOf=" + TODAY.plusDays(10), Map.of()).statusCode(200)
+                .body("asOf", equalTo(TODAY.plusDays(10).toString()));
+        try (KafkaEvents events = new KafkaEvents(TOPIC)) {
+            var e = events.awaitType(open, "vn.grassroots.task.overdue").event();
+            assertTrue(e.path("data").path("task").path("overdue").asBoolean());
+            assertEquals("ORGANIZATION", e.path("data").path("task").path("assigneeType").asText());
+        }
+        Api.get(organizer, TASKS + "/" + open).statusCode(200).body("overdue", equalTo(true)).body("version", equalTo(2));
+        // a second run announces nothing again
+        Api.post(Api.ADMIN, TASKS + "/overdue-checks?asOf=" + TODAY.plusDays(10), Map.of()).statusCode(200);
+        Api.get(organizer, TASKS + "/" + open).statusCode(200).body("version", equalTo(2));
+        assertEquals(1, Feed.count(TOPIC, open, "vn.grassroots.task.overdue", Duration.ofSeconds(5)));
+        assertEquals(0, Feed.count(TOPIC, later, "vn.grassroots.task.overdue", Duration.ofSeconds(1)));
+        assertEquals(0, Feed.count(TOPIC, done, "vn.grassroots.task.overdue", Duration.ofSeconds(1)));
+        Api.get(organizer, TASKS + "?planId=" + planId + "&overdue=true").statusCode(200).body("items.id", equalTo(java.util.List.of(open)));
+
+        // per plan: 3 tasks not cancelled; 1 done on time; 1 overdue; 1 open (not yet due)
+        Api.get(organizer, PLANS + "/" + planId + "/progress").statusCode(200)
+                .body("total", equalTo(3)).body("done", equalTo(1)).body("onTime", equalTo(1)).body("late", equalTo(0))
+                .body("overdue", equalTo(1)).body("open", equalTo(2)).body("cancelled", equalTo(1))
+                .body("shareDone", equalTo(0.3333f)).body("shareOverdue", equalTo(0.3333f));
+        // time passes: the overdue task's due date now lies in the past (moved in the database, the only clock we
+        // cannot set through the API), and its assignee completes it today, late
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> Feed.em()
+                .createNativeQuery("UPDATE task SET due_date = ?1 WHERE id = cast(?2 AS uuid)")
+                .setParameter(1, TODAY.minusDays(2)).setParameter(2, open).executeUpdate());
+        Api.post(Api.as("secretary", t.cellA()), TASKS + "/" + open + "/complete", Map.of()).statusCode(200)
+                .body("onTime", equalTo(false));
+        try (KafkaEvents events = new KafkaEvents(TOPIC)) {
+            var e = events.awaitType(open, "vn.grassroots.task.completed").event();
+            assertEquals(false, e.path("data").path("task").path("onTime").asBoolean());
+        }
+        Api.get(organizer, PLANS + "/" + planId + "/progress").statusCode(200)
+                .body("total", equalTo(3)).body("done", equalTo(2)).body("onTime", equalTo(1)).body("late", equalTo(1))
+                .body("overdue", equalTo(0)).body("open", equalTo(1)).body("shareDone", equalTo(0.6667f))
+                .body("shareLate", equalTo(0.3333f));
+        Api.get(Api.as("organizer", t.otherDistrict()), PLANS + "/" + planId + "/progress").statusCode(403);
+        Api.get(organizer, PLANS + "?organizationId=" + t.district().id).statusCode(200).body("items.id", hasItem(planId));
+        assertNotNull(later);
+    }
+}
