@@ -60,7 +60,8 @@ public class LoadDemo {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
             // Other services learn organizations from Kafka: a member's cell may not have reached the
             // membership service yet (422), so such a request is tried again for a while.
-            for (int i = 0; i < 60 && r.statusCode() == 422; i++) {
+            // (a service started on a stack with much history may need a couple of minutes to catch up)
+            for (int i = 0; i < 360 && r.statusCode() == 422; i++) {
                 Thread.sleep(500);
                 r = http.send(request, HttpResponse.BodyHandlers.ofString());
             }
