@@ -6,6 +6,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import vn.grassroots.testing.OrganizationFeed;
 import vn.grassroots.testing.TestTokens;
 
 /** REST helpers for the evaluations tests. */
@@ -86,7 +87,7 @@ final class Api {
     }
 
     /** Self-assessment by an admin, proposal by the cell's secretary, decision by the commune committee. */
-    static void rate(String cycleId, Feed.Tree t, Feed.Org cell, String memberId, String level) {
+    static void rate(String cycleId, Feed.Tree t, OrganizationFeed.Org cell, String memberId, String level) {
         post(ADMIN, rating(cycleId, "members", memberId) + "/self-assessment", selfAssessment(80)).statusCode(200);
         post(as("secretary", cell.id), rating(cycleId, "members", memberId) + "/proposal", Map.of("level", level)).statusCode(200);
         post(as("secretary", t.commune().id), rating(cycleId, "members", memberId) + "/decision", Map.of("level", level)).statusCode(200);

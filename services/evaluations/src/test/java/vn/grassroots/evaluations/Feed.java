@@ -9,16 +9,12 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import vn.grassroots.testing.Contracts;
-import vn.grassroots.testing.KafkaEvents;
+import vn.grassroots.testing.CloudEvents;
+import vn.grassroots.testing.OrganizationFeed;
+import vn.grassroots.testing.OrganizationFeed.Org;
 
 /**
  * Acts as the other services in tests: publishes real CloudEvents on their topics (organizations, members,
@@ -27,14 +23,13 @@ import vn.grassroots.testing.KafkaEvents;
  * schema here does not list vn.grassroots.member.disciplined yet, so those are sent as the agreed contract says.
  */
 final class Feed {
-    static final String ORGS = "grassroots.organization.organizations.v1";
-    static final String ORGS_STATE = "grassroots.organization.organizations-state.v1";
+    static final String ORGS = OrganizationFeed.TOPIC;
+    static final String ORGS_STATE = OrganizationFeed.STATE_TOPIC;
     static final String MEMBERS = "grassroots.membership.members.v1";
     static final String MEMBERS_STATE = "grassroots.membership.members-state.v1";
     static final String MEETINGS = "grassroots.meetings.meetings.v1";
     static final String TASKS = "grassroots.assignments.tasks.v1";
-    static final ObjectMapper JSON = new ObjectMapper();
-    private static KafkaProducer<String, String> producer;
+    static final ObjectMapper JSON = CloudEvents.JSON;
 
     private Feed() {}
 
@@ -95,43 +90,9 @@ final class Feed {
         throw new AssertionError("a consumer of the evaluations service never got assigned its topic");
     }
 
-    static final class Org {
-        final String id = UUID.randomUUID().toString();
-        String parentId;
-        String path;
-        int depth;
-        String type;
-        String sector;
-        String name;
-        long version;
-
-        ObjectNode json() {
-            ObjectNode o = JSON.createObjectNode();
-            o.put("id", id);
-            if (parentId != null) {
-                o.put("parentId", parentId);
-            }
-            o.put("path", path);
-            o.put("depth", depth);
-            o.put("type", type);
-            o.put("sector", sector);
-            o.put("status", "ACTIVE");
-            o.put("name", name);
-            o.put("version", version);
-            o.put("createdAt", "2025-01-02T03:04:05.000000Z");
-            o.put("updatedAt", Instant.now().toString());
-            return o;
-        }
-    }
-
     static Org org(Org parent, String type, String sector, String name) {
-        Org o = new Org();
-        o.parentId = parent == null ? null : parent.id;
-        o.path = (parent == null ? "/" : parent.path) + o.id + "/";
-        o.depth = parent == null ? 0 : parent.depth + 1;
-        o.type = type;
+        Org o = OrganizationFeed.org(parent, type, name);
         o.sector = sector;
-        o.name = name;
         return o;
     }
 
@@ -147,7 +108,7 @@ final class Feed {
         Org b = org(c, "SUBORDINATE_CELL", "RESIDENTIAL", "Chi bộ bản Sáng " + label);
         Org s = org(d, "GRASSROOTS_CELL", "PUBLIC_SERVICE", "Chi bộ Trường THPT Tuần Giáo " + label);
         for (Org o : List.of(p, d, c, a, b, s)) {
-            send(ORGS_STATE, o.id, envelope("/grassroots/organization", "vn.grassroots.organization.state", o.id, o.json()));
+            OrganizationFeed.publishState(o);
         }
         for (Org o : List.of(p, d, c, a, b, s)) {
             await("organization " + o.name, () -> count("SELECT count(*) FROM org_ref WHERE id = '" + o.id + "' AND version = " + o.version) == 1);
@@ -249,39 +210,15 @@ final class Feed {
     }
 
     static ObjectNode envelope(String source, String type, String subject, ObjectNode data) {
-        ObjectNode e = JSON.createObjectNode();
-        e.put("specversion", "1.0");
-        e.put("id", UUID.randomUUID().toString());
-        e.put("source", source);
-        e.put("type", type);
-        e.put("subject", subject);
-        e.put("time", Instant.now().toString());
-        e.put("datacontenttype", "application/json");
-        e.put("actor", "admin");
-        e.set("data", data);
-        return e;
+        return CloudEvents.envelope(source, type, subject, data);
     }
 
     static void send(String topic, String key, ObjectNode event) {
-        Contracts.check(topic, event);
-        sendRaw(topic, key, event.toString());
+        CloudEvents.send(topic, key, event, true);
     }
 
-    static synchronized void sendRaw(String topic, String key, String value) {
-        if (producer == null) {
-            Properties p = new Properties();
-            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaEvents.bootstrap());
-            p.put(ProducerConfig.ACKS_CONFIG, "all");
-            p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
-            p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            producer = new KafkaProducer<>(p);
-        }
-        try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("could not send to " + topic, e);
-        }
+    static void sendRaw(String topic, String key, String value) {
+        CloudEvents.sendRaw(topic, key, value);
     }
 
     static long count(String sql) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import vn.grassroots.testing.OrganizationFeed;
 
 /** The read models follow the other services' topics: moves, versions, bad records. */
 @QuarkusTest
@@ -15,7 +16,7 @@ class ReadModelTest {
     @Test
     void aMoveCarriesTheRatingsOfTheMovedSubtreeIntoTheNewParentsReports() {
         Feed.Tree t = Feed.tree("move");
-        Feed.Org other = Feed.org(t.district(), "GRASSROOTS_COMMITTEE", "COMMUNE", "Đảng bộ xã Pú Nhung move");
+        OrganizationFeed.Org other = Feed.org(t.district(), "GRASSROOTS_COMMITTEE", "COMMUNE", "Đảng bộ xã Pú Nhung move");
         Feed.send(Feed.ORGS_STATE, other.id, Feed.envelope("/grassroots/organization", "vn.grassroots.organization.state", other.id, other.json()));
         Feed.await("the other commune", () -> Feed.count("SELECT count(*) FROM org_ref WHERE id = '" + other.id + "'") == 1);
         String m = Feed.members(t.cellA().id, "Lường Văn Thắng", 1).get(0);
@@ -24,7 +25,7 @@ class ReadModelTest {
         Api.rate(cycle, "members", m, Api.as("secretary", t.cellA().id), Api.as("secretary", t.commune().id), "GOOD");
 
         String oldPath = t.cellA().path;
-        Feed.Org cell = t.cellA();
+        OrganizationFeed.Org cell = t.cellA();
         cell.parentId = other.id;
         cell.path = other.path + cell.id + "/";
         cell.depth = other.depth + 1;

@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import vn.grassroots.testing.OrganizationFeed;
 import vn.grassroots.testing.TestTokens;
 
 /** REST helpers for the meetings tests. */
@@ -18,7 +19,7 @@ final class Api {
 
     private Api() {}
 
-    static String as(String role, Feed.Org org) {
+    static String as(String role, OrganizationFeed.Org org) {
         return TestTokens.bearer(role + "-" + org.id, org.id, role);
     }
 
@@ -27,11 +28,11 @@ final class Api {
     }
 
     /** A regular in-person meeting with two agenda items, starting in a few minutes (today in Asia/Ho_Chi_Minh). */
-    static Map<String, Object> meeting(Feed.Org org, String kind) {
+    static Map<String, Object> meeting(OrganizationFeed.Org org, String kind) {
         return meeting(org, kind, Instant.now().plus(3, ChronoUnit.MINUTES));
     }
 
-    static Map<String, Object> meeting(Feed.Org org, String kind, Instant startsAt) {
+    static Map<String, Object> meeting(OrganizationFeed.Org org, String kind, Instant startsAt) {
         Map<String, Object> b = new HashMap<>();
         b.put("organizationId", org.id);
         b.put("kind", kind);
@@ -70,7 +71,7 @@ final class Api {
     }
 
     /** Creates and publishes a meeting; returns its id. */
-    static String published(String auth, Feed.Org org, String kind) {
+    static String published(String auth, OrganizationFeed.Org org, String kind) {
         String id = create(auth, meeting(org, kind));
         post(auth, MEETINGS + "/" + id + "/publish", null).statusCode(200);
         return id;

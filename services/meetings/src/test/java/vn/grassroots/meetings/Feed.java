@@ -9,69 +9,30 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import vn.grassroots.testing.Contracts;
-import vn.grassroots.testing.KafkaEvents;
+import vn.grassroots.testing.CloudEvents;
+import vn.grassroots.testing.OrganizationFeed;
+import vn.grassroots.testing.OrganizationFeed.Org;
 
 /**
- * Acts as the organization, membership and assignments services in tests: publishes their CloudEvents on the real
- * topics (checked against their contracts where contracts/ has them) and waits until the read models applied them.
+ * Acts as the organization (through the shared OrganizationFeed), membership and assignments services in tests:
+ * publishes their CloudEvents on the real topics (checked against their contracts where contracts/ has them) and
+ * waits until the read models applied them.
  */
 final class Feed {
-    static final String ORG_TOPIC = "grassroots.organization.organizations.v1";
-    static final String ORG_STATE = "grassroots.organization.organizations-state.v1";
+    static final String ORG_TOPIC = OrganizationFeed.TOPIC;
+    static final String ORG_STATE = OrganizationFeed.STATE_TOPIC;
     static final String MEMBER_STATE = "grassroots.membership.members-state.v1";
     static final String MEMBER_TOPIC = "grassroots.membership.members.v1";
     static final String ASSIGNMENT_STATE = "grassroots.assignments.assignments-state.v1";
-    static final ObjectMapper JSON = new ObjectMapper();
-    private static KafkaProducer<String, String> producer;
+    static final ObjectMapper JSON = CloudEvents.JSON;
 
     private Feed() {}
 
-    static final class Org {
-        final String id = UUID.randomUUID().toString();
-        String parentId;
-        String path;
-        int depth;
-        String type;
-        String status = "ACTIVE";
-        String name;
-        long version;
-
-        ObjectNode json() {
-            ObjectNode o = JSON.createObjectNode();
-            o.put("id", id);
-            if (parentId != null) {
-                o.put("parentId", parentId);
-            }
-            o.put("path", path);
-            o.put("depth", depth);
-            o.put("type", type);
-            o.put("sector", "RESIDENTIAL");
-            o.put("status", status);
-            o.put("name", name);
-            o.put("version", version);
-            o.put("createdAt", "2025-01-02T03:04:05.000000Z");
-            o.put("updatedAt", Instant.now().toString());
-            return o;
-        }
-    }
-
     static Org org(Org parent, String type, String name) {
-        Org o = new Org();
-        o.parentId = parent == null ? null : parent.id;
-        o.path = (parent == null ? "/" : parent.path) + o.id + "/";
-        o.depth = parent == null ? 0 : parent.depth + 1;
-        o.type = type;
-        o.name = name;
-        return o;
+        return OrganizationFeed.org(parent, type, name);
     }
 
     /** province → district → commune committee → cells A and B; all published and applied. */
@@ -94,16 +55,11 @@ final class Feed {
     }
 
     static void orgState(Org o) {
-        send(ORG_STATE, o.id, envelope("/grassroots/organization", "vn.grassroots.organization.state", o.id, o.json()), true);
+        OrganizationFeed.publishState(o);
     }
 
     static void orgEvent(String type, Org o, ObjectNode details) {
-        ObjectNode data = JSON.createObjectNode();
-        data.set("organization", o.json());
-        if (details != null) {
-            data.setAll(details);
-        }
-        send(ORG_TOPIC, o.id, envelope("/grassroots/organization", "vn.grassroots.organization." + type, o.id, data), true);
+        OrganizationFeed.publishEvent(type, o, details);
     }
 
     /** A member as the membership service describes it, with the contract's new temporaryHosts. */
@@ -192,40 +148,15 @@ final class Feed {
     }
 
     static ObjectNode envelope(String source, String type, String subject, ObjectNode data) {
-        ObjectNode e = JSON.createObjectNode();
-        e.put("specversion", "1.0");
-        e.put("id", UUID.randomUUID().toString());
-        e.put("source", source);
-        e.put("type", type);
-        e.put("subject", subject);
-        e.put("time", Instant.now().toString());
-        e.put("datacontenttype", "application/json");
-        e.put("actor", "admin");
-        e.set("data", data);
-        return e;
+        return CloudEvents.envelope(source, type, subject, data);
     }
 
     static void send(String topic, String key, ObjectNode event, boolean check) {
-        if (check) {
-            Contracts.check(topic, event);
-        }
-        sendRaw(topic, key, event.toString());
+        CloudEvents.send(topic, key, event, check);
     }
 
-    static synchronized void sendRaw(String topic, String key, String value) {
-        if (producer == null) {
-            Properties p = new Properties();
-            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaEvents.bootstrap());
-            p.put(ProducerConfig.ACKS_CONFIG, "all");
-            p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            producer = new KafkaProducer<>(p);
-        }
-        try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("could not send to " + topic, e);
-        }
+    static void sendRaw(String topic, String key, String value) {
+        CloudEvents.sendRaw(topic, key, value);
     }
 
     static long count(String sql, Object... params) {

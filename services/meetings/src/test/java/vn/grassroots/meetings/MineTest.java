@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import vn.grassroots.testing.OrganizationFeed;
 
 /** A member's own calendar: every organization where they are active, ETag/304 and updatedSince. */
 @QuarkusTest
@@ -29,7 +30,7 @@ class MineTest {
         String ownCell = Api.published(secA, t.cellA(), "REGULAR");
         String host = Api.published(secB, t.cellB(), "THEMATIC");
         String draft = Api.create(secA, Api.meeting(t.cellA(), "EXTRAORDINARY"));
-        Feed.Org elsewhere = Feed.org(t.commune(), "SUBORDINATE_CELL", "Chi bộ bản Khác mine");
+        OrganizationFeed.Org elsewhere = Feed.org(t.commune(), "SUBORDINATE_CELL", "Chi bộ bản Khác mine");
         Feed.orgState(elsewhere);
         Feed.await("organization", () -> Feed.count("SELECT count(*) FROM org_ref WHERE id = ?1", java.util.UUID.fromString(elsewhere.id)) == 1);
         Api.published(Api.as("secretary", elsewhere), elsewhere, "REGULAR");

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import vn.grassroots.testing.OrganizationFeed;
 
 /** The read models follow their topics: a move carries the meetings along; members are version-guarded and idempotent. */
 @QuarkusTest
@@ -16,13 +17,13 @@ class ReadModelTest {
     @Test
     void aMoveCarriesTheMeetingsOfTheMovedSubtreeToTheNewScope() {
         Feed.Tree t = Feed.tree("move");
-        Feed.Org other = Feed.org(t.province(), "DISTRICT_COMMITTEE", "Huyện ủy Mường Ảng move");
+        OrganizationFeed.Org other = Feed.org(t.province(), "DISTRICT_COMMITTEE", "Huyện ủy Mường Ảng move");
         Feed.orgState(other);
         Feed.await("other district", () -> Feed.count("SELECT count(*) FROM org_ref WHERE id = ?1", UUID.fromString(other.id)) == 1);
         String id = Api.create(Api.as("secretary", t.cellA()), Api.meeting(t.cellA(), "REGULAR"));
 
         String oldPath = t.commune().path;
-        Feed.Org commune = t.commune();
+        OrganizationFeed.Org commune = t.commune();
         commune.parentId = other.id;
         commune.path = other.path + commune.id + "/";
         commune.depth = other.depth + 1;

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import vn.grassroots.membership.OrgFeed.Org;
+import vn.grassroots.testing.OrganizationFeed.Org;
 
 /** Members: registration, reading, scope, profile updates, search and filters. */
 @QuarkusTest

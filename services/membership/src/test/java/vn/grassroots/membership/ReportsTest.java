@@ -14,7 +14,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import vn.grassroots.membership.OrgFeed.Org;
+import vn.grassroots.testing.OrganizationFeed.Org;
 import vn.grassroots.membership.events.MemberEvents;
 import vn.grassroots.testing.KafkaEvents;
 

@@ -10,7 +10,7 @@ import java.time.ZonedDateTime;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import vn.grassroots.common.consumer.ProcessedEvents;
-import vn.grassroots.evaluations.domain.OrgRef;
+import vn.grassroots.common.tree.OrganizationEvents;
 import vn.grassroots.evaluations.repository.InputsReadModel;
 import vn.grassroots.evaluations.repository.OrganizationReadModel;
 
@@ -20,8 +20,6 @@ import vn.grassroots.evaluations.repository.OrganizationReadModel;
  */
 @ApplicationScoped
 public class EventApplier {
-    static final String ORG_STATE = "vn.grassroots.organization.state";
-    static final String ORG_PREFIX = "vn.grassroots.organization.";
     static final String MEMBER_STATE = "vn.grassroots.member.state";
     static final String MEMBER_PREFIX = "vn.grassroots.member.";
     static final String DISCIPLINED = MEMBER_PREFIX + "disciplined";
@@ -29,7 +27,6 @@ public class EventApplier {
     static final String ABSENCE_UNEXCUSED = "vn.grassroots.meeting.absence-unexcused";
     static final String TASK_PREFIX = "vn.grassroots.task.";
     static final String TASK_STATE = "vn.grassroots.task.state";
-    private static final Pattern PATH = Pattern.compile("^(/[0-9a-f-]{36})+/$");
     private static final Pattern MONTH = Pattern.compile("^\\d{4}-\\d{2}$");
     private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
 
@@ -37,38 +34,17 @@ public class EventApplier {
     ProcessedEvents processed;
 
     @Inject
+    OrganizationEvents organizations;
+
+    @Inject
     OrganizationReadModel orgs;
 
     @Inject
     InputsReadModel inputs;
 
-    @Transactional
+    /** Organizations through the shared applier; a move also rewrites the paths copied into this service's tables. */
     public String organization(String consumer, JsonNode event) {
-        String type = event.path("type").asText("");
-        JsonNode o = ORG_STATE.equals(type) ? event.path("data")
-                : type.startsWith(ORG_PREFIX) ? event.path("data").path("organization") : null;
-        if (o == null) {
-            return null;
-        }
-        OrgRef ref = parseOrg(o);
-        if (ref == null) {
-            return "data is not an organization with id, path, depth, type, sector, status, name and version";
-        }
-        if (!processed.firstDelivery("evaluations." + consumer, event.path("id").asText())) {
-            return null;
-        }
-        if ((ORG_PREFIX + "moved").equals(type)) {
-            String oldPath = event.path("data").path("oldPath").asText("");
-            String newPath = event.path("data").path("newPath").asText("");
-            if (!PATH.matcher(oldPath).matches() || !PATH.matcher(newPath).matches()) {
-                throw new IllegalArgumentException("moved event without valid oldPath/newPath");
-            }
-            if (orgs.versionOf(ref.id) <= ref.version) {
-                orgs.rewriteSubtree(oldPath, newPath);
-            }
-        }
-        orgs.upsert(ref);
-        return null;
+        return organizations.apply("evaluations." + consumer, event, orgs);
     }
 
     @Transactional
@@ -184,27 +160,6 @@ public class EventApplier {
         } catch (RuntimeException e) {
             return null;
         }
-    }
-
-    private static OrgRef parseOrg(JsonNode o) {
-        if (o == null || !o.isObject()) {
-            return null;
-        }
-        OrgRef r = new OrgRef();
-        r.id = uuid(o.path("id").asText(""));
-        r.parentId = o.hasNonNull("parentId") ? uuid(o.path("parentId").asText()) : null;
-        r.path = o.path("path").asText("");
-        r.depth = o.path("depth").asInt(-1);
-        r.type = o.path("type").asText("");
-        r.sector = o.path("sector").asText("OTHER");
-        r.status = o.path("status").asText("");
-        r.name = o.path("name").asText("");
-        r.version = o.path("version").asLong(-1);
-        if (r.id == null || !PATH.matcher(r.path).matches() || r.depth < 0 || r.type.isBlank() || r.status.isBlank()
-                || r.name.isBlank() || !o.path("version").canConvertToLong() || r.version < 0) {
-            return null;
-        }
-        return r;
     }
 
     private static String text(JsonNode n, String field) {

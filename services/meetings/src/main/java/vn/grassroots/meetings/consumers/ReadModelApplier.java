@@ -8,23 +8,23 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import vn.grassroots.common.consumer.ProcessedEvents;
-import vn.grassroots.meetings.domain.OrgRef;
+import vn.grassroots.common.tree.OrganizationEvents;
 import vn.grassroots.meetings.repository.AssignmentReadModel;
 import vn.grassroots.meetings.repository.MemberReadModel;
 import vn.grassroots.meetings.repository.OrganizationReadModel;
 
 /**
  * Applies one CloudEvent of the organization, membership or assignments topics to its read model, once
- * (ProcessedEvents) and version-guarded, in one transaction. Same pattern as membership's OrganizationApplier.
+ * (ProcessedEvents) and version-guarded, in one transaction; organizations through the shared OrganizationEvents.
  */
 @ApplicationScoped
 public class ReadModelApplier {
-    private static final Pattern PATH = Pattern.compile("^(/[0-9a-f-]{36})+/$");
-
     @Inject
     ProcessedEvents processed;
+
+    @Inject
+    OrganizationEvents organizations;
 
     @Inject
     OrganizationReadModel orgs;
@@ -47,38 +47,12 @@ public class ReadModelApplier {
             return "no CloudEvent id or type";
         }
         if (channel.startsWith("organizations")) {
-            return organization(channel, id, type, event);
+            return organizations.apply("meetings." + channel, event, orgs);
         }
         if (channel.startsWith("members")) {
             return member(channel, id, type, event);
         }
         return assignment(channel, id, type, event);
-    }
-
-    private String organization(String channel, String id, String type, JsonNode event) {
-        JsonNode o = payload(type, "vn.grassroots.organization.", "organization", event);
-        if (o == null) {
-            return null;
-        }
-        OrgRef ref = parseOrg(o);
-        if (ref == null) {
-            return "data is not an organization with id, path, depth, type, status, name and version";
-        }
-        if (!processed.firstDelivery("meetings." + channel, id)) {
-            return null;
-        }
-        if ("vn.grassroots.organization.moved".equals(type)) {
-            String oldPath = event.path("data").path("oldPath").asText("");
-            String newPath = event.path("data").path("newPath").asText("");
-            if (!PATH.matcher(oldPath).matches() || !PATH.matcher(newPath).matches()) {
-                throw new IllegalArgumentException("moved event without valid oldPath/newPath");
-            }
-            if (orgs.versionOf(ref.id) <= ref.version) {
-                orgs.rewriteSubtree(oldPath, newPath);
-            }
-        }
-        orgs.upsert(ref);
-        return null;
     }
 
     /**
@@ -195,29 +169,5 @@ public class ReadModelApplier {
             return event.path("data").path(field);
         }
         return null;
-    }
-
-    private static OrgRef parseOrg(JsonNode o) {
-        if (o == null || !o.isObject()) {
-            return null;
-        }
-        try {
-            OrgRef r = new OrgRef();
-            r.id = UUID.fromString(o.path("id").asText());
-            r.parentId = o.hasNonNull("parentId") ? UUID.fromString(o.path("parentId").asText()) : null;
-            r.path = o.path("path").asText("");
-            r.depth = o.path("depth").asInt(-1);
-            r.type = o.path("type").asText("");
-            r.status = o.path("status").asText("");
-            r.name = o.path("name").asText("");
-            r.version = o.path("version").asLong(-1);
-            if (!PATH.matcher(r.path).matches() || r.depth < 0 || r.type.isBlank() || r.status.isBlank()
-                    || r.name.isBlank() || !o.path("version").canConvertToLong() || r.version < 0) {
-                return null;
-            }
-            return r;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -5,10 +5,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.grassroots.common.consumer.IncomingEvents;
+import vn.grassroots.common.tree.OrganizationEvents;
+import vn.grassroots.membership.service.MergeReaction;
 
 /**
  * Keeps the read model of the organization tree from the organization service's topics: the compacted state topic
- * (read from the beginning) and the event topic.
+ * (read from the beginning) and the event topic. A merge moves the members of the merged organization.
  */
 @ApplicationScoped
 public class OrganizationConsumer {
@@ -16,17 +18,20 @@ public class OrganizationConsumer {
     IncomingEvents incoming;
 
     @Inject
-    OrganizationApplier applier;
+    OrganizationEvents organizations;
+
+    @Inject
+    MergeReaction mergeReaction;
 
     @Incoming("organizations-state")
     @Blocking
     public void onState(String record) {
-        incoming.handle("organizations-state", record, e -> applier.apply("organizations-state", e));
+        incoming.handle("organizations-state", record, e -> organizations.apply("membership.organizations-state", e, mergeReaction));
     }
 
     @Incoming("organizations")
     @Blocking
     public void onEvent(String record) {
-        incoming.handle("organizations", record, e -> applier.apply("organizations", e));
+        incoming.handle("organizations", record, e -> organizations.apply("membership.organizations", e, mergeReaction));
     }
 }

@@ -1,14 +1,18 @@
 package vn.grassroots.membership.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import vn.grassroots.common.audit.AuditTrail;
+import vn.grassroots.common.tree.OrganizationEvents;
+import vn.grassroots.common.tree.OrganizationNode;
 import vn.grassroots.membership.domain.Decision;
 import vn.grassroots.membership.domain.Member;
 import vn.grassroots.membership.domain.MemberStatus;
@@ -23,7 +27,7 @@ import vn.grassroots.membership.repository.OrganizationReadModel;
  * the members stay where they are and are listed by GET /api/v1/members/needing-transfer.
  */
 @ApplicationScoped
-public class MergeReaction {
+public class MergeReaction implements OrganizationEvents.Reaction {
     @Inject
     MemberRepository members;
 
@@ -35,6 +39,31 @@ public class MergeReaction {
 
     @Inject
     AuditTrail audit;
+
+    /** A merged event that merged its organization moves the members to the event's targetId. */
+    @Override
+    public void written(String type, JsonNode event, OrganizationNode node) {
+        if (!OrganizationEvents.MERGED.equals(type) || !"MERGED".equals(node.status())) {
+            return;
+        }
+        JsonNode data = event.path("data");
+        UUID target = uuid(data.path("targetId").asText(""));
+        JsonNode d = data.path("decision");
+        Decision decision = d.hasNonNull("number") && d.hasNonNull("date")
+                ? new Decision(d.path("number").asText(), LocalDate.parse(d.path("date").asText()))
+                : null;
+        if (target != null) {
+            merged(node.id(), target, decision);
+        }
+    }
+
+    private static UUID uuid(String s) {
+        try {
+            return UUID.fromString(s);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
 
     /** Runs in the consumer's transaction; returns how many members moved. */
     @Transactional(Transactional.TxType.MANDATORY)

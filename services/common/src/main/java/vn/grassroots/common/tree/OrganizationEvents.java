@@ -1,0 +1,112 @@
+package vn.grassroots.common.tree;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import vn.grassroots.common.consumer.ProcessedEvents;
+
+/**
+ * Applies one CloudEvent of the organization service's topics (a state record or an event) to the
+ * {@link OrganizationTree}, once ({@link ProcessedEvents}) and version-guarded, in one transaction; a move rewrites the
+ * moved subtree. The service's {@link Reaction} follows in the same transaction.
+ */
+@ApplicationScoped
+public class OrganizationEvents {
+    public static final String PREFIX = "vn.grassroots.organization.";
+    public static final String STATE = PREFIX + "state";
+    public static final String MOVED = PREFIX + "moved";
+    public static final String MERGED = PREFIX + "merged";
+    private static final Pattern PATH = Pattern.compile("^(/[0-9a-f-]{36})+/$");
+
+    /** What a service does besides the tree, in the transaction that applies the event. */
+    public interface Reaction {
+        Reaction NONE = new Reaction() {};
+
+        /** The paths of the subtree at {@code oldPath} now start with {@code newPath}: copies of them follow. */
+        default void moved(String oldPath, String newPath) {}
+
+        /** The node was written (it was not older than the one held). */
+        default void written(String type, JsonNode event, OrganizationNode node) {}
+    }
+
+    @Inject
+    ProcessedEvents processed;
+
+    @Inject
+    OrganizationTree tree;
+
+    /**
+     * Applies the event for {@code consumer} (the ProcessedEvents key, e.g. "membership.organizations"); returns null
+     * when applied, already applied or of another kind, else why it was skipped.
+     */
+    @Transactional
+    public String apply(String consumer, JsonNode event, Reaction reaction) {
+        if (event == null || !event.isObject()) {
+            return "not a CloudEvent object";
+        }
+        String id = event.path("id").asText("");
+        String type = event.path("type").asText("");
+        if (id.isBlank() || type.isBlank()) {
+            return "no CloudEvent id or type";
+        }
+        JsonNode o;
+        if (STATE.equals(type)) {
+            o = event.path("data");
+        } else if (type.startsWith(PREFIX)) {
+            o = event.path("data").path("organization");
+        } else {
+            return null; // another kind of event on the topic: nothing to do
+        }
+        OrganizationNode node = parse(o);
+        if (node == null) {
+            return "data is not an organization with id, path, depth, type, status, name and version";
+        }
+        if (!processed.firstDelivery(consumer, id)) {
+            return null; // redelivered
+        }
+        if (MOVED.equals(type)) {
+            String oldPath = event.path("data").path("oldPath").asText("");
+            String newPath = event.path("data").path("newPath").asText("");
+            if (!PATH.matcher(oldPath).matches() || !PATH.matcher(newPath).matches()) {
+                throw new IllegalArgumentException("moved event without valid oldPath/newPath");
+            }
+            // only when this move is not older than what is held for the moved organization
+            if (tree.versionOf(node.id()) <= node.version()) {
+                tree.rewriteSubtree(oldPath, newPath);
+                reaction.moved(oldPath, newPath);
+            }
+        }
+        if (tree.upsert(node)) {
+            reaction.written(type, event, node);
+        }
+        return null;
+    }
+
+    /** The organization of a state record or event, or null when it lacks a required field. */
+    static OrganizationNode parse(JsonNode o) {
+        if (o == null || !o.isObject()) {
+            return null;
+        }
+        try {
+            UUID id = UUID.fromString(o.path("id").asText());
+            UUID parentId = o.hasNonNull("parentId") ? UUID.fromString(o.path("parentId").asText()) : null;
+            String path = o.path("path").asText("");
+            int depth = o.path("depth").asInt(-1);
+            String type = o.path("type").asText("");
+            String status = o.path("status").asText("");
+            String name = o.path("name").asText("");
+            String sector = o.path("sector").asText("OTHER"); // evaluations' reports need one
+            long version = o.path("version").asLong(-1);
+            if (!PATH.matcher(path).matches() || depth < 0 || type.isBlank() || status.isBlank() || name.isBlank()
+                    || !o.path("version").canConvertToLong() || version < 0) {
+                return null;
+            }
+            return new OrganizationNode(id, parentId, path, depth, type, status, name, sector, version);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
