@@ -8,14 +8,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import vn.grassroots.assignments.domain.MemberRef;
-import vn.grassroots.assignments.domain.OrgRef;
 import vn.grassroots.assignments.repository.MeetingReadModel;
 import vn.grassroots.assignments.repository.MemberReadModel;
-import vn.grassroots.assignments.repository.OrganizationReadModel;
 import vn.grassroots.assignments.service.AssignmentService;
 import vn.grassroots.common.consumer.ProcessedEvents;
+import vn.grassroots.common.tree.OrganizationEvents;
+import vn.grassroots.common.tree.OrganizationNode;
 
 /**
  * Applies one CloudEvent of another service to a read model, once (ProcessedEvents), in one transaction, and ends
@@ -26,18 +25,15 @@ import vn.grassroots.common.consumer.ProcessedEvents;
  */
 @ApplicationScoped
 public class Appliers {
-    static final String ORG_STATE = "vn.grassroots.organization.state";
-    static final String ORG_PREFIX = "vn.grassroots.organization.";
     static final String MEMBER_STATE = "vn.grassroots.member.state";
     static final String MEMBER_PREFIX = "vn.grassroots.member.";
     static final String MEETING_HELD = "vn.grassroots.meeting.held";
-    private static final Pattern PATH = Pattern.compile("^(/[0-9a-f-]{36})+/$");
 
     @Inject
     ProcessedEvents processed;
 
     @Inject
-    OrganizationReadModel orgs;
+    OrganizationEvents organizations;
 
     @Inject
     MemberReadModel members;
@@ -48,44 +44,23 @@ public class Appliers {
     @Inject
     AssignmentService assignments;
 
-    @Transactional
+    /**
+     * Organization records go through the shared {@link OrganizationEvents}; an organization that stops being ACTIVE
+     * (dissolved, merged) ends its assignments in the same transaction. Only ACTIVE assignments are ended, so a
+     * repeated state record ends nothing twice.
+     */
     public String organization(String consumer, JsonNode event) {
-        String problem = envelope(event);
-        if (problem != null) {
-            return problem;
-        }
-        String type = event.path("type").asText();
-        JsonNode org;
-        if (ORG_STATE.equals(type)) {
-            org = event.path("data");
-        } else if (type.startsWith(ORG_PREFIX)) {
-            org = event.path("data").path("organization");
-        } else {
-            return null;
-        }
-        OrgRef ref = parseOrg(org);
-        if (ref == null) {
-            return "data is not an organization with id, path, depth, type, status, name and version";
-        }
-        if (!ORG_STATE.equals(type) && !processed.firstDelivery("assignments." + consumer, event.path("id").asText())) {
-            return null;
-        }
-        if ((ORG_PREFIX + "moved").equals(type)) {
-            String oldPath = event.path("data").path("oldPath").asText("");
-            String newPath = event.path("data").path("newPath").asText("");
-            if (!PATH.matcher(oldPath).matches() || !PATH.matcher(newPath).matches()) {
-                throw new IllegalArgumentException("moved event without valid oldPath/newPath");
-            }
-            if (orgs.versionOf(ref.id) <= ref.version) {
-                orgs.rewriteSubtree(oldPath, newPath);
-            }
-        }
-        if (orgs.upsert(ref) && !ref.isActive()) {
-            // only ACTIVE assignments are ended, so a redelivered or repeated state record ends nothing twice
-            assignments.endForOrganization(ref.id, "ORGANIZATION_" + ref.status);
-        }
-        return null;
+        return organizations.apply("assignments." + consumer, event, endAssignments);
     }
+
+    private final OrganizationEvents.Reaction endAssignments = new OrganizationEvents.Reaction() {
+        @Override
+        public void written(String type, JsonNode event, OrganizationNode node) {
+            if (!"ACTIVE".equals(node.status())) {
+                assignments.endForOrganization(node.id(), "ORGANIZATION_" + node.status());
+            }
+        }
+    };
 
     @Transactional
     public String member(String consumer, JsonNode event) {
@@ -182,27 +157,6 @@ public class Appliers {
         r.version = o.path("version").asLong(-1);
         if (r.id == null || r.organizationId == null || r.fullName.isBlank() || r.status.isBlank()
                 || !o.path("version").canConvertToLong() || r.version < 0) {
-            return null;
-        }
-        return r;
-    }
-
-    private static OrgRef parseOrg(JsonNode o) {
-        if (o == null || !o.isObject()) {
-            return null;
-        }
-        OrgRef r = new OrgRef();
-        r.id = uuid(o.path("id").asText(""));
-        r.parentId = o.hasNonNull("parentId") ? uuid(o.path("parentId").asText("")) : null;
-        r.path = o.path("path").asText("");
-        r.depth = o.path("depth").asInt(-1);
-        r.type = o.path("type").asText("");
-        r.sector = o.hasNonNull("sector") ? o.path("sector").asText() : null;
-        r.status = o.path("status").asText("");
-        r.name = o.path("name").asText("");
-        r.version = o.path("version").asLong(-1);
-        if (r.id == null || !PATH.matcher(r.path).matches() || r.depth < 0 || r.type.isBlank() || r.status.isBlank()
-                || r.name.isBlank() || !o.path("version").canConvertToLong() || r.version < 0) {
             return null;
         }
         return r;

@@ -1,13 +1,12 @@
 package vn.grassroots.assignments.consumers;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import vn.grassroots.common.consumer.IncomingEvents;
 import java.util.function.BiFunction;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
  * Keeps the read models from the other services' topics: organizations and members (compacted state topics read
@@ -16,10 +15,8 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class Consumers {
-    private static final Logger LOG = Logger.getLogger(Consumers.class);
-
     @Inject
-    ObjectMapper json;
+    IncomingEvents incoming;
 
     @Inject
     Appliers appliers;
@@ -54,25 +51,7 @@ public class Consumers {
         handle("meetings", record, appliers::meeting);
     }
 
-    void handle(String channel, String record, BiFunction<String, JsonNode, String> apply) {
-        JsonNode event;
-        try {
-            event = record == null ? null : json.readTree(record);
-        } catch (Exception e) {
-            LOG.warnf("skipping a record on %s that is not JSON: %s", channel, abbreviate(record));
-            return;
-        }
-        try {
-            String problem = apply.apply(channel, event);
-            if (problem != null) {
-                LOG.warnf("skipping a record on %s: %s: %s", channel, problem, abbreviate(record));
-            }
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "skipping a record on %s that could not be applied: %s", channel, abbreviate(record));
-        }
-    }
-
-    private static String abbreviate(String s) {
-        return s == null ? "null" : s.length() > 500 ? s.substring(0, 500) + "…" : s;
+    private void handle(String channel, String record, BiFunction<String, JsonNode, String> apply) {
+        incoming.handle(channel, record, event -> apply.apply(channel, event));
     }
 }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 
@@ -21,15 +24,8 @@ public class IncomingEvents {
 
     /** {@code apply} returns null when the event was applied (or already was), else why it was skipped. */
     public void handle(String channel, String record, Function<JsonNode, String> apply) {
-        JsonNode event;
-        try {
-            event = record == null ? null : json.readTree(record);
-        } catch (Exception e) {
-            LOG.warnf("skipping a record on %s that is not JSON: %s", channel, abbreviate(record));
-            return;
-        }
-        if (event == null || !event.isObject() || event.path("id").asText("").isBlank() || event.path("type").asText("").isBlank()) {
-            LOG.warnf("skipping a record on %s that is not a CloudEvent with id and type: %s", channel, abbreviate(record));
+        JsonNode event = parse(channel, record);
+        if (event == null) {
             return;
         }
         try {
@@ -40,6 +36,52 @@ public class IncomingEvents {
         } catch (RuntimeException e) {
             LOG.errorf(e, "skipping a record on %s that could not be applied: %s", channel, abbreviate(record));
         }
+    }
+
+    /**
+     * A batch of records (a topic with hundreds of thousands of them, e.g. the members') in one transaction; if
+     * anything fails, every record again on its own, so that only a bad one is skipped.
+     */
+    public void batch(String channel, List<String> records, Function<JsonNode, String> apply) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (JsonNode event : parseAll(channel, records)) {
+                    String problem = apply.apply(event);
+                    if (problem != null) {
+                        LOG.warnf("skipping a record on %s: %s: %s", channel, problem, abbreviate(event.toString()));
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            records.forEach(r -> handle(channel, r, apply));
+        }
+    }
+
+    /** The CloudEvents of a batch; what is not one is logged and left out. */
+    public List<JsonNode> parseAll(String channel, List<String> records) {
+        List<JsonNode> events = new ArrayList<>(records.size());
+        for (String r : records) {
+            JsonNode event = parse(channel, r);
+            if (event != null) {
+                events.add(event);
+            }
+        }
+        return events;
+    }
+
+    private JsonNode parse(String channel, String record) {
+        JsonNode event;
+        try {
+            event = record == null ? null : json.readTree(record);
+        } catch (Exception e) {
+            LOG.warnf("skipping a record on %s that is not JSON: %s", channel, abbreviate(record));
+            return null;
+        }
+        if (event == null || !event.isObject() || event.path("id").asText("").isBlank() || event.path("type").asText("").isBlank()) {
+            LOG.warnf("skipping a record on %s that is not a CloudEvent with id and type: %s", channel, abbreviate(record));
+            return null;
+        }
+        return event;
     }
 
     private static String abbreviate(String s) {

@@ -1,14 +1,12 @@
 package vn.grassroots.meetings.consumers;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
+import vn.grassroots.common.consumer.IncomingEvents;
 
 /**
  * Keeps the read models of organizations, members and assignments from their publishers' compacted state topics
@@ -17,10 +15,8 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class ReadModelConsumer {
-    private static final Logger LOG = Logger.getLogger(ReadModelConsumer.class);
-
     @Inject
-    ObjectMapper json;
+    IncomingEvents incoming;
 
     @Inject
     ReadModelApplier applier;
@@ -52,14 +48,7 @@ public class ReadModelConsumer {
     }
 
     void handleBatch(String channel, List<String> records) {
-        List<JsonNode> events = new ArrayList<>(records.size());
-        for (String r : records) {
-            try {
-                events.add(r == null ? null : json.readTree(r));
-            } catch (Exception e) {
-                LOG.warnf("skipping a record on %s that is not JSON: %s", channel, abbreviate(r));
-            }
-        }
+        List<JsonNode> events = incoming.parseAll(channel, records);
         try {
             applier.applyMembers(channel, events);
         } catch (RuntimeException e) {
@@ -81,24 +70,6 @@ public class ReadModelConsumer {
     }
 
     void handle(String channel, String record) {
-        JsonNode event;
-        try {
-            event = record == null ? null : json.readTree(record);
-        } catch (Exception e) {
-            LOG.warnf("skipping a record on %s that is not JSON: %s", channel, abbreviate(record));
-            return;
-        }
-        try {
-            String problem = applier.apply(channel, event);
-            if (problem != null) {
-                LOG.warnf("skipping a record on %s: %s: %s", channel, problem, abbreviate(record));
-            }
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "skipping a record on %s that could not be applied: %s", channel, abbreviate(record));
-        }
-    }
-
-    private static String abbreviate(String s) {
-        return s == null ? "null" : s.length() > 500 ? s.substring(0, 500) + "…" : s;
+        incoming.handle(channel, record, event -> applier.apply(channel, event));
     }
 }
