@@ -104,6 +104,7 @@ public class CycleResource {
     }
 
     @POST
+    @Consumes(MediaType.WILDCARD) // an action without a body: any or no Content-Type
     @Path("/cycles/{id}/close")
     @Tag(name = "Cycles")
     @Operation(summary = "Close a cycle (kết thúc đợt đánh giá)", description = "No more ratings change afterwards. Publishes "

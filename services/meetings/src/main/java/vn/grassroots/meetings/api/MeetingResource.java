@@ -155,6 +155,7 @@ public class MeetingResource {
     }
 
     @POST
+    @Consumes(MediaType.WILDCARD) // an action without a body: any or no Content-Type
     @Path("/{id}/publish")
     @Operation(summary = "Publish a meeting (thông báo sinh hoạt)", description = "DRAFT → PUBLISHED: notifies the members ahead of time (event `published`); they can then read the agenda and comment. Refused for a meeting that starts in the past (422 meeting-in-past) or has no agenda item.")
     @APIResponse(responseCode = "422", description = "In the past, or no agenda")
@@ -203,6 +204,7 @@ public class MeetingResource {
     }
 
     @POST
+    @Consumes(MediaType.WILDCARD) // an action without a body: any or no Content-Type
     @Path("/{id}/minutes/approve")
     @Operation(summary = "Approve the minutes (thông qua biên bản)", description = "HELD → MINUTES_APPROVED: the meeting is frozen from then on (event `minutes-approved`).")
     public Response approve(@PathParam("id") UUID id, @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
