@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import vn.grassroots.common.consumer.IncomingEvents;
 import java.util.function.BiFunction;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -33,16 +34,17 @@ public class Consumers {
         handle("organizations", record, appliers::organization);
     }
 
+    // the members topics hold a province's members: a batch per transaction, so a new read model catches up in minutes
     @Incoming("members-state")
     @Blocking
-    public void memberState(String record) {
-        handle("members-state", record, appliers::member);
+    public void memberState(List<String> records) {
+        incoming.batch("members-state", records, event -> appliers.member("members-state", event));
     }
 
     @Incoming("members")
     @Blocking
-    public void memberEvent(String record) {
-        handle("members", record, appliers::member);
+    public void memberEvent(List<String> records) {
+        incoming.batch("members", records, event -> appliers.member("members", event));
     }
 
     @Incoming("meetings")

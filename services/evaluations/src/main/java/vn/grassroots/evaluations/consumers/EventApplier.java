@@ -78,7 +78,7 @@ public class EventApplier {
         if (decidedOn != null) {
             JsonNode dec = d.path("decision");
             inputs.addDiscipline(eventId, id, new InputsReadModel.Discipline(d.path("form").asText(), decidedOn,
-                    text(dec, "number"), date(dec.path("date").asText("")), text(dec, "issuer"), text(d, "reason")));
+                    text(dec, "number"), date(dec.path("date").asText("")), text(dec, "issuer") != null ? text(dec, "issuer") : text(d, "authority"), text(d, "reason")));
         }
         return null;
     }
