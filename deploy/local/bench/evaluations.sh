@@ -1,0 +1,9 @@
+# shellcheck shell=bash
+# ---------------------------------------------------------------- evaluations
+load_evaluations() {
+  org_ref evaluations
+}
+
+time_evaluations() {
+  :
+}

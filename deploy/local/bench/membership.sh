@@ -1,0 +1,57 @@
+# shellcheck shell=bash
+# ---------------------------------------------------------------- membership
+load_membership() {
+  org_ref membership
+  insert_once membership "$MEMBERS members over the 36,000 cells of province 1" \
+    "SELECT count(*) FROM member WHERE id = md5('m$MEMBERS')::uuid" 1 <<SQL
+WITH f(fam, fam_s) AS (SELECT ARRAY['Nguyễn','Trần','Lê','Phạm','Hoàng','Huỳnh','Phan','Vũ','Võ','Đặng','Bùi','Đỗ','Hồ','Ngô','Dương','Lý'],
+                              ARRAY['nguyen','tran','le','pham','hoang','huynh','phan','vu','vo','dang','bui','do','ho','ngo','duong','ly']),
+     mi(mid, mid_s) AS (SELECT ARRAY['Văn','Thị','Hữu','Đức','Minh','Thanh','Quang','Ngọc'],
+                               ARRAY['van','thi','huu','duc','minh','thanh','quang','ngoc']),
+     gi(giv, giv_s) AS (SELECT ARRAY['An','Bình','Cường','Dũng','Giang','Hà','Hải','Hạnh','Hòa','Hùng','Hương','Khánh','Lan','Linh','Long',
+                                     'Mai','Nam','Nga','Phong','Phúc','Quân','Sơn','Tâm','Thảo','Trang','Trung','Tuấn','Việt','Xuân','Yến'],
+                               ARRAY['an','binh','cuong','dung','giang','ha','hai','hanh','hoa','hung','huong','khanh','lan','linh','long',
+                                     'mai','nam','nga','phong','phuc','quan','son','tam','thao','trang','trung','tuan','viet','xuan','yen']),
+     m AS (SELECT k, md5('c1-' || d || '-' || g || '-' || c)::uuid AS org,
+                  1 + k % 16 AS a, 1 + k / 16 % 8 AS b, 1 + k / 128 % 30 AS e,
+                  CASE k % 20 WHEN 0 THEN 'PROBATIONARY' WHEN 1 THEN 'EXEMPT' WHEN 2 THEN 'DECEASED' WHEN 3 THEN 'TRANSFERRED_OUT'
+                              ELSE 'OFFICIAL' END AS status,
+                  CASE WHEN k % 20 = 0 THEN DATE '2025-09-01' + (k / 20 % 450)
+                       ELSE DATE '1958-01-01' + (k::bigint * 7919 % 24000)::int END AS admitted
+           FROM generate_series(1, $MEMBERS) k, $MEMBER_CELL)
+INSERT INTO member (id, full_name, search_name, birth_date, gender, ethnicity, theory_level, admission_date, official_date,
+                    organization_id, status, status_since, created_at, updated_at, version)
+SELECT md5('m' || k)::uuid, fam[a] || ' ' || mid[b] || ' ' || giv[e], fam_s[a] || ' ' || mid_s[b] || ' ' || giv_s[e],
+       admitted - (6600 + k % 9000), CASE WHEN b = 2 OR k % 3 = 0 THEN 'FEMALE' ELSE 'MALE' END,
+       (ARRAY['Kinh','Kinh','Kinh','Thái','Mông','Tày','Dao','Khơ Mú',NULL])[1 + k % 9],
+       (ARRAY['NONE','ELEMENTARY','ELEMENTARY','INTERMEDIATE','ADVANCED','BACHELOR'])[1 + k % 6],
+       admitted, CASE WHEN status <> 'PROBATIONARY' THEN admitted + 365 END, org, status,
+       CASE WHEN status = 'PROBATIONARY' THEN admitted WHEN status = 'OFFICIAL' THEN admitted + 365 ELSE DATE '2024-06-01' END,
+       now(), now(), 0
+FROM m, f, mi, gi
+ON CONFLICT (id) DO NOTHING;
+ANALYZE member;
+SQL
+}
+
+time_membership() {
+  local members API="$GW/members"
+  members=$(sql membership -c "SELECT count(*) FROM member")
+  login
+  heading "membership service through the gateway, $members members (org_ref: province 1, 36,000 cells), $RUNS calls each:"
+  time_calls "members of a district (~13,300), page of 50" $PAGE_MS GET "$API?organizationId=$D&limit=50"
+  time_calls "members of a district, q accents ignored ('nguyen van hung')" $PAGE_MS GET "$API?organizationId=$D&q=nguyen%20van%20hung&limit=50"
+  time_calls "members of a province, q with accents (Tran Thi Yen)" $PAGE_MS GET "$API?organizationId=$P&q=Tr%E1%BA%A7n%20Th%E1%BB%8B%20Y%E1%BA%BFn&limit=50"
+  time_calls "statistics of a province (400,000 members)" $PROVINCE_MS GET "$API/statistics?organizationId=$P"
+  time_calls "statistics of a district (~13,300 members)" $DISTRICT_MS GET "$API/statistics?organizationId=$D"
+  time_calls "badges 2026 of a province, page of 50" $PAGE_MS GET "$API/badges?year=2026&organizationId=$P"
+  time_calls "probation ending in 30 days (whole tree), page of 50" $PAGE_MS GET "$API/probation-ending?days=30"
+  explain membership "query plan of the heaviest membership query: admission years of a province (statistics)" \
+    "SELECT y, count(*) FILTER (WHERE m.admission_date >= make_date(y, 1, 1) AND m.admission_date < make_date(y + 1, 1, 1)),
+            count(*) FILTER (WHERE m.admission_date < make_date(y, 1, 1)
+                              AND (NOT (m.status IN ('TRANSFERRED_OUT', 'REMOVED', 'EXPELLED', 'DECEASED')) OR m.status_since >= make_date(y, 1, 1)))
+     FROM generate_series(2022, 2026) AS y
+     LEFT JOIN (member m JOIN org_ref o ON o.id = m.organization_id AND (o.path >= '/$P/' AND o.path < '/${P}0')) ON TRUE
+     GROUP BY y ORDER BY y"
+}
+
