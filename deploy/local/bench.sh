@@ -146,7 +146,7 @@ done
 
 # deploy/local/bench.sh [SERVICE...]: only these services (default: all); the moves come with organization, last.
 services=("$@")
-((${#services[@]})) || services=(organization membership meetings evaluations assignments)
+((${#services[@]})) || services=(organization membership meetings evaluations assignments gateway)
 if [[ "$BENCH_PHASE" != time ]]; then
   for s in "${services[@]}"; do "load_$s"; done
 fi

@@ -47,6 +47,20 @@ class EdgeSecurityTest {
     }
 
     @Test
+    void aVerifiedTokenIsRefusedOnceItExpires() throws Exception {
+        // The gateway remembers verified tokens (VerifiedTokens), never past their expiry.
+        long minted = System.currentTimeMillis();
+        String token = TestTokens.expiringToken("short-lived", Fixtures.ORG_ID, 8, "organizer");
+        given().header("Authorization", "Bearer " + token).get("/api/v1/organizations/short-lived")
+                .then().statusCode(200);
+        given().header("Authorization", "Bearer " + token).get("/api/v1/organizations/short-lived")
+                .then().statusCode(200);
+        Thread.sleep(Math.max(0, minted + 9_000 - System.currentTimeMillis()));
+        given().header("Authorization", "Bearer " + token).get("/api/v1/organizations/short-lived")
+                .then().statusCode(401);
+    }
+
+    @Test
     void unknownApiPathNeedsATokenToo() {
         given().get("/api/v1/nothing-here").then().statusCode(401);
     }

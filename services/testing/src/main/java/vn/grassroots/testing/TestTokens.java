@@ -32,22 +32,34 @@ public final class TestTokens {
         return "Bearer " + token(username, orgId, roles);
     }
 
+    /** A token of {@link #token} that expires {@code seconds} from now. */
+    public static String expiringToken(String username, String orgId, long seconds, String... roles) {
+        return sign(claims(username, orgId, null, roles).expiresIn(seconds));
+    }
+
     public static String admin() {
         return "Bearer " + token("admin", null, "admin");
     }
 
     private static String builder(String username, String orgId, String memberId, String... roles) {
+        return sign(claims(username, orgId, memberId, roles).expiresIn(3600));
+    }
+
+    private static io.smallrye.jwt.build.JwtClaimsBuilder claims(String username, String orgId, String memberId, String... roles) {
         var jwt = Jwt.issuer(ISSUER)
                 .subject(UUID.nameUUIDFromBytes(username.getBytes()).toString())
                 .preferredUserName(username)
-                .claim("realm_access", Map.of("roles", List.of(roles)))
-                .expiresIn(3600);
+                .claim("realm_access", Map.of("roles", List.of(roles)));
         if (orgId != null) {
             jwt.claim("org_id", orgId);
         }
         if (memberId != null) {
             jwt.claim("member_id", memberId);
         }
+        return jwt;
+    }
+
+    private static String sign(io.smallrye.jwt.build.JwtClaimsBuilder jwt) {
         return jwt.jws().keyId("grassroots-test").sign(KEY);
     }
 
