@@ -61,6 +61,16 @@ class EdgeSecurityTest {
     }
 
     @Test
+    void tokenForAnotherAudienceIs401() throws Exception {
+        String path = "/api/v1/organizations/other-audience-" + UUID.randomUUID();
+        String other = TestTokens.signed(Jwt.issuer(TestTokens.ISSUER).audience("account").subject("someone")
+                .claim("org_id", Fixtures.ORG_ID).claim("realm_access", java.util.Map.of("roles", java.util.List.of("admin")))
+                .expiresIn(600));
+        given().header("Authorization", "Bearer " + other).get(path).then().statusCode(401);
+        assertFalse(Fixtures.seenPaths().contains(path));
+    }
+
+    @Test
     void unknownApiPathNeedsATokenToo() {
         given().get("/api/v1/nothing-here").then().statusCode(401);
     }

@@ -13,6 +13,8 @@ import java.util.UUID;
  */
 public final class TestTokens {
     public static final String ISSUER = "https://grassroots.test/realms/grassroots";
+    /** The audience every Grassroots token carries (Keycloak's "grassroots-api audience" mapper). */
+    public static final String AUDIENCE = "grassroots-api";
     private static final PrivateKey KEY = load();
 
     private TestTokens() {}
@@ -46,7 +48,7 @@ public final class TestTokens {
     }
 
     private static io.smallrye.jwt.build.JwtClaimsBuilder claims(String username, String orgId, String memberId, String... roles) {
-        var jwt = Jwt.issuer(ISSUER)
+        var jwt = Jwt.issuer(ISSUER).audience(AUDIENCE)
                 .subject(UUID.nameUUIDFromBytes(username.getBytes()).toString())
                 .preferredUserName(username)
                 .claim("realm_access", Map.of("roles", List.of(roles)));
@@ -57,6 +59,11 @@ public final class TestTokens {
             jwt.claim("member_id", memberId);
         }
         return jwt;
+    }
+
+    /** Signs any claims with the test key (tokens that are wrong in one way, for refusal tests). */
+    public static String signed(io.smallrye.jwt.build.JwtClaimsBuilder jwt) {
+        return sign(jwt);
     }
 
     private static String sign(io.smallrye.jwt.build.JwtClaimsBuilder jwt) {
