@@ -1,9 +1,20 @@
 # shellcheck shell=bash
 # ---------------------------------------------------------------- membership
+# The shape of a real province: cells of uneven size (15% of 3-5 members, 60% of 6-11, 22% of 12-20, 3% of 60-72),
+# scaled so that members 1..MEMBERS fill the 36,000 cells in order; members in every status (about 5% probationary,
+# 5% exempt, 5% deceased, 5% transferred out, 1% removed, 0.3% expelled, the rest official), their memberships ended
+# in many different years. A member keeps the id md5('m<k>') that the other services' data refers to.
+MEMBERSHIP_CELLS="SELECT i, i / 1200 + 1 AS d, i / 20 % 60 + 1 AS g, i % 20 + 1 AS c,
+       CASE WHEN h < 15 THEN 3 + h % 3 WHEN h < 75 THEN 6 + h % 6 WHEN h < 97 THEN 12 + h % 9 ELSE 60 + h % 5 * 3 END AS size
+FROM generate_series(0, 35999) i, LATERAL (SELECT abs(hashtext('cell-size-' || i)) % 100 AS h) x"
+
 load_membership() {
   org_ref membership
-  insert_once membership "$MEMBERS members over the 36,000 cells of province 1" \
-    "SELECT count(*) FROM member WHERE id = md5('m$MEMBERS')::uuid" 1 <<SQL
+  # Through the counting triggers of V7__member_subtree_counts.sql: one statement, so one merge of its deltas. A
+  # database loaded with the earlier, even shape is updated in place to this one (the update trigger counts that).
+  insert_once membership "$MEMBERS members over the 36,000 cells of province 1 (uneven cells, every status)" \
+    "SELECT count(*) FROM member WHERE id = md5('m$MEMBERS')::uuid AND organization_id = md5('c1-30-60-20')::uuid
+            AND EXISTS (SELECT 1 FROM member WHERE status = 'EXPELLED')" 1 <<SQL
 WITH f(fam, fam_s) AS (SELECT ARRAY['Nguyễn','Trần','Lê','Phạm','Hoàng','Huỳnh','Phan','Vũ','Võ','Đặng','Bùi','Đỗ','Hồ','Ngô','Dương','Lý'],
                               ARRAY['nguyen','tran','le','pham','hoang','huynh','phan','vu','vo','dang','bui','do','ho','ngo','duong','ly']),
      mi(mid, mid_s) AS (SELECT ARRAY['Văn','Thị','Hữu','Đức','Minh','Thanh','Quang','Ngọc'],
@@ -12,13 +23,16 @@ WITH f(fam, fam_s) AS (SELECT ARRAY['Nguyễn','Trần','Lê','Phạm','Hoàng',
                                      'Mai','Nam','Nga','Phong','Phúc','Quân','Sơn','Tâm','Thảo','Trang','Trung','Tuấn','Việt','Xuân','Yến'],
                                ARRAY['an','binh','cuong','dung','giang','ha','hai','hanh','hoa','hung','huong','khanh','lan','linh','long',
                                      'mai','nam','nga','phong','phuc','quan','son','tam','thao','trang','trung','tuan','viet','xuan','yen']),
+     cells AS (SELECT d, g, c, sum(size) OVER (ORDER BY i) - size AS lo, sum(size) OVER (ORDER BY i) AS hi, sum(size) OVER () AS total
+               FROM ($MEMBERSHIP_CELLS) s),
      m AS (SELECT k, md5('c1-' || d || '-' || g || '-' || c)::uuid AS org,
                   1 + k % 16 AS a, 1 + k / 16 % 8 AS b, 1 + k / 128 % 30 AS e,
-                  CASE k % 20 WHEN 0 THEN 'PROBATIONARY' WHEN 1 THEN 'EXEMPT' WHEN 2 THEN 'DECEASED' WHEN 3 THEN 'TRANSFERRED_OUT'
-                              ELSE 'OFFICIAL' END AS status,
+                  CASE WHEN k % 300 = 5 THEN 'EXPELLED' WHEN k % 100 = 4 THEN 'REMOVED'
+                       ELSE CASE k % 20 WHEN 0 THEN 'PROBATIONARY' WHEN 1 THEN 'EXEMPT' WHEN 2 THEN 'DECEASED' WHEN 3 THEN 'TRANSFERRED_OUT'
+                                        ELSE 'OFFICIAL' END END AS status,
                   CASE WHEN k % 20 = 0 THEN DATE '2025-09-01' + (k / 20 % 450)
                        ELSE DATE '1958-01-01' + (k::bigint * 7919 % 24000)::int END AS admitted
-           FROM generate_series(1, $MEMBERS) k, $MEMBER_CELL)
+           FROM cells, generate_series((lo * $MEMBERS / total)::int + 1, (hi * $MEMBERS / total)::int) k)
 INSERT INTO member (id, full_name, search_name, birth_date, gender, ethnicity, theory_level, admission_date, official_date,
                     organization_id, status, status_since, created_at, updated_at, version)
 SELECT md5('m' || k)::uuid, fam[a] || ' ' || mid[b] || ' ' || giv[e], fam_s[a] || ' ' || mid_s[b] || ' ' || giv_s[e],
@@ -26,10 +40,14 @@ SELECT md5('m' || k)::uuid, fam[a] || ' ' || mid[b] || ' ' || giv[e], fam_s[a] |
        (ARRAY['Kinh','Kinh','Kinh','Thái','Mông','Tày','Dao','Khơ Mú',NULL])[1 + k % 9],
        (ARRAY['NONE','ELEMENTARY','ELEMENTARY','INTERMEDIATE','ADVANCED','BACHELOR'])[1 + k % 6],
        admitted, CASE WHEN status <> 'PROBATIONARY' THEN admitted + 365 END, org, status,
-       CASE WHEN status = 'PROBATIONARY' THEN admitted WHEN status = 'OFFICIAL' THEN admitted + 365 ELSE DATE '2024-06-01' END,
+       CASE WHEN status = 'PROBATIONARY' THEN admitted WHEN status IN ('OFFICIAL', 'EXEMPT') THEN admitted + 365
+            ELSE least(DATE '2026-06-30', admitted + 400 + (k::bigint * 131 % 9000)::int) END,
        now(), now(), 0
 FROM m, f, mi, gi
-ON CONFLICT (id) DO NOTHING;
+ON CONFLICT (id) DO UPDATE SET organization_id = EXCLUDED.organization_id, status = EXCLUDED.status,
+                               status_since = EXCLUDED.status_since, updated_at = EXCLUDED.updated_at
+WHERE (member.organization_id, member.status, member.status_since)
+      IS DISTINCT FROM (EXCLUDED.organization_id, EXCLUDED.status, EXCLUDED.status_since);
 ANALYZE member;
 SQL
 }
