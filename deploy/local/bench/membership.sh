@@ -52,6 +52,31 @@ ANALYZE member;
 SQL
 }
 
+# membership_recount CONDITION: the numbers of the statistics (byStatus, byGender, byTheoryLevel, byEthnicity, byAgeBand,
+# admissions of the last five years and members at their start) recounted by hand from the member rows in one pass.
+membership_recount() {
+  cat <<SQL
+WITH s AS MATERIALIZED (
+  SELECT m.status, m.gender, m.theory_level, coalesce(m.ethnicity, 'UNKNOWN') AS eth,
+         m.status IN ('PROBATIONARY', 'OFFICIAL', 'EXEMPT') AND m.in_transit_transfer_id IS NULL AS cur,
+         CASE WHEN m.birth_date > (current_date - interval '30 years')::date THEN 'UNDER_30'
+              WHEN m.birth_date > (current_date - interval '41 years')::date THEN 'FROM_30_TO_40'
+              WHEN m.birth_date > (current_date - interval '51 years')::date THEN 'FROM_41_TO_50'
+              WHEN m.birth_date > (current_date - interval '61 years')::date THEN 'FROM_51_TO_60'
+              WHEN m.birth_date > (current_date - interval '201 years')::date THEN 'OVER_60' ELSE 'UNKNOWN' END AS band,
+         extract(year FROM m.admission_date)::int AS a,
+         CASE WHEN m.status IN ('TRANSFERRED_OUT', 'REMOVED', 'EXPELLED', 'DECEASED') THEN extract(year FROM m.status_since)::int END AS e
+  FROM member m JOIN org_ref o ON o.id = m.organization_id WHERE $1)
+SELECT 'status', status, count(*) FROM s GROUP BY 2
+UNION ALL SELECT 'gender', gender, count(*) FROM s WHERE cur GROUP BY 2
+UNION ALL SELECT 'theory', theory_level, count(*) FROM s WHERE cur GROUP BY 2
+UNION ALL SELECT 'ethnicity', eth, count(*) FROM s WHERE cur GROUP BY 2
+UNION ALL SELECT 'age', band, count(*) FROM s WHERE cur GROUP BY 2
+UNION ALL SELECT 'admissions', y::text, count(*) FILTER (WHERE a = y) * 1000000000 + count(*) FILTER (WHERE a < y AND (e IS NULL OR e >= y))
+          FROM s, generate_series(extract(year FROM current_date)::int - 4, extract(year FROM current_date)::int) y GROUP BY 2
+SQL
+}
+
 time_membership() {
   local members API="$GW/members"
   members=$(sql membership -c "SELECT count(*) FROM member")
@@ -61,15 +86,18 @@ time_membership() {
   time_calls "members of a district, q accents ignored ('nguyen van hung')" $PAGE_MS GET "$API?organizationId=$D&q=nguyen%20van%20hung&limit=50"
   time_calls "members of a province, q with accents (Tran Thi Yen)" $PAGE_MS GET "$API?organizationId=$P&q=Tr%E1%BA%A7n%20Th%E1%BB%8B%20Y%E1%BA%BFn&limit=50"
   time_calls "statistics of a province (400,000 members)" $PROVINCE_MS GET "$API/statistics?organizationId=$P"
+  vs_sql membership "$(membership_recount "o.path >= '/$P/' AND o.path < '/${P}0'")"
   time_calls "statistics of a district (~13,300 members)" $DISTRICT_MS GET "$API/statistics?organizationId=$D"
+  time_calls "statistics of the whole tree (admin, no organizationId)" $PROVINCE_MS GET "$API/statistics"
   time_calls "badges 2026 of a province, page of 50" $PAGE_MS GET "$API/badges?year=2026&organizationId=$P"
   time_calls "probation ending in 30 days (whole tree), page of 50" $PAGE_MS GET "$API/probation-ending?days=30"
-  explain membership "query plan of the heaviest membership query: admission years of a province (statistics)" \
-    "SELECT y, count(*) FILTER (WHERE m.admission_date >= make_date(y, 1, 1) AND m.admission_date < make_date(y + 1, 1, 1)),
-            count(*) FILTER (WHERE m.admission_date < make_date(y, 1, 1)
-                              AND (NOT (m.status IN ('TRANSFERRED_OUT', 'REMOVED', 'EXPELLED', 'DECEASED')) OR m.status_since >= make_date(y, 1, 1)))
-     FROM generate_series(2022, 2026) AS y
-     LEFT JOIN (member m JOIN org_ref o ON o.id = m.organization_id AND (o.path >= '/$P/' AND o.path < '/${P}0')) ON TRUE
-     GROUP BY y ORDER BY y"
+  explain membership "query plan of the statistics of a province: its subtree counts (age bands: birth years, and dates of the years holding a band limit)" \
+    "SELECT k, n FROM subtree_count WHERE org_id = '$P' AND metric = ANY ('{member_status,member_gender,member_theory,member_ethnicity,member_admission,member_birth_year}')
+     UNION ALL SELECT k, n FROM subtree_count WHERE org_id = '$P' AND metric = 'member_birth'
+       AND (k BETWEEN '1996-01-01' AND '1996-12-31' OR k BETWEEN '1985-01-01' AND '1985-12-31' OR k BETWEEN '1975-01-01' AND '1975-12-31'
+            OR k BETWEEN '1965-01-01' AND '1965-12-31' OR k BETWEEN '1825-01-01' AND '1825-12-31' OR k BETWEEN '2026-01-01' AND '2026-12-31')"
+  explain membership "query plan of probation ending in 30 days (whole tree), first page" \
+    "SELECT m.id FROM member m JOIN org_ref o ON o.id = m.organization_id
+     WHERE m.status = 'PROBATIONARY' AND m.admission_date <= current_date + 30 - interval '12 months' ORDER BY m.search_name, m.id LIMIT 51"
 }
 

@@ -5,8 +5,11 @@
 --   member_gender     current members (PROBATIONARY, OFFICIAL, EXEMPT, not in transit), by gender
 --   member_theory     current members, by theory level
 --   member_ethnicity  current members, by ethnicity ('UNKNOWN' when none)
---   member_birth      current members, by birth date (ISO, YYYY-MM-DD): age bands are exact ages on the day asked,
---                     summed over ranges of dates at reading time (a province has at most ~25,000 dates)
+--   member_birth_year current members, by year of birth (YYYY)
+--   member_birth      current members, by birth date (ISO, YYYY-MM-DD). Age bands are exact ages on the day asked: a
+--                     year of birth that holds no band limit of that day lies in one band whole (its year row counts);
+--                     the at most six years that hold a limit are read by date (≤ 2,200 rows instead of a province's
+--                     ~13,000 dates)
 --   member_admission  every member, by admission year and the year their membership ended: 'YYYY/YYYY', or 'YYYY/'
 --                     while it has not ended (status_since of TRANSFERRED_OUT, REMOVED, EXPELLED, DECEASED is the end);
 --                     admitted in y = k starts with y; members at the start of y = admitted before y, not ended before y
@@ -22,6 +25,7 @@ AS $$
                          ('member_gender', CASE WHEN c.cur THEN gender END),
                          ('member_theory', CASE WHEN c.cur THEN theory_level END),
                          ('member_ethnicity', CASE WHEN c.cur THEN coalesce(ethnicity, 'UNKNOWN') END),
+                         ('member_birth_year', CASE WHEN c.cur THEN to_char(birth_date, 'YYYY') END),
                          ('member_birth', CASE WHEN c.cur THEN to_char(birth_date, 'YYYY-MM-DD') END),
                          ('member_admission', to_char(admission_date, 'YYYY') || '/'
                               || CASE WHEN status IN ('TRANSFERRED_OUT', 'REMOVED', 'EXPELLED', 'DECEASED')

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import vn.grassroots.common.paging.Cursor;
 import vn.grassroots.common.paging.Page;
@@ -37,7 +39,7 @@ public class ReportService {
     private static final String CURRENT = "m.status IN ('PROBATIONARY', 'OFFICIAL', 'EXEMPT') AND m.in_transit_transfer_id IS NULL";
     /** The subtree count metrics of members (V7__member_subtree_counts.sql). */
     static final String STATUS = "member_status", GENDER = "member_gender", THEORY = "member_theory", ETHNICITY = "member_ethnicity",
-            BIRTH = "member_birth", ADMISSION = "member_admission";
+            BIRTH = "member_birth", BIRTH_YEAR = "member_birth_year", ADMISSION = "member_admission";
 
     @Inject
     EntityManager em;
@@ -94,27 +96,48 @@ public class ReportService {
         return new Reports.Statistics(organizationId, today, members, byStatus, byGender, byAge, byEthnicity, byTheory, years);
     }
 
-    /** Current members by age band on {@code today}: their birth dates (ISO text) summed over each band's range. */
+    /**
+     * Current members by age band on {@code today}, exact: a year of birth holding none of the bands' limit dates lies
+     * in one band whole and is read as one row (member_birth_year); the few years holding a limit are read by date.
+     */
     private Map<String, Long> ageBands(UUID org, LocalDate today) {
-        StringBuilder band = new StringBuilder("CASE");
+        TreeSet<Integer> limitYears = new TreeSet<>();
+        for (AgeBand b : AgeBand.values()) {
+            limitYears.add(b.bornAfter(today).getYear());
+            limitYears.add(b.bornOnOrBefore(today).getYear());
+        }
+        StringBuilder sql = new StringBuilder("""
+                SELECT k, n FROM subtree_count WHERE org_id = :org AND metric = '""").append(BIRTH_YEAR).append("""
+                ' AND n <> 0 AND NOT (k = ANY (cast(:years AS varchar[])))
+                UNION ALL
+                SELECT k, n FROM subtree_count WHERE org_id = :org AND metric = '""").append(BIRTH).append("' AND n <> 0 AND (");
         Map<String, Object> p = new LinkedHashMap<>();
         int i = 0;
-        for (AgeBand b : AgeBand.values()) {
-            band.append(" WHEN k COLLATE \"C\" > :after").append(i).append(" AND k COLLATE \"C\" <= :by").append(i)
-                    .append(" THEN '").append(b.name()).append("'");
-            p.put("after" + i, b.bornAfter(today).toString());
-            p.put("by" + i, b.bornOnOrBefore(today).toString());
+        for (int y : limitYears) {
+            // ISO dates of one year: one range of the primary key (fixed-width digits sort alike in every collation)
+            sql.append(i == 0 ? "" : " OR ").append("k BETWEEN :from").append(i).append(" AND :to").append(i);
+            p.put("from" + i, LocalDate.of(y, 1, 1).toString());
+            p.put("to" + i, LocalDate.of(y, 12, 31).toString());
             i++;
         }
-        band.append(" ELSE 'UNKNOWN' END");
-        Query q = em.createNativeQuery("SELECT " + band + " AS band, sum(n) FROM subtree_count WHERE org_id = :org AND metric = '"
-                + BIRTH + "' GROUP BY 1 HAVING sum(n) <> 0 ORDER BY 1");
+        sql.append(")");
+        Query q = em.createNativeQuery(sql.toString());
         p.forEach(q::setParameter);
         q.setParameter("org", org == null ? SubtreeCounts.WHOLE_TREE : org);
-        Map<String, Long> result = new LinkedHashMap<>();
+        q.setParameter("years", "{" + String.join(",", limitYears.stream().map(y -> String.format("%04d", y)).toList()) + "}");
+        Map<String, Long> result = new TreeMap<>();
         for (Object row : q.getResultList()) {
             Object[] r = (Object[]) row;
-            result.put((String) r[0], ((Number) r[1]).longValue());
+            String k = (String) r[0];
+            LocalDate born = k.indexOf('-', 1) < 0 ? LocalDate.of(Integer.parseInt(k), 1, 1) : LocalDate.parse(k);
+            String band = "UNKNOWN";
+            for (AgeBand b : AgeBand.values()) {
+                if (born.isAfter(b.bornAfter(today)) && !born.isAfter(b.bornOnOrBefore(today))) {
+                    band = b.name();
+                    break;
+                }
+            }
+            result.merge(band, ((Number) r[1]).longValue(), Long::sum);
         }
         return result;
     }
