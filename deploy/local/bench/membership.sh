@@ -1,9 +1,20 @@
 # shellcheck shell=bash
 # ---------------------------------------------------------------- membership
+# The shape of a real province: cells of uneven size (15% of 3-5 members, 60% of 6-11, 22% of 12-20, 3% of 60-72),
+# scaled so that members 1..MEMBERS fill the 36,000 cells in order; members in every status (about 5% probationary,
+# 5% exempt, 5% deceased, 5% transferred out, 1% removed, 0.3% expelled, the rest official), their memberships ended
+# in many different years. A member keeps the id md5('m<k>') that the other services' data refers to.
+MEMBERSHIP_CELLS="SELECT i, i / 1200 + 1 AS d, i / 20 % 60 + 1 AS g, i % 20 + 1 AS c,
+       CASE WHEN h < 15 THEN 3 + h % 3 WHEN h < 75 THEN 6 + h % 6 WHEN h < 97 THEN 12 + h % 9 ELSE 60 + h % 5 * 3 END AS size
+FROM generate_series(0, 35999) i, LATERAL (SELECT abs(hashtext('cell-size-' || i)) % 100 AS h) x"
+
 load_membership() {
   org_ref membership
-  insert_once membership "$MEMBERS members over the 36,000 cells of province 1" \
-    "SELECT count(*) FROM member WHERE id = md5('m$MEMBERS')::uuid" 1 <<SQL
+  # Through the counting triggers of V7__member_subtree_counts.sql: one statement, so one merge of its deltas. A
+  # database loaded with the earlier, even shape is updated in place to this one (the update trigger counts that).
+  insert_once membership "$MEMBERS members over the 36,000 cells of province 1 (uneven cells, every status)" \
+    "SELECT count(*) FROM member WHERE id = md5('m$MEMBERS')::uuid AND organization_id = md5('c1-30-60-20')::uuid
+            AND EXISTS (SELECT 1 FROM member WHERE status = 'EXPELLED')" 1 <<SQL
 WITH f(fam, fam_s) AS (SELECT ARRAY['Nguyễn','Trần','Lê','Phạm','Hoàng','Huỳnh','Phan','Vũ','Võ','Đặng','Bùi','Đỗ','Hồ','Ngô','Dương','Lý'],
                               ARRAY['nguyen','tran','le','pham','hoang','huynh','phan','vu','vo','dang','bui','do','ho','ngo','duong','ly']),
      mi(mid, mid_s) AS (SELECT ARRAY['Văn','Thị','Hữu','Đức','Minh','Thanh','Quang','Ngọc'],
@@ -12,13 +23,16 @@ WITH f(fam, fam_s) AS (SELECT ARRAY['Nguyễn','Trần','Lê','Phạm','Hoàng',
                                      'Mai','Nam','Nga','Phong','Phúc','Quân','Sơn','Tâm','Thảo','Trang','Trung','Tuấn','Việt','Xuân','Yến'],
                                ARRAY['an','binh','cuong','dung','giang','ha','hai','hanh','hoa','hung','huong','khanh','lan','linh','long',
                                      'mai','nam','nga','phong','phuc','quan','son','tam','thao','trang','trung','tuan','viet','xuan','yen']),
+     cells AS (SELECT d, g, c, sum(size) OVER (ORDER BY i) - size AS lo, sum(size) OVER (ORDER BY i) AS hi, sum(size) OVER () AS total
+               FROM ($MEMBERSHIP_CELLS) s),
      m AS (SELECT k, md5('c1-' || d || '-' || g || '-' || c)::uuid AS org,
                   1 + k % 16 AS a, 1 + k / 16 % 8 AS b, 1 + k / 128 % 30 AS e,
-                  CASE k % 20 WHEN 0 THEN 'PROBATIONARY' WHEN 1 THEN 'EXEMPT' WHEN 2 THEN 'DECEASED' WHEN 3 THEN 'TRANSFERRED_OUT'
-                              ELSE 'OFFICIAL' END AS status,
+                  CASE WHEN k % 300 = 5 THEN 'EXPELLED' WHEN k % 100 = 4 THEN 'REMOVED'
+                       ELSE CASE k % 20 WHEN 0 THEN 'PROBATIONARY' WHEN 1 THEN 'EXEMPT' WHEN 2 THEN 'DECEASED' WHEN 3 THEN 'TRANSFERRED_OUT'
+                                        ELSE 'OFFICIAL' END END AS status,
                   CASE WHEN k % 20 = 0 THEN DATE '2025-09-01' + (k / 20 % 450)
                        ELSE DATE '1958-01-01' + (k::bigint * 7919 % 24000)::int END AS admitted
-           FROM generate_series(1, $MEMBERS) k, $MEMBER_CELL)
+           FROM cells, generate_series((lo * $MEMBERS / total)::int + 1, (hi * $MEMBERS / total)::int) k)
 INSERT INTO member (id, full_name, search_name, birth_date, gender, ethnicity, theory_level, admission_date, official_date,
                     organization_id, status, status_since, created_at, updated_at, version)
 SELECT md5('m' || k)::uuid, fam[a] || ' ' || mid[b] || ' ' || giv[e], fam_s[a] || ' ' || mid_s[b] || ' ' || giv_s[e],
@@ -26,11 +40,40 @@ SELECT md5('m' || k)::uuid, fam[a] || ' ' || mid[b] || ' ' || giv[e], fam_s[a] |
        (ARRAY['Kinh','Kinh','Kinh','Thái','Mông','Tày','Dao','Khơ Mú',NULL])[1 + k % 9],
        (ARRAY['NONE','ELEMENTARY','ELEMENTARY','INTERMEDIATE','ADVANCED','BACHELOR'])[1 + k % 6],
        admitted, CASE WHEN status <> 'PROBATIONARY' THEN admitted + 365 END, org, status,
-       CASE WHEN status = 'PROBATIONARY' THEN admitted WHEN status = 'OFFICIAL' THEN admitted + 365 ELSE DATE '2024-06-01' END,
+       CASE WHEN status = 'PROBATIONARY' THEN admitted WHEN status IN ('OFFICIAL', 'EXEMPT') THEN admitted + 365
+            ELSE least(DATE '2026-06-30', admitted + 400 + (k::bigint * 131 % 9000)::int) END,
        now(), now(), 0
 FROM m, f, mi, gi
-ON CONFLICT (id) DO NOTHING;
+ON CONFLICT (id) DO UPDATE SET organization_id = EXCLUDED.organization_id, status = EXCLUDED.status,
+                               status_since = EXCLUDED.status_since, updated_at = EXCLUDED.updated_at
+WHERE (member.organization_id, member.status, member.status_since)
+      IS DISTINCT FROM (EXCLUDED.organization_id, EXCLUDED.status, EXCLUDED.status_since);
 ANALYZE member;
+SQL
+}
+
+# membership_recount CONDITION: the numbers of the statistics (byStatus, byGender, byTheoryLevel, byEthnicity, byAgeBand,
+# admissions of the last five years and members at their start) recounted by hand from the member rows in one pass.
+membership_recount() {
+  cat <<SQL
+WITH s AS MATERIALIZED (
+  SELECT m.status, m.gender, m.theory_level, coalesce(m.ethnicity, 'UNKNOWN') AS eth,
+         m.status IN ('PROBATIONARY', 'OFFICIAL', 'EXEMPT') AND m.in_transit_transfer_id IS NULL AS cur,
+         CASE WHEN m.birth_date > (current_date - interval '30 years')::date THEN 'UNDER_30'
+              WHEN m.birth_date > (current_date - interval '41 years')::date THEN 'FROM_30_TO_40'
+              WHEN m.birth_date > (current_date - interval '51 years')::date THEN 'FROM_41_TO_50'
+              WHEN m.birth_date > (current_date - interval '61 years')::date THEN 'FROM_51_TO_60'
+              WHEN m.birth_date > (current_date - interval '201 years')::date THEN 'OVER_60' ELSE 'UNKNOWN' END AS band,
+         extract(year FROM m.admission_date)::int AS a,
+         CASE WHEN m.status IN ('TRANSFERRED_OUT', 'REMOVED', 'EXPELLED', 'DECEASED') THEN extract(year FROM m.status_since)::int END AS e
+  FROM member m JOIN org_ref o ON o.id = m.organization_id WHERE $1)
+SELECT 'status', status, count(*) FROM s GROUP BY 2
+UNION ALL SELECT 'gender', gender, count(*) FROM s WHERE cur GROUP BY 2
+UNION ALL SELECT 'theory', theory_level, count(*) FROM s WHERE cur GROUP BY 2
+UNION ALL SELECT 'ethnicity', eth, count(*) FROM s WHERE cur GROUP BY 2
+UNION ALL SELECT 'age', band, count(*) FROM s WHERE cur GROUP BY 2
+UNION ALL SELECT 'admissions', y::text, count(*) FILTER (WHERE a = y) * 1000000000 + count(*) FILTER (WHERE a < y AND (e IS NULL OR e >= y))
+          FROM s, generate_series(extract(year FROM current_date)::int - 4, extract(year FROM current_date)::int) y GROUP BY 2
 SQL
 }
 
@@ -43,15 +86,18 @@ time_membership() {
   time_calls "members of a district, q accents ignored ('nguyen van hung')" $PAGE_MS GET "$API?organizationId=$D&q=nguyen%20van%20hung&limit=50"
   time_calls "members of a province, q with accents (Tran Thi Yen)" $PAGE_MS GET "$API?organizationId=$P&q=Tr%E1%BA%A7n%20Th%E1%BB%8B%20Y%E1%BA%BFn&limit=50"
   time_calls "statistics of a province (400,000 members)" $PROVINCE_MS GET "$API/statistics?organizationId=$P"
+  vs_sql membership "$(membership_recount "o.path >= '/$P/' AND o.path < '/${P}0'")"
   time_calls "statistics of a district (~13,300 members)" $DISTRICT_MS GET "$API/statistics?organizationId=$D"
+  time_calls "statistics of the whole tree (admin, no organizationId)" $PROVINCE_MS GET "$API/statistics"
   time_calls "badges 2026 of a province, page of 50" $PAGE_MS GET "$API/badges?year=2026&organizationId=$P"
   time_calls "probation ending in 30 days (whole tree), page of 50" $PAGE_MS GET "$API/probation-ending?days=30"
-  explain membership "query plan of the heaviest membership query: admission years of a province (statistics)" \
-    "SELECT y, count(*) FILTER (WHERE m.admission_date >= make_date(y, 1, 1) AND m.admission_date < make_date(y + 1, 1, 1)),
-            count(*) FILTER (WHERE m.admission_date < make_date(y, 1, 1)
-                              AND (NOT (m.status IN ('TRANSFERRED_OUT', 'REMOVED', 'EXPELLED', 'DECEASED')) OR m.status_since >= make_date(y, 1, 1)))
-     FROM generate_series(2022, 2026) AS y
-     LEFT JOIN (member m JOIN org_ref o ON o.id = m.organization_id AND (o.path >= '/$P/' AND o.path < '/${P}0')) ON TRUE
-     GROUP BY y ORDER BY y"
+  explain membership "query plan of the statistics of a province: its subtree counts (age bands: birth years, and dates of the years holding a band limit)" \
+    "SELECT k, n FROM subtree_count WHERE org_id = '$P' AND metric = ANY ('{member_status,member_gender,member_theory,member_ethnicity,member_admission,member_birth_year}')
+     UNION ALL SELECT k, n FROM subtree_count WHERE org_id = '$P' AND metric = 'member_birth'
+       AND (k BETWEEN '1996-01-01' AND '1996-12-31' OR k BETWEEN '1985-01-01' AND '1985-12-31' OR k BETWEEN '1975-01-01' AND '1975-12-31'
+            OR k BETWEEN '1965-01-01' AND '1965-12-31' OR k BETWEEN '1825-01-01' AND '1825-12-31' OR k BETWEEN '2026-01-01' AND '2026-12-31')"
+  explain membership "query plan of probation ending in 30 days (whole tree), first page" \
+    "SELECT m.id FROM member m JOIN org_ref o ON o.id = m.organization_id
+     WHERE m.status = 'PROBATIONARY' AND m.admission_date <= current_date + 30 - interval '12 months' ORDER BY m.search_name, m.id LIMIT 51"
 }
 

@@ -12,11 +12,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import vn.grassroots.common.paging.Cursor;
 import vn.grassroots.common.paging.Page;
 import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.security.Subtree;
+import vn.grassroots.common.stats.SubtreeCounts;
 import vn.grassroots.membership.api.Reports;
 import vn.grassroots.membership.domain.AgeBand;
 import vn.grassroots.membership.domain.Gender;
@@ -24,15 +27,19 @@ import vn.grassroots.membership.domain.MemberStatus;
 import vn.grassroots.membership.domain.OrgRef;
 import vn.grassroots.membership.domain.TheoryLevel;
 
-/** Statistics and party badges of a subtree, each one grouped query on the indexed path range. */
+/**
+ * Statistics of a subtree from the subtree counts its triggers keep (no member row is read); party badges, a keyset page
+ * on the indexed path range.
+ */
 @ApplicationScoped
 public class ReportService {
     public static final BigDecimal TARGET_MIN = new BigDecimal("3.00");
     public static final BigDecimal TARGET_MAX = new BigDecimal("4.00");
     /** Current members, not in transit (an official transfer not yet accepted is counted by neither side). */
     private static final String CURRENT = "m.status IN ('PROBATIONARY', 'OFFICIAL', 'EXEMPT') AND m.in_transit_transfer_id IS NULL";
-    /** Statuses that end membership; status_since is the day it ended. */
-    private static final String ENDED = "m.status IN ('TRANSFERRED_OUT', 'REMOVED', 'EXPELLED', 'DECEASED')";
+    /** The subtree count metrics of members (V7__member_subtree_counts.sql). */
+    static final String STATUS = "member_status", GENDER = "member_gender", THEORY = "member_theory", ETHNICITY = "member_ethnicity",
+            BIRTH = "member_birth", BIRTH_YEAR = "member_birth_year", ADMISSION = "member_admission";
 
     @Inject
     EntityManager em;
@@ -42,54 +49,97 @@ public class ReportService {
 
     @Transactional
     public Reports.Statistics statistics(UUID organizationId, Integer fromYear, Integer toYear) {
-        String path = subtreePath(organizationId);
+        UUID org = subtreeOrganization(organizationId);
         LocalDate today = MemberService.today();
         int to = toYear == null ? today.getYear() : toYear;
         int from = fromYear == null ? to - 4 : fromYear;
         if (to < from || to - from > 50) {
             throw ProblemException.invalid("fromYear", "must be at most 50 years before toYear, and not after it");
         }
+        // the subtree counts kept by the triggers of V7__member_subtree_counts.sql: a few hundred rows, whatever the size
+        Map<String, Map<String, Long>> counts = SubtreeCounts.read(em, org, STATUS, GENDER, THEORY, ETHNICITY, ADMISSION);
         Map<String, Long> byStatus = zeros(MemberStatus.values());
-        group("m.status", null, path).forEach((k, v) -> byStatus.put(k, v));
+        byStatus.putAll(counts.get(STATUS));
         Map<String, Long> byGender = zeros(Gender.values());
-        group("m.gender", CURRENT, path).forEach(byGender::put);
+        byGender.putAll(counts.get(GENDER));
         Map<String, Long> byTheory = zeros(TheoryLevel.values());
-        group("m.theory_level", CURRENT, path).forEach(byTheory::put);
-        Map<String, Long> byEthnicity = group("coalesce(m.ethnicity, 'UNKNOWN')", CURRENT, path);
+        byTheory.putAll(counts.get(THEORY));
+        Map<String, Long> byEthnicity = counts.get(ETHNICITY);
         Map<String, Long> byAge = zeros(AgeBand.values());
-        StringBuilder band = new StringBuilder("CASE");
-        for (AgeBand b : AgeBand.values()) {
-            band.append(" WHEN m.birth_date > DATE '").append(b.bornAfter(today)).append("' AND m.birth_date <= DATE '")
-                    .append(b.bornOnOrBefore(today)).append("' THEN '").append(b.name()).append("'");
-        }
-        band.append(" ELSE 'UNKNOWN' END");
-        group(band.toString(), CURRENT, path).forEach(byAge::put);
+        byAge.putAll(ageBands(org, today));
         long members = byGender.values().stream().mapToLong(Long::longValue).sum();
 
+        // k = "<admission year>/<year membership ended>" ("<admission year>/" while it has not)
+        long[] admitted = new long[to - from + 1];
+        long[] atStart = new long[to - from + 1];
+        counts.get(ADMISSION).forEach((k, n) -> {
+            int slash = k.indexOf('/');
+            int a = Integer.parseInt(k.substring(0, slash));
+            int ended = slash == k.length() - 1 ? Integer.MAX_VALUE : Integer.parseInt(k.substring(slash + 1));
+            for (int y = from; y <= to; y++) {
+                if (a == y) {
+                    admitted[y - from] += n;
+                } else if (a < y && ended >= y) {
+                    atStart[y - from] += n;
+                }
+            }
+        });
         List<Reports.AdmissionYear> years = new ArrayList<>();
-        Query q = em.createNativeQuery("""
-                SELECT y,
-                       count(*) FILTER (WHERE m.admission_date >= make_date(y, 1, 1) AND m.admission_date < make_date(y + 1, 1, 1)),
-                       count(*) FILTER (WHERE m.admission_date < make_date(y, 1, 1)
-                                         AND (NOT (%s) OR m.status_since >= make_date(y, 1, 1)))
-                FROM generate_series(:from, :to) AS y
-                LEFT JOIN (member m JOIN org_ref o ON o.id = m.organization_id AND %s) ON TRUE
-                GROUP BY y ORDER BY y""".formatted(ENDED, path == null ? "TRUE" : Subtree.condition("o.path", "sub")))
-                .setParameter("from", from).setParameter("to", to);
-        if (path != null) {
-            Subtree.bind(q::setParameter, "sub", path);
-        }
-        for (Object row : q.getResultList()) {
-            Object[] r = (Object[]) row;
-            int y = ((Number) r[0]).intValue();
-            long admitted = ((Number) r[1]).longValue();
-            long atStart = ((Number) r[2]).longValue();
-            BigDecimal rate = atStart == 0 ? null
-                    : BigDecimal.valueOf(admitted * 100L).divide(BigDecimal.valueOf(atStart), 2, RoundingMode.HALF_UP);
-            years.add(new Reports.AdmissionYear(y, admitted, atStart, rate, TARGET_MIN, TARGET_MAX,
+        for (int y = from; y <= to; y++) {
+            long in = admitted[y - from];
+            long start = atStart[y - from];
+            BigDecimal rate = start == 0 ? null
+                    : BigDecimal.valueOf(in * 100L).divide(BigDecimal.valueOf(start), 2, RoundingMode.HALF_UP);
+            years.add(new Reports.AdmissionYear(y, in, start, rate, TARGET_MIN, TARGET_MAX,
                     rate != null && rate.compareTo(TARGET_MIN) >= 0));
         }
         return new Reports.Statistics(organizationId, today, members, byStatus, byGender, byAge, byEthnicity, byTheory, years);
+    }
+
+    /**
+     * Current members by age band on {@code today}, exact: a year of birth holding none of the bands' limit dates lies
+     * in one band whole and is read as one row (member_birth_year); the few years holding a limit are read by date.
+     */
+    private Map<String, Long> ageBands(UUID org, LocalDate today) {
+        TreeSet<Integer> limitYears = new TreeSet<>();
+        for (AgeBand b : AgeBand.values()) {
+            limitYears.add(b.bornAfter(today).getYear());
+            limitYears.add(b.bornOnOrBefore(today).getYear());
+        }
+        StringBuilder sql = new StringBuilder("""
+                SELECT k, n FROM subtree_count WHERE org_id = :org AND metric = '""").append(BIRTH_YEAR).append("""
+                ' AND n <> 0 AND NOT (k = ANY (cast(:years AS varchar[])))
+                UNION ALL
+                SELECT k, n FROM subtree_count WHERE org_id = :org AND metric = '""").append(BIRTH).append("' AND n <> 0 AND (");
+        Map<String, Object> p = new LinkedHashMap<>();
+        int i = 0;
+        for (int y : limitYears) {
+            // ISO dates of one year: one range of the primary key (fixed-width digits sort alike in every collation)
+            sql.append(i == 0 ? "" : " OR ").append("k BETWEEN :from").append(i).append(" AND :to").append(i);
+            p.put("from" + i, LocalDate.of(y, 1, 1).toString());
+            p.put("to" + i, LocalDate.of(y, 12, 31).toString());
+            i++;
+        }
+        sql.append(")");
+        Query q = em.createNativeQuery(sql.toString());
+        p.forEach(q::setParameter);
+        q.setParameter("org", org == null ? SubtreeCounts.WHOLE_TREE : org);
+        q.setParameter("years", "{" + String.join(",", limitYears.stream().map(y -> String.format("%04d", y)).toList()) + "}");
+        Map<String, Long> result = new TreeMap<>();
+        for (Object row : q.getResultList()) {
+            Object[] r = (Object[]) row;
+            String k = (String) r[0];
+            LocalDate born = k.indexOf('-', 1) < 0 ? LocalDate.of(Integer.parseInt(k), 1, 1) : LocalDate.parse(k);
+            String band = "UNKNOWN";
+            for (AgeBand b : AgeBand.values()) {
+                if (born.isAfter(b.bornAfter(today)) && !born.isAfter(b.bornOnOrBefore(today))) {
+                    band = b.name();
+                    break;
+                }
+            }
+            result.merge(band, ((Number) r[1]).longValue(), Long::sum);
+        }
+        return result;
     }
 
     /**
@@ -128,6 +178,16 @@ public class ReportService {
                 MemberStatus.valueOf((String) r[6])), r -> Cursor.encode((String) r[7], r[0].toString()));
     }
 
+    /** The organization whose subtree is asked for (default: the caller's scope; null = whole tree for admins). */
+    private UUID subtreeOrganization(UUID organizationId) {
+        String path = subtreePath(organizationId);
+        if (path == null) {
+            return null;
+        }
+        String[] ids = path.substring(1, path.length() - 1).split("/");
+        return UUID.fromString(ids[ids.length - 1]);
+    }
+
     /** The path of the subtree asked for (default: the caller's scope; null = whole tree for admins). */
     private String subtreePath(UUID organizationId) {
         access.caller().requireRole(Access.SUBTREE_READERS);
@@ -136,22 +196,6 @@ public class ReportService {
         }
         OrgRef o = access.organizationInScopeForReading(organizationId, false);
         return o.path;
-    }
-
-    private Map<String, Long> group(String expression, String where, String path) {
-        String sql = "SELECT " + expression + " AS k, count(*) FROM member m JOIN org_ref o ON o.id = m.organization_id WHERE "
-                + (path == null ? "TRUE" : Subtree.condition("o.path", "sub")) + (where == null ? "" : " AND " + where)
-                + " GROUP BY 1 ORDER BY 1";
-        Query q = em.createNativeQuery(sql);
-        if (path != null) {
-            Subtree.bind(q::setParameter, "sub", path);
-        }
-        Map<String, Long> result = new LinkedHashMap<>();
-        for (Object row : q.getResultList()) {
-            Object[] r = (Object[]) row;
-            result.put((String) r[0], ((Number) r[1]).longValue());
-        }
-        return result;
     }
 
     private static Map<String, Long> zeros(Enum<?>[] values) {
