@@ -2,9 +2,10 @@
 -- that a report of a province reads its own few rows instead of every fact below it. A service's triggers turn each
 -- change of a fact (a member, a meeting, a rating …) into deltas in the same transaction as the change, so the counts
 -- stay exactly equal to a recount; a move of an organization carries its subtree's counts from the old ancestors to
--- the new ones. Repeatable (R__): everything here is created or replaced, and runs after the versioned migrations.
+-- the new ones. Versioned before every service's own migrations, so that their triggers and functions can use what is
+-- here; R__subtree_count_moves.sql attaches the move trigger to the service's tree table once that exists.
 
-CREATE TABLE IF NOT EXISTS subtree_count (
+CREATE TABLE subtree_count (
     org_id uuid         NOT NULL, -- an organization, or the whole tree (subtree_counts_whole_tree())
     metric varchar(60)  NOT NULL, -- what is counted, e.g. 'status' or 'admitted'
     k      varchar(120) NOT NULL, -- the group within the metric, e.g. 'OFFICIAL' or '2024'; '' when none
@@ -13,23 +14,20 @@ CREATE TABLE IF NOT EXISTS subtree_count (
 );
 
 -- The key under which the whole tree is counted (what an admin without a subtree sees).
-CREATE OR REPLACE FUNCTION subtree_counts_whole_tree() RETURNS uuid LANGUAGE sql IMMUTABLE
+CREATE FUNCTION subtree_counts_whole_tree() RETURNS uuid LANGUAGE sql IMMUTABLE
 AS $$ SELECT '00000000-0000-0000-0000-000000000000'::uuid $$;
 
 -- Where a fact of the organization at path '/a/b/c/' is counted: the whole tree, a, b and c.
-CREATE OR REPLACE FUNCTION subtree_ids(p text) RETURNS uuid[] LANGUAGE sql IMMUTABLE
+CREATE FUNCTION subtree_ids(p text) RETURNS uuid[] LANGUAGE sql IMMUTABLE
 AS $$ SELECT ARRAY[subtree_counts_whole_tree()] || string_to_array(trim(BOTH '/' FROM p), '/')::uuid[] $$;
 
-DO $$ BEGIN
-    CREATE TYPE subtree_delta AS (path text, metric varchar(60), k varchar(120), n bigint);
-EXCEPTION WHEN duplicate_object THEN NULL;
-END $$;
+CREATE TYPE subtree_delta AS (path text, metric varchar(60), k varchar(120), n bigint);
 
 -- Adds deltas (the path of the fact's organization, metric, group, amount) at every level of their paths. One grouped
 -- upsert in a fixed order, so that a statement-level trigger over many rows costs one statement and two writers take
 -- the shared rows (a province's) in the same order. A fact of an organization not in the tree (path NULL) would be
 -- counted nowhere: refused, so that the counts never silently drift from a recount.
-CREATE OR REPLACE FUNCTION subtree_count_merge(deltas subtree_delta[]) RETURNS void LANGUAGE plpgsql AS $$
+CREATE FUNCTION subtree_count_merge(deltas subtree_delta[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
     IF EXISTS (SELECT 1 FROM unnest(deltas) d WHERE d.path IS NULL AND d.n <> 0) THEN
         RAISE EXCEPTION 'subtree counts: a fact of an organization that is not in the tree' USING ERRCODE = 'foreign_key_violation';
@@ -45,7 +43,7 @@ END $$;
 -- A move: the tree table's row changes its parent (the last but one id of its path). Its subtree's counts, kept at its
 -- own id, leave the ancestors it had and reach the ones it has now. The rows below it change their paths in the same
 -- statement but keep their parents, so they do nothing here.
-CREATE OR REPLACE FUNCTION subtree_count_follow_move() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION subtree_count_follow_move() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     old_ids uuid[] := subtree_ids(OLD.path);
     new_ids uuid[] := subtree_ids(NEW.path);
@@ -64,17 +62,4 @@ BEGIN
     ORDER BY 1, 2, 3
     ON CONFLICT (org_id, metric, k) DO UPDATE SET n = c.n + EXCLUDED.n;
     RETURN NULL;
-END $$;
-
--- The tree table of this service: the organization service's own table, the read model org_ref elsewhere.
-DO $$ BEGIN
-    IF to_regclass('organization') IS NOT NULL AND EXISTS (SELECT 1 FROM information_schema.columns
-            WHERE table_name = 'organization' AND column_name = 'path') THEN
-        CREATE OR REPLACE TRIGGER a_subtree_count_follow_move AFTER UPDATE OF path ON organization
-            FOR EACH ROW WHEN (OLD.path IS DISTINCT FROM NEW.path) EXECUTE FUNCTION subtree_count_follow_move();
-    END IF;
-    IF to_regclass('org_ref') IS NOT NULL THEN
-        CREATE OR REPLACE TRIGGER a_subtree_count_follow_move AFTER UPDATE OF path ON org_ref
-            FOR EACH ROW WHEN (OLD.path IS DISTINCT FROM NEW.path) EXECUTE FUNCTION subtree_count_follow_move();
-    END IF;
 END $$;
