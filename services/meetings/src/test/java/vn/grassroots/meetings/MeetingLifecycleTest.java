@@ -159,6 +159,12 @@ class MeetingLifecycleTest {
         Api.get(Api.as("organizer", t.district()), Api.MEETINGS + "?organizationId=" + t.commune().id).statusCode(200)
                 .body("items.id", org.hamcrest.Matchers.hasItem(id));
         Api.get(secretaryB, Api.MEETINGS + "?organizationId=" + t.cellA().id).statusCode(403);
+        // a period is in days of Asia/Ho_Chi_Minh (the list also bounds startsAt to walk its index from the period)
+        java.time.LocalDate day = java.time.LocalDate.parse(Api.get(Api.ADMIN, Api.MEETINGS + "/" + id).statusCode(200).extract().path("meetingDate"));
+        String commune = Api.MEETINGS + "?organizationId=" + t.commune().id;
+        Api.get(Api.ADMIN, commune + "&from=" + day + "&to=" + day).statusCode(200).body("items.id", org.hamcrest.Matchers.hasItem(id));
+        Api.get(Api.ADMIN, commune + "&from=" + day.plusDays(1)).statusCode(200).body("items.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(id)));
+        Api.get(Api.ADMIN, commune + "&to=" + day.minusDays(1)).statusCode(200).body("items.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(id)));
         var page = Api.get(secretaryB, Api.MEETINGS).statusCode(200).extract().<List<String>>path("items.id");
         assertTrue(!page.contains(id));
     }

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -90,17 +91,115 @@ public class ComplianceService {
         }, r -> Cursor.encode((String) r[2]));
     }
 
+    /**
+     * The summary from the subtree counts (V3__compliance_counts.sql): the sums of the whole months of the period and the
+     * cells' month and quarter masks are the root's own rows; a partial month at an edge of the period is summed from
+     * the meetings of those days; a period over several calendar years counts the cells that missed a month or quarter
+     * from their per-month rows (meeting_month). Always equal to the recount over the meetings (ComplianceTest).
+     */
     @Transactional
     public Views.ComplianceSummary summary(Period p) {
-        Query q = em.createNativeQuery("WITH cells AS (SELECT o.id, o.name, o.path FROM org_ref o WHERE " + CELLS + "), "
-                + PERIODS + ", per_cell AS (SELECT c.id, " + PER_CELL + ") "
-                + "SELECT count(*), count(*) FILTER (WHERE missing_regular IS NOT NULL), count(*) FILTER (WHERE missing_thematic IS NOT NULL),"
-                + " coalesce(sum(held), 0), coalesce(sum(below), 0), coalesce(sum(expected), 0), coalesce(sum(present), 0),"
-                + " coalesce(sum(sup_expected), 0), coalesce(sum(sup_attended), 0) FROM per_cell");
-        bind(q, p);
+        UUID org = p.root().id;
+        LocalDate from = p.from(), to = p.to(), today = Clock.today();
+        YearMonth firstFull = YearMonth.from(from.getDayOfMonth() == 1 ? from : from.plusMonths(1));
+        YearMonth lastFull = YearMonth.from(to.plusDays(1).getDayOfMonth() == 1 ? to : to.minusMonths(1));
+        long[] sums = new long[6]; // held, below quorum, expected, present, superior expected, superior attended
+        if (!firstFull.isAfter(lastFull)) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("""
+                    SELECT metric, sum(n) FROM subtree_count WHERE org_id = :org
+                      AND metric IN ('held', 'below_quorum', 'expected', 'present', 'superior_expected', 'superior_attended')
+                      AND k >= :first AND k <= :last GROUP BY metric""")
+                    .setParameter("org", org).setParameter("first", firstFull.toString()).setParameter("last", lastFull.toString())
+                    .getResultList();
+            for (Object[] r : rows) {
+                sums[SUMS.indexOf((String) r[0])] += num(r[1]);
+            }
+            if (from.isBefore(firstFull.atDay(1))) {
+                addDays(sums, p, from, firstFull.atDay(1).minusDays(1));
+            }
+            if (to.isAfter(lastFull.atEndOfMonth())) {
+                addDays(sums, p, lastFull.atEndOfMonth().plusDays(1), to);
+            }
+        } else {
+            addDays(sums, p, from, to);
+        }
+        long cells = num(em.createNativeQuery("SELECT coalesce(max(n), 0) FROM subtree_count WHERE org_id = :org AND metric = 'cells' AND k = ''")
+                .setParameter("org", org).getSingleResult());
+        // months and quarters of the period that have started (a later one is never missed)
+        YearMonth m0 = YearMonth.from(from), m1 = min(YearMonth.from(to), YearMonth.from(today));
+        YearMonth q0 = quarterStart(m0), q1 = min(quarterStart(YearMonth.from(to)), quarterStart(YearMonth.from(today)));
+        long missingRegular = 0, missingThematic = 0;
+        if (m0.getYear() == m1.getYear() && q0.getYear() == q1.getYear()) {
+            missingRegular = m0.isAfter(m1) ? 0 : cells - heldAll(org, "regular_months", m0.getYear(),
+                    bits(m0.getMonthValue() - 1, m1.getMonthValue() - 1));
+            missingThematic = q0.isAfter(q1) ? 0 : cells - heldAll(org, "thematic_quarters", q0.getYear(),
+                    bits((q0.getMonthValue() - 1) / 3, (q1.getMonthValue() - 1) / 3));
+        } else {
+            long months = m0.isAfter(m1) ? 0 : m1.getYear() * 12L + m1.getMonthValue() - m0.getYear() * 12L - m0.getMonthValue() + 1;
+            long quarters = q0.isAfter(q1) ? 0 : (q1.getYear() * 12L + q1.getMonthValue() - q0.getYear() * 12L - q0.getMonthValue()) / 3 + 1;
+            Query q = em.createNativeQuery("""
+                    SELECT count(*) FILTER (WHERE :months > 0 AND r.c < :months), count(*) FILTER (WHERE :quarters > 0 AND t.c < :quarters)
+                    FROM org_ref o
+                    CROSS JOIN LATERAL (SELECT count(*) AS c FROM meeting_month mm WHERE mm.org_id = o.id AND mm.regular > 0
+                                          AND mm.month >= :m0 AND mm.month <= :m1) r
+                    CROSS JOIN LATERAL (SELECT count(DISTINCT date_trunc('quarter', mm.month)) AS c FROM meeting_month mm
+                                        WHERE mm.org_id = o.id AND mm.thematic > 0 AND mm.month >= :q0 AND mm.month < :q1) t
+                    WHERE %s""".formatted(CELLS))
+                    .setParameter("months", months).setParameter("quarters", quarters)
+                    .setParameter("m0", m0.atDay(1)).setParameter("m1", m1.atDay(1))
+                    .setParameter("q0", q0.atDay(1)).setParameter("q1", q1.plusMonths(3).atDay(1));
+            Subtree.bind(q::setParameter, "sub", p.root().path);
+            Object[] r = (Object[]) q.getSingleResult();
+            missingRegular = num(r[0]);
+            missingThematic = num(r[1]);
+        }
+        return new Views.ComplianceSummary(org, from, to, cells, missingRegular, missingThematic, sums[0], sums[1],
+                rate(sums[3], sums[2]), sums[4], sums[5], rate(sums[5], sums[4]));
+    }
+
+    private static final List<String> SUMS = List.of("held", "below_quorum", "expected", "present", "superior_expected", "superior_attended");
+
+    /** Adds the held meetings of the counted cells of the subtree between these days (a partial month). */
+    private void addDays(long[] sums, Period p, LocalDate a, LocalDate b) {
+        Query q = em.createNativeQuery("""
+                SELECT count(*), count(*) FILTER (WHERE NOT m.quorum_met), coalesce(sum(m.expected), 0), coalesce(sum(m.present), 0),
+                       count(*) FILTER (WHERE m.superior_expected), count(*) FILTER (WHERE m.superior_expected AND m.superior_attended)
+                FROM meeting m JOIN org_ref o ON o.id = m.organization_id
+                WHERE m.meeting_date BETWEEN :a AND :b AND %s AND %s""".formatted(HELD, CELLS))
+                .setParameter("a", a).setParameter("b", b);
+        Subtree.bind(q::setParameter, "sub", p.root().path);
         Object[] r = (Object[]) q.getSingleResult();
-        return new Views.ComplianceSummary(p.root().id, p.from(), p.to(), num(r[0]), num(r[1]), num(r[2]), num(r[3]), num(r[4]),
-                rate(num(r[6]), num(r[5])), num(r[7]), num(r[8]), rate(num(r[8]), num(r[7])));
+        for (int i = 0; i < sums.length; i++) {
+            sums[i] += num(r[i]);
+        }
+    }
+
+    /** The counted cells of the subtree whose mask of that year has every bit of {@code set}. */
+    private long heldAll(UUID org, String metric, int year, int set) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT k, n FROM subtree_count WHERE org_id = :org AND metric = :metric AND k LIKE :year")
+                .setParameter("org", org).setParameter("metric", metric).setParameter("year", year + ":%").getResultList();
+        long n = 0;
+        for (Object[] r : rows) {
+            int mask = Integer.parseInt(((String) r[0]).substring(((String) r[0]).indexOf(':') + 1));
+            if ((mask & set) == set) {
+                n += num(r[1]);
+            }
+        }
+        return n;
+    }
+
+    private static int bits(int first, int last) {
+        return ((1 << (last + 1)) - 1) & ~((1 << first) - 1);
+    }
+
+    private static YearMonth quarterStart(YearMonth m) {
+        return m.withMonth((m.getMonthValue() - 1) / 3 * 3 + 1);
+    }
+
+    private static YearMonth min(YearMonth a, YearMonth b) {
+        return a.isBefore(b) ? a : b;
     }
 
     /** Attendance per member over the held meetings of the subtree in the period, by member id. */

@@ -477,11 +477,13 @@ public class MeetingService {
                     : " AND m.organizationId = :orgId";
         }
         StringBuilder q = new StringBuilder("select m from Meeting m where " + scope.sql("m.organizationPath", "scope") + org);
+        // meetingDate is the day of startsAt in Asia/Ho_Chi_Minh: the same bounds on startsAt let the walk in startsAt
+        // order (index meeting_start_id) start at the period
         if (f.from() != null) {
-            q.append(" and m.meetingDate >= :from");
+            q.append(" and m.meetingDate >= :from and m.startsAt >= :fromStart");
         }
         if (f.to() != null) {
-            q.append(" and m.meetingDate <= :to");
+            q.append(" and m.meetingDate <= :to and m.startsAt < :toEnd");
         }
         if (!f.kinds().isEmpty()) {
             q.append(" and m.kind in :kinds");
@@ -503,10 +505,10 @@ public class MeetingService {
             }
         }
         if (f.from() != null) {
-            query.setParameter("from", f.from());
+            query.setParameter("from", f.from()).setParameter("fromStart", f.from().atStartOfDay(Clock.ZONE).toInstant());
         }
         if (f.to() != null) {
-            query.setParameter("to", f.to());
+            query.setParameter("to", f.to()).setParameter("toEnd", f.to().plusDays(1).atStartOfDay(Clock.ZONE).toInstant());
         }
         if (!f.kinds().isEmpty()) {
             query.setParameter("kinds", f.kinds());
