@@ -13,20 +13,6 @@
 -- changes only when one of its months crosses 0 ↔ 1. Triggers on org_ref add or remove all facts of a cell when it
 -- starts or stops being counted (created, dissolved, merged, retyped); a move is carried by the shared move trigger.
 
--- The table is the shared one (R__subtree_counts.sql creates it too, after the versioned migrations): created here as
--- well so that the one-pass fill below can run on a database that had meetings before the subtree counts existed.
-CREATE TABLE IF NOT EXISTS subtree_count (
-    org_id uuid         NOT NULL,
-    metric varchar(60)  NOT NULL,
-    k      varchar(120) NOT NULL,
-    n      bigint       NOT NULL,
-    PRIMARY KEY (org_id, metric, k)
-);
-DO $$ BEGIN
-    CREATE TYPE subtree_delta AS (path text, metric varchar(60), k varchar(120), n bigint);
-EXCEPTION WHEN duplicate_object THEN NULL;
-END $$;
-
 CREATE TABLE meeting_month (
     org_id       uuid   NOT NULL,
     month        date   NOT NULL, -- first day of the month of meeting_date
@@ -234,16 +220,8 @@ BEGIN
     GROUP BY 1, 2, 3 HAVING sum(f.n) <> 0;
 END $$;
 
--- subtree_ids comes with R__subtree_counts.sql: the first fill waits for it when this database had no meetings yet.
-DO $$ BEGIN
-    IF EXISTS (SELECT 1 FROM meeting) OR EXISTS (SELECT 1 FROM org_ref) THEN
-        IF to_regproc('subtree_ids') IS NULL THEN
-            CREATE FUNCTION subtree_ids(p text) RETURNS uuid[] LANGUAGE sql IMMUTABLE
-            AS 'SELECT ARRAY[''00000000-0000-0000-0000-000000000000''::uuid] || string_to_array(trim(BOTH ''/'' FROM p), ''/'')::uuid[]';
-        END IF;
-        PERFORM meeting_counts_rebuild();
-    END IF;
-END $$;
+-- Meetings held before this migration.
+SELECT meeting_counts_rebuild();
 
 -- A partial month at an edge of a period is summed from the meetings of those days.
 CREATE INDEX meeting_date_org ON meeting (meeting_date, organization_id);
