@@ -1,4 +1,4 @@
--- Compliance on the shared subtree counts (db/common/R__subtree_counts.sql). What the compliance summary of a subtree
+-- Compliance on the shared subtree counts (db/common/V0_2__subtree_counts.sql). What the compliance summary of a subtree
 -- sums is kept per organization and month in meeting_month (held meetings only: state HELD or MINUTES_APPROVED), and
 -- for the organizations the summary counts (ACTIVE cells: GRASSROOTS_CELL, SUBORDINATE_CELL) as subtree counts:
 --   cells                             ''         the cell itself

@@ -1,4 +1,4 @@
--- The member statistics (GET /api/v1/members/statistics) read the shared subtree counts (db/common/R__subtree_counts.sql)
+-- The member statistics (GET /api/v1/members/statistics) read the shared subtree counts (db/common/V0_2__subtree_counts.sql)
 -- instead of every member of the subtree. Statement-level triggers on member turn each change into deltas of the groups
 -- below, in the same transaction, so a bulk insert of 400,000 members costs one merge. Metrics (k = the group):
 --   member_status     every member, by status
@@ -93,8 +93,8 @@ CREATE TRIGGER member_counts_truncate AFTER TRUNCATE ON member
     FOR EACH STATEMENT EXECUTE FUNCTION member_counts_after_truncate();
 
 -- Rebuild: the member counts computed from the facts in one pass (every organization of the tree and the whole tree),
--- replacing what is there. For a database that had members before this migration (run by the repeatable migration
--- R__subtree_counts_membership.sql, after the shared table exists), and for a bulk load done with the triggers disabled.
+-- replacing what is there. For a database that had members before this migration (run at the end of it), and for a
+-- bulk load done with the triggers disabled.
 -- Takes a lock on member so that no change slips between the recount and the replace.
 CREATE FUNCTION member_counts_rebuild() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
@@ -114,3 +114,6 @@ BEGIN
     unnest(subtree_ids(o.path)) a
     GROUP BY 1, 2, 3;
 END $$;
+
+-- Members registered before this migration.
+SELECT member_counts_rebuild();

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Reads the subtree counts (table subtree_count, db/common/R__subtree_counts.sql): for one organization, the sums over
+ * Reads the subtree counts (table subtree_count, db/common/V0_2__subtree_counts.sql): for one organization, the sums over
  * its whole subtree that its service's triggers keep exact in the same transaction as the facts. A report of a province
  * reads a few hundred rows, whatever the number of members, meetings or ratings below it.
  */
