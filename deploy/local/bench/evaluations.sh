@@ -124,8 +124,11 @@ time_evaluations() {
     "SELECT c.k, sum(c.n) FROM subtree_count c
      WHERE c.org_id = '$P' AND c.metric IN (SELECT 'ev:' || y.id FROM cycle y WHERE y.year = 2025)
      GROUP BY c.k HAVING sum(c.n) <> 0"
-  explain evaluations "query plan of a list page: members NOT_COMPLETED of a district" \
-    "SELECT id, subject_type, subject_id, subject_name, organization_id, org_type, org_sector, decided_level, decided_at, decided_by
-     FROM rating WHERE subject_type = 'MEMBER' AND state = 'DECIDED' AND year = 2025 AND (org_path >= '/$P/$D/' AND org_path < '/$P/${D}0')
-       AND decided_level = 'NOT_COMPLETED' ORDER BY subject_name, id LIMIT 51"
+  explain evaluations "query plan of a list page: members NOT_COMPLETED of a district (keys index-only, then 51 rows)" \
+    "SELECT r.id, r.subject_type, r.subject_id, r.subject_name, r.organization_id, r.org_type, r.org_sector, r.decided_level,
+            r.decided_at, r.decided_by
+     FROM (SELECT id, subject_name FROM ((SELECT id, subject_name FROM rating WHERE subject_type = 'MEMBER' AND state = 'DECIDED'
+             AND year = 2025 AND (org_path >= '/$P/$D/' AND org_path < '/$P/${D}0') AND decided_level = 'NOT_COMPLETED'
+             ORDER BY subject_name, id LIMIT 51)) a ORDER BY subject_name, id LIMIT 51) p
+     JOIN rating r ON r.id = p.id ORDER BY p.subject_name, p.id"
 }
