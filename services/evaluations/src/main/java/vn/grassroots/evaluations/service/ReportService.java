@@ -21,6 +21,7 @@ import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.security.Caller;
 import vn.grassroots.common.security.Roles;
 import vn.grassroots.common.security.Scope;
+import vn.grassroots.common.stats.SubtreeCounts;
 import vn.grassroots.evaluations.api.Views;
 import vn.grassroots.evaluations.api.Views.Group;
 import vn.grassroots.evaluations.api.Views.LevelCount;
@@ -65,18 +66,42 @@ public class ReportService {
         return new Root(o.id, new Scope(o.path));
     }
 
+    /** Where the subtree counts of a report's root are kept: its organization (last id of the path), or the whole tree. */
+    static UUID countsKey(Root root) {
+        if (root.scope().isAll()) {
+            return SubtreeCounts.WHOLE_TREE;
+        }
+        String p = root.scope().prefix();
+        return UUID.fromString(p.substring(p.lastIndexOf('/', p.length() - 2) + 1, p.length() - 1));
+    }
+
     @Transactional
     public Views.Summary summary(UUID organizationId, int year, UUID cycleId) {
         Root root = root(organizationId);
+        // The counts of the root's subtree for the year's cycles (one cycle when asked): a few hundred rows whatever the
+        // number of ratings below. Keys: subject|A|level, subject|T|type|level, subject|S|sector|level (V4__report_counts).
         Query q = em.createNativeQuery("""
-                SELECT subject_type, decided_level, org_type, org_sector, count(*), GROUPING(org_type), GROUPING(org_sector)
-                FROM rating WHERE state = 'DECIDED' AND year = :year AND %s AND (cast(:cycle AS uuid) IS NULL OR cycle_id = :cycle)
-                GROUP BY GROUPING SETS ((subject_type, decided_level), (subject_type, decided_level, org_type),
-                    (subject_type, decided_level, org_sector))""".formatted(root.scope().sql("org_path", "root")))
-                .setParameter("year", year).setParameter("cycle", cycleId);
-        root.scope().bind(q::setParameter, "root");
+                SELECT c.k, sum(c.n) FROM subtree_count c
+                WHERE c.org_id = :org AND c.metric IN (SELECT 'ev:' || y.id FROM cycle y WHERE y.year = :year%s)
+                GROUP BY c.k HAVING sum(c.n) <> 0""".formatted(cycleId == null ? "" : " AND y.id = :cycle"))
+                .setParameter("org", countsKey(root)).setParameter("year", year);
+        if (cycleId != null) {
+            q.setParameter("cycle", cycleId);
+        }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = q.getResultList();
+        List<Object[]> counts = q.getResultList();
+        // The rows a GROUPING SETS recount gives: subject, level, type, sector, count, GROUPING(type), GROUPING(sector).
+        List<Object[]> rows = new ArrayList<>();
+        for (Object[] c : counts) {
+            String[] k = ((String) c[0]).split("\\|", -1);
+            long n = Sql.number(c[1]);
+            switch (k[1]) {
+                case "A" -> rows.add(new Object[] {k[0], k[2], null, null, n, 1, 1});
+                case "T" -> rows.add(new Object[] {k[0], k[3], k[2], null, n, 0, 1});
+                case "S" -> rows.add(new Object[] {k[0], k[3], null, k[2], n, 1, 0});
+                default -> { }
+            }
+        }
         Map<SubjectType, Map<String, PolicyDocument.Level>> levels = levels(year, cycleId);
         SubjectSummary o = subject(SubjectType.ORGANIZATION, rows, levels.get(SubjectType.ORGANIZATION));
         SubjectSummary m = subject(SubjectType.MEMBER, rows, levels.get(SubjectType.MEMBER));
@@ -172,26 +197,58 @@ public class ReportService {
                 r -> Cursor.encode((String) r[3], r[0].toString()));
     }
 
-    /** Rows of {@link #rated} after a key, for the streamed CSV export. */
+    /**
+     * Rows of {@link #rated} after a key, for the streamed CSV export too. Only the filters given are in the SQL (no
+     * "IS NULL OR" that a generic plan could not drop), and each subject type is its own arm, so that a page walks the
+     * list indexes (year, subject type[, level], name, id) in order and stops after {@code limit} rows.
+     */
     @Transactional
     public List<Object[]> ratedRows(Root root, int year, SubjectType type, String level, String orgType, String sector, UUID cycleId,
             String[] after, int limit) {
+        StringBuilder where = new StringBuilder("state = 'DECIDED' AND year = :year AND ").append(root.scope().sql("org_path", "root"));
+        if (cycleId != null) {
+            where.append(" AND cycle_id = :cycle");
+        }
+        if (level != null) {
+            where.append(" AND decided_level = :level");
+        }
+        if (orgType != null) {
+            where.append(" AND org_type = :orgType");
+        }
+        if (sector != null) {
+            where.append(" AND org_sector = :sector");
+        }
+        if (after != null) {
+            where.append(" AND (subject_name, id) > (:afterName, cast(:afterId AS uuid))");
+        }
+        List<SubjectType> types = type == null ? List.of(SubjectType.values()) : List.of(type);
+        // The page's keys come from the index alone (an index-only scan: every filtered column is included), then only
+        // those rows are read from the table; the entries a filter skips never cost a table read.
+        String arms = String.join(" UNION ALL ", types.stream().map(t -> """
+                (SELECT id, subject_name FROM rating WHERE subject_type = '%s' AND %s ORDER BY subject_name, id LIMIT :limit)"""
+                .formatted(t.name(), where)).toList());
         Query q = em.createNativeQuery("""
-                SELECT id, subject_type, subject_id, subject_name, organization_id, org_type, org_sector, decided_level, decided_at, decided_by
-                FROM rating WHERE state = 'DECIDED' AND year = :year AND %s
-                  AND (cast(:cycle AS uuid) IS NULL OR cycle_id = :cycle)
-                  AND (cast(:type AS text) IS NULL OR subject_type = :type)
-                  AND (cast(:level AS text) IS NULL OR decided_level = :level)
-                  AND (cast(:orgType AS text) IS NULL OR org_type = :orgType)
-                  AND (cast(:sector AS text) IS NULL OR org_sector = :sector)
-                  AND (cast(:afterName AS text) IS NULL OR (subject_name, id) > (:afterName, cast(:afterId AS uuid)))
-                ORDER BY subject_name, id LIMIT :limit""".formatted(root.scope().sql("org_path", "root")))
-                .setParameter("year", year).setParameter("cycle", cycleId)
-                .setParameter("type", type == null ? null : type.name()).setParameter("level", level)
-                .setParameter("orgType", orgType).setParameter("sector", sector)
-                .setParameter("afterName", after == null ? null : after[0]).setParameter("afterId", after == null ? null : after[1])
-                .setParameter("limit", limit);
+                SELECT r.id, r.subject_type, r.subject_id, r.subject_name, r.organization_id, r.org_type, r.org_sector, r.decided_level,
+                       r.decided_at, r.decided_by
+                FROM (SELECT id, subject_name FROM (%s) a ORDER BY subject_name, id LIMIT :limit) p JOIN rating r ON r.id = p.id
+                ORDER BY p.subject_name, p.id""".formatted(arms))
+                .setParameter("year", year).setParameter("limit", limit);
         root.scope().bind(q::setParameter, "root");
+        if (cycleId != null) {
+            q.setParameter("cycle", cycleId);
+        }
+        if (level != null) {
+            q.setParameter("level", level);
+        }
+        if (orgType != null) {
+            q.setParameter("orgType", orgType);
+        }
+        if (sector != null) {
+            q.setParameter("sector", sector);
+        }
+        if (after != null) {
+            q.setParameter("afterName", after[0]).setParameter("afterId", after[1]);
+        }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = q.getResultList();
         return rows;
@@ -209,12 +266,13 @@ public class ReportService {
             throw ProblemException.invalid("toYear", "must be from fromYear to fromYear + 20");
         }
         Root root = root(organizationId);
+        // Overall counts per cycle of the years, from the subtree counts; a subject is rated once a year.
         Query q = em.createNativeQuery("""
-                SELECT year, subject_type, decided_level, count(*) FROM rating
-                WHERE state = 'DECIDED' AND year BETWEEN :from AND :to AND %s
-                GROUP BY year, subject_type, decided_level ORDER BY subject_type, year""".formatted(root.scope().sql("org_path", "root")))
-                .setParameter("from", fromYear).setParameter("to", toYear);
-        root.scope().bind(q::setParameter, "root");
+                SELECT y.year, split_part(c.k, '|', 1) AS subject_type, split_part(c.k, '|', 3) AS level, sum(c.n)
+                FROM cycle y JOIN subtree_count c ON c.org_id = :org AND c.metric = 'ev:' || y.id
+                WHERE y.year BETWEEN :from AND :to AND split_part(c.k, '|', 2) = 'A'
+                GROUP BY 1, 2, 3 HAVING sum(c.n) <> 0 ORDER BY 2, 1, 3""")
+                .setParameter("org", countsKey(root)).setParameter("from", fromYear).setParameter("to", toYear);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = q.getResultList();
         Map<String, Long> totals = new HashMap<>();
