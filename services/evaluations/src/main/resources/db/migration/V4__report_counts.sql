@@ -1,4 +1,4 @@
--- Report totals on the shared subtree counts (db/common/R__subtree_counts.sql): every decided rating adds 1 at its
+-- Report totals on the shared subtree counts (db/common/V0_2__subtree_counts.sql): every decided rating adds 1 at its
 -- organization and every ancestor (and the whole tree), under metric 'ev:<cycle id>' and three keys:
 --   '<subject type>|A|<level>'                       overall
 --   '<subject type>|T|<organization type>|<level>'   by the rated organization's type (grassroots = two of these types)
