@@ -9,8 +9,6 @@
 -- cycles of that year (a subject is rated once a year, across cycles). Statement-level triggers with transition
 -- tables: a bulk insert or update costs one merge.
 --
--- PL/pgSQL throughout: the subtree_delta type and subtree_count_merge come from the repeatable common migration, which
--- Flyway runs after the versioned ones, so nothing here may need them before that.
 
 CREATE OR REPLACE FUNCTION rating_count_insert() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
