@@ -73,8 +73,7 @@ class EventConsumersTest {
         assertTrue(poison.get("reason").toString().startsWith("not JSON"), poison.toString());
         assertEquals(Feed.MEMBER_STATE, poison.get("sourceTopic"));
         assertNotNull(poison.get("sourceOffset"));
-        Map<String, Object> refused = find(ADMIN_PATH + "/dead-letters?channel=members-state", "key", key, "reason",
-                "data is not a member with id, fullName, organizationId, status and version");
+        Map<String, Object> refused = find(ADMIN_PATH + "/dead-letters?channel=members-state", "key", key, "reason", "data is not a member*");
         assertTrue(refused.get("value").toString().contains(refusedId));
         find(ADMIN_PATH + "/dead-letters?channel=assignments-state", "key", key, "reason", "not a CloudEvent with id and type");
         assertTrue(list.getList("items").size() >= 2);
@@ -323,7 +322,7 @@ class EventConsumersTest {
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
-    /** The dead letter whose fields have these values (pairs), waiting until it is listed. */
+    /** The dead letter whose fields have these values (pairs; a value ending in * is a prefix), waiting until it is listed. */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> find(String path, String... fieldValues) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -338,7 +337,9 @@ class EventConsumersTest {
                 for (Map<String, Object> item : page.<Map<String, Object>>getList("items")) {
                     boolean all = true;
                     for (int i = 0; i < fieldValues.length; i += 2) {
-                        all &= fieldValues[i + 1].equals(String.valueOf(item.get(fieldValues[i])));
+                        String want = fieldValues[i + 1];
+                        String have = String.valueOf(item.get(fieldValues[i]));
+                        all &= want.endsWith("*") ? have.startsWith(want.substring(0, want.length() - 1)) : want.equals(have);
                     }
                     if (all) {
                         return item;

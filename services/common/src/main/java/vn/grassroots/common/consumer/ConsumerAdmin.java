@@ -41,6 +41,8 @@ public abstract class ConsumerAdmin {
 
     @GET
     @Path("dead-letters")
+    @RolesAllowed(Roles.ADMIN)
+    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Dead letters (thư chết) of this service's consumers", description = "Records a consumer could never apply "
             + "(not JSON, not a CloudEvent, refused by its validation, failing for a reason of their own), oldest first, "
             + "with the reason and where they came from. They are also on the service's dead-letter topic. Admin only.")
@@ -62,6 +64,8 @@ public abstract class ConsumerAdmin {
 
     @POST
     @Path("dead-letters/{id}/replay")
+    @RolesAllowed(Roles.ADMIN)
+    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replay a dead letter after a fix", description = "Applies the record again through the same path as "
             + "its consumer, once: an event already applied is not applied again, and a dead letter already replayed is "
             + "answered as it is. 422 when it still cannot be applied (the reason is kept), 503 when the database is down. Admin only.")
@@ -95,6 +99,8 @@ public abstract class ConsumerAdmin {
 
     @POST
     @Path("rebuild")
+    @RolesAllowed(Roles.ADMIN)
+    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Rebuild the read models from the state topics", description = "Deletes the read models that the "
             + "state topics feed and reads those topics again from the beginning (tái dựng mô hình đọc); this instance's "
             + "consumers wait meanwhile. Runs in the background: follow it with GET. 409 when one is already running. Admin only.")
@@ -108,6 +114,8 @@ public abstract class ConsumerAdmin {
 
     @GET
     @Path("rebuild")
+    @RolesAllowed(Roles.ADMIN)
+    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The last rebuild of the read models", description = "State, start, end and records read per state channel. Admin only.")
     public ReadModelRebuild.Status rebuildStatus() {
         return rebuild.status();

@@ -140,10 +140,15 @@ public class DeadLetters {
 
     /** Outcome of a replay: null when the record was applied, else why it still cannot be. */
     public void replayed(long id, String error) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(error == null
-                        ? "UPDATE dead_letter SET replayed_at = now(), last_replay_error = NULL WHERE id = ?1 AND replayed_at IS NULL"
-                        : "UPDATE dead_letter SET last_replay_error = ?2 WHERE id = ?1")
-                .setParameter(1, id).setParameter(2, error == null ? "" : error).executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (error == null) {
+                em.createNativeQuery("UPDATE dead_letter SET replayed_at = now(), last_replay_error = NULL WHERE id = ?1 AND replayed_at IS NULL")
+                        .setParameter(1, id).executeUpdate();
+            } else {
+                em.createNativeQuery("UPDATE dead_letter SET last_replay_error = ?2 WHERE id = ?1").setParameter(1, id)
+                        .setParameter(2, error).executeUpdate();
+            }
+        });
     }
 
     private static DeadLetter map(Object[] r) {
