@@ -4,56 +4,97 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.LinkedHashMap;
 import java.util.List;
-import vn.grassroots.common.consumer.IncomingEvents;
-import java.util.function.BiFunction;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import vn.grassroots.common.consumer.ChannelAppliers;
+import vn.grassroots.common.consumer.IncomingEvents;
 
 /**
  * Keeps the read models from the other services' topics: organizations and members (compacted state topics read
- * from the beginning, then the event topics) and held meetings. A record that is not a usable CloudEvent, or that
- * fails to apply, is logged and skipped: one bad record never stops a consumer.
+ * from the beginning, then the event topics) and held meetings, through {@link IncomingEvents}: a poison record goes
+ * to the dead-letter topic and the next ones go on; a database failure is retried, never skipped.
  */
 @ApplicationScoped
-public class Consumers {
+public class Consumers implements ChannelAppliers {
     @Inject
     IncomingEvents incoming;
 
     @Inject
     Appliers appliers;
 
+    @Inject
+    EntityManager em;
+
     @Incoming("organizations-state")
     @Blocking
-    public void organizationState(String record) {
-        handle("organizations-state", record, appliers::organization);
+    public void organizationState(ConsumerRecord<String, String> record) {
+        handle("organizations-state", record);
     }
 
     @Incoming("organizations")
     @Blocking
-    public void organizationEvent(String record) {
-        handle("organizations", record, appliers::organization);
+    public void organizationEvent(ConsumerRecord<String, String> record) {
+        handle("organizations", record);
     }
 
     // the members topics hold a province's members: a batch per transaction, so a new read model catches up in minutes
     @Incoming("members-state")
     @Blocking
-    public void memberState(List<String> records) {
-        incoming.batch("members-state", records, event -> appliers.member("members-state", event));
+    public void memberState(ConsumerRecords<String, String> records) {
+        incoming.batch("members-state", records, this);
     }
 
     @Incoming("members")
     @Blocking
-    public void memberEvent(List<String> records) {
-        incoming.batch("members", records, event -> appliers.member("members", event));
+    public void memberEvent(ConsumerRecords<String, String> records) {
+        incoming.batch("members", records, this);
     }
 
     @Incoming("meetings")
     @Blocking
-    public void meetingEvent(String record) {
-        handle("meetings", record, appliers::meeting);
+    public void meetingEvent(ConsumerRecord<String, String> record) {
+        handle("meetings", record);
     }
 
-    private void handle(String channel, String record, BiFunction<String, JsonNode, String> apply) {
-        incoming.handle(channel, record, event -> apply.apply(channel, event));
+    private void handle(String channel, ConsumerRecord<String, String> record) {
+        incoming.handle(channel, record, event -> apply(channel, event));
+    }
+
+    @Override
+    public String apply(String channel, JsonNode event) {
+        return switch (channel) {
+            case "organizations-state", "organizations" -> appliers.organization(channel, event);
+            case "members-state", "members" -> appliers.member(channel, event);
+            case "meetings" -> appliers.meeting(channel, event);
+            default -> throw new IllegalArgumentException("no channel " + channel);
+        };
+    }
+
+    /** Organizations and members have state topics; held meetings come from events and are kept. */
+    @Override
+    public List<String> stateChannels() {
+        return List.of("organizations-state", "members-state");
+    }
+
+    @Override
+    public void resetReadModels() {
+        // state records of members are not remembered in processed_event (see Appliers): nothing else to forget
+        em.createNativeQuery("DELETE FROM member_ref").executeUpdate();
+        em.createNativeQuery("DELETE FROM org_ref").executeUpdate();
+        em.createNativeQuery("DELETE FROM processed_event WHERE consumer = 'assignments.organizations-state'").executeUpdate();
+    }
+
+    @Override
+    public Map<String, Long> readModelCounts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String table : List.of("org_ref", "member_ref")) {
+            counts.put(table, ((Number) em.createNativeQuery("SELECT count(*) FROM " + table).getSingleResult()).longValue());
+        }
+        return counts;
     }
 }

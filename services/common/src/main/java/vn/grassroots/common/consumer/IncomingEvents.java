@@ -2,18 +2,38 @@ package vn.grassroots.common.consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * The one way a consumer reads a record of another service's topic: parse the CloudEvent, apply it, and log and skip
- * what is not JSON, what the applier refuses (it returns why) or what fails to apply. One bad record never stops a
- * consumer; the channels' failure-strategy is ignore as well.
+ * The one way a consumer applies a record of another service's topic.
+ *
+ * <ul>
+ * <li>A <b>poison</b> record — not JSON, not a CloudEvent with id and type, refused by the applier (it returns why),
+ * or failing for a reason of its own ({@link Failures}) — goes to the service's dead-letter topic with the reason
+ * ({@link DeadLetters}), and the records after it go on.</li>
+ * <li>A failure of the consumer's own <b>infrastructure</b> (database down, timeout, lock, missing table, Kafka) is
+ * retried with backoff (0.5 s doubling to 30 s) until it passes: the method does not return, so the record is not
+ * acknowledged and the channel's offset never moves past it.</li>
+ * </ul>
+ * A batch is applied in one transaction; when a record of it is poison, the batch is applied again record by record,
+ * so that only that one is dead-lettered. A rebuild of the read models ({@link ReadModelRebuild}) holds the live
+ * consumers of this instance between two records.
  */
 @ApplicationScoped
 public class IncomingEvents {
@@ -22,69 +42,134 @@ public class IncomingEvents {
     @Inject
     ObjectMapper json;
 
-    /** {@code apply} returns null when the event was applied (or already was), else why it was skipped. */
-    public void handle(String channel, String record, Function<JsonNode, String> apply) {
-        JsonNode event = parse(channel, record);
-        if (event == null) {
-            return;
-        }
-        try {
-            String problem = apply.apply(event);
-            if (problem != null) {
-                LOG.warnf("skipping a record on %s: %s: %s", channel, problem, abbreviate(record));
-            }
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "skipping a record on %s that could not be applied: %s", channel, abbreviate(record));
-        }
+    @Inject
+    DeadLetters deadLetters;
+
+    @Inject
+    MeterRegistry registry;
+
+    @ConfigProperty(name = "grassroots.consumer.retry.initial", defaultValue = "500ms")
+    Duration initialDelay;
+
+    @ConfigProperty(name = "grassroots.consumer.retry.max", defaultValue = "30s")
+    Duration maxDelay;
+
+    /** Live consumers take it shared, a rebuild exclusively. */
+    final ReentrantReadWriteLock gate = new ReentrantReadWriteLock(true);
+    private final ConcurrentHashMap<String, Counter> retries = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
+
+    void stopping(@Observes ShutdownEvent e) {
+        stopping = true;
     }
 
-    /**
-     * A batch of records (a topic with hundreds of thousands of them, e.g. the members') in one transaction; if
-     * anything fails, every record again on its own, so that only a bad one is skipped.
-     */
-    public void batch(String channel, List<String> records, Function<JsonNode, String> apply) {
+    /** Applies one record; {@code apply} returns null when the event was applied (or already was), else why it never can be. */
+    public void handle(String channel, ConsumerRecord<String, String> record, Function<JsonNode, String> apply) {
+        gate.readLock().lock();
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                for (JsonNode event : parseAll(channel, records)) {
-                    String problem = apply.apply(event);
-                    if (problem != null) {
-                        LOG.warnf("skipping a record on %s: %s: %s", channel, problem, abbreviate(event.toString()));
+            String poison = retrying(channel, () -> {
+                try {
+                    String refused = apply.apply(parse(record.value()));
+                    return refused;
+                } catch (RuntimeException e) {
+                    if (Failures.isInfrastructure(e)) {
+                        throw e;
                     }
+                    return e instanceof PoisonRecord ? e.getMessage() : "could not be applied: " + Failures.describe(e);
                 }
             });
-        } catch (RuntimeException e) {
-            records.forEach(r -> handle(channel, r, apply));
-        }
-    }
-
-    /** The CloudEvents of a batch; what is not one is logged and left out. */
-    public List<JsonNode> parseAll(String channel, List<String> records) {
-        List<JsonNode> events = new ArrayList<>(records.size());
-        for (String r : records) {
-            JsonNode event = parse(channel, r);
-            if (event != null) {
-                events.add(event);
+            if (poison != null) {
+                retrying(channel, () -> {
+                    deadLetters.deadLetter(channel, record, poison);
+                    return null;
+                });
             }
+        } finally {
+            gate.readLock().unlock();
         }
-        return events;
     }
 
-    private JsonNode parse(String channel, String record) {
+    /** Applies a batch in one transaction through {@link ChannelAppliers#applyAll}, or record by record when one is poison. */
+    public void batch(String channel, Iterable<ConsumerRecord<String, String>> records, ChannelAppliers appliers) {
+        List<ConsumerRecord<String, String>> list = new ArrayList<>();
+        records.forEach(list::add);
+        if (list.isEmpty()) {
+            return;
+        }
+        gate.readLock().lock();
+        try {
+            List<JsonNode> events = new ArrayList<>(list.size());
+            boolean poisonInside = false;
+            for (ConsumerRecord<String, String> r : list) {
+                try {
+                    events.add(parse(r.value()));
+                } catch (PoisonRecord e) {
+                    poisonInside = true;
+                    break;
+                }
+            }
+            boolean applied = !poisonInside && retrying(channel, () -> {
+                try {
+                    QuarkusTransaction.requiringNew().run(() -> appliers.applyAll(channel, events));
+                    return true;
+                } catch (RuntimeException e) {
+                    if (Failures.isInfrastructure(e)) {
+                        throw e;
+                    }
+                    return false;
+                }
+            });
+            if (!applied) {
+                for (ConsumerRecord<String, String> r : list) {
+                    handle(channel, r, event -> appliers.apply(channel, event));
+                }
+            }
+        } finally {
+            gate.readLock().unlock();
+        }
+    }
+
+    /** The CloudEvent of a record's value, or {@link PoisonRecord} when it is not one. */
+    public JsonNode parse(String value) {
         JsonNode event;
         try {
-            event = record == null ? null : json.readTree(record);
+            event = value == null ? null : json.readTree(value);
         } catch (Exception e) {
-            LOG.warnf("skipping a record on %s that is not JSON: %s", channel, abbreviate(record));
-            return null;
+            throw new PoisonRecord("not JSON: " + Failures.describe(e));
         }
         if (event == null || !event.isObject() || event.path("id").asText("").isBlank() || event.path("type").asText("").isBlank()) {
-            LOG.warnf("skipping a record on %s that is not a CloudEvent with id and type: %s", channel, abbreviate(record));
-            return null;
+            throw new PoisonRecord("not a CloudEvent with id and type");
         }
         return event;
     }
 
-    private static String abbreviate(String s) {
-        return s == null ? "null" : s.length() > 500 ? s.substring(0, 500) + "…" : s;
+    /** Runs {@code work} until it does not throw, waiting between attempts; gives up only when the application stops. */
+    <T> T retrying(String channel, Supplier<T> work) {
+        long delay = initialDelay.toMillis();
+        for (int attempt = 1;; attempt++) {
+            try {
+                return work.get();
+            } catch (RuntimeException e) {
+                if (stopping) {
+                    throw e; // not acknowledged: the record is read again after the restart
+                }
+                retryCounter(channel).increment();
+                LOG.warnf("%s: infrastructure failure (attempt %d), retrying in %d ms without moving on: %s", channel, attempt,
+                        delay, Failures.describe(e));
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                delay = Math.min(delay * 2, maxDelay.toMillis());
+            }
+        }
+    }
+
+    private Counter retryCounter(String channel) {
+        return retries.computeIfAbsent(channel, c -> Counter.builder("grassroots.consumer.retries")
+                .description("Attempts to apply a record again after a failure of the consumer's infrastructure").tag("channel", c)
+                .register(registry));
     }
 }

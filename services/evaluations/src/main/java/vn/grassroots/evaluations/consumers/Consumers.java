@@ -4,66 +4,104 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import vn.grassroots.common.consumer.IncomingEvents;
+import jakarta.persistence.EntityManager;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.function.BiFunction;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import vn.grassroots.common.consumer.ChannelAppliers;
+import vn.grassroots.common.consumer.IncomingEvents;
 
 /**
  * Follows the other services' topics for the read models: organizations and members (state topics from the
- * beginning, then events), meetings (held, absence-unexcused) and tasks. A record that is not a usable CloudEvent,
- * or that fails to apply, is logged and skipped: one bad record never stops a consumer.
+ * beginning, then events), meetings (held, absence-unexcused) and tasks, through {@link IncomingEvents}: a poison
+ * record goes to the dead-letter topic and the next ones go on; a database failure is retried, never skipped.
  */
 @ApplicationScoped
-public class Consumers {
+public class Consumers implements ChannelAppliers {
     @Inject
     IncomingEvents incoming;
 
     @Inject
     EventApplier applier;
 
+    @Inject
+    EntityManager em;
+
     @Incoming("organizations-state")
     @Blocking
-    public void organizationState(String record) {
-        handle("organizations-state", record, applier::organization);
+    public void organizationState(ConsumerRecord<String, String> record) {
+        handle("organizations-state", record);
     }
 
     @Incoming("organizations")
     @Blocking
-    public void organizationEvent(String record) {
-        handle("organizations", record, applier::organization);
+    public void organizationEvent(ConsumerRecord<String, String> record) {
+        handle("organizations", record);
     }
 
     /** Members arrive in bulk (a CSV import publishes hundreds of thousands): applied a batch per transaction. */
     @Incoming("members-state")
     @Blocking
-    public void memberState(List<String> records) {
-        batch("members-state", records, applier::member);
+    public void memberState(ConsumerRecords<String, String> records) {
+        incoming.batch("members-state", records, this);
     }
 
     @Incoming("members")
     @Blocking
-    public void memberEvent(List<String> records) {
-        batch("members", records, applier::member);
-    }
-
-    private void batch(String channel, List<String> records, BiFunction<String, JsonNode, String> apply) {
-        incoming.batch(channel, records, event -> apply.apply(channel, event));
+    public void memberEvent(ConsumerRecords<String, String> records) {
+        incoming.batch("members", records, this);
     }
 
     @Incoming("meetings")
     @Blocking
-    public void meetingEvent(String record) {
-        handle("meetings", record, applier::meeting);
+    public void meetingEvent(ConsumerRecord<String, String> record) {
+        handle("meetings", record);
     }
 
     @Incoming("tasks")
     @Blocking
-    public void taskEvent(String record) {
-        handle("tasks", record, applier::task);
+    public void taskEvent(ConsumerRecord<String, String> record) {
+        handle("tasks", record);
     }
 
-    private void handle(String channel, String record, BiFunction<String, JsonNode, String> apply) {
-        incoming.handle(channel, record, event -> apply.apply(channel, event));
+    private void handle(String channel, ConsumerRecord<String, String> record) {
+        incoming.handle(channel, record, event -> apply(channel, event));
+    }
+
+    @Override
+    public String apply(String channel, JsonNode event) {
+        return switch (channel) {
+            case "organizations-state", "organizations" -> applier.organization(channel, event);
+            case "members-state", "members" -> applier.member(channel, event);
+            case "meetings" -> applier.meeting(channel, event);
+            case "tasks" -> applier.task(channel, event);
+            default -> throw new IllegalArgumentException("no channel " + channel);
+        };
+    }
+
+    /** Organizations and members have state topics; attendance, disciplines and tasks come from events and are kept. */
+    @Override
+    public List<String> stateChannels() {
+        return List.of("organizations-state", "members-state");
+    }
+
+    @Override
+    public void resetReadModels() {
+        em.createNativeQuery("DELETE FROM member_ref").executeUpdate();
+        em.createNativeQuery("DELETE FROM org_ref").executeUpdate();
+        em.createNativeQuery("DELETE FROM processed_event WHERE consumer IN ('evaluations.organizations-state', 'evaluations.members-state')")
+                .executeUpdate();
+    }
+
+    @Override
+    public Map<String, Long> readModelCounts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String table : List.of("org_ref", "member_ref")) {
+            counts.put(table, ((Number) em.createNativeQuery("SELECT count(*) FROM " + table).getSingleResult()).longValue());
+        }
+        return counts;
     }
 }

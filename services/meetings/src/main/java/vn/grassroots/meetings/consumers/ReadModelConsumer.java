@@ -4,32 +4,43 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import vn.grassroots.common.consumer.ChannelAppliers;
 import vn.grassroots.common.consumer.IncomingEvents;
 
 /**
  * Keeps the read models of organizations, members and assignments from their publishers' compacted state topics
- * (read from the beginning) and event topics. A record that is not a usable CloudEvent, or fails to apply, is
- * logged and skipped: one bad record never stops a consumer.
+ * (read from the beginning) and event topics, through {@link IncomingEvents}: a poison record goes to the
+ * dead-letter topic and the next ones go on; a failure of the database is retried until it passes, never skipped.
  */
 @ApplicationScoped
-public class ReadModelConsumer {
+public class ReadModelConsumer implements ChannelAppliers {
+    static final List<String> STATE_CHANNELS = List.of("organizations-state", "members-state", "assignments-state");
+
     @Inject
     IncomingEvents incoming;
 
     @Inject
     ReadModelApplier applier;
 
+    @Inject
+    EntityManager em;
+
     @Incoming("organizations-state")
     @Blocking
-    public void organizationsState(String record) {
+    public void organizationsState(ConsumerRecord<String, String> record) {
         handle("organizations-state", record);
     }
 
     @Incoming("organizations")
     @Blocking
-    public void organizations(String record) {
+    public void organizations(ConsumerRecord<String, String> record) {
         handle("organizations", record);
     }
 
@@ -37,39 +48,67 @@ public class ReadModelConsumer {
     // transaction and three statements per batch, so a new or rebuilt read model catches up in minutes.
     @Incoming("members-state")
     @Blocking
-    public void membersState(List<String> records) {
-        handleBatch("members-state", records);
+    public void membersState(ConsumerRecords<String, String> records) {
+        incoming.batch("members-state", records, this);
     }
 
     @Incoming("members")
     @Blocking
-    public void members(List<String> records) {
-        handleBatch("members", records);
-    }
-
-    void handleBatch(String channel, List<String> records) {
-        List<JsonNode> events = incoming.parseAll(channel, records);
-        try {
-            applier.applyMembers(channel, events);
-        } catch (RuntimeException e) {
-            // one bad record: apply them one by one, so that only it is skipped
-            records.forEach(r -> handle(channel, r));
-        }
+    public void members(ConsumerRecords<String, String> records) {
+        incoming.batch("members", records, this);
     }
 
     @Incoming("assignments-state")
     @Blocking
-    public void assignmentsState(String record) {
+    public void assignmentsState(ConsumerRecord<String, String> record) {
         handle("assignments-state", record);
     }
 
     @Incoming("assignments")
     @Blocking
-    public void assignments(String record) {
+    public void assignments(ConsumerRecord<String, String> record) {
         handle("assignments", record);
     }
 
-    void handle(String channel, String record) {
-        incoming.handle(channel, record, event -> applier.apply(channel, event));
+    void handle(String channel, ConsumerRecord<String, String> record) {
+        incoming.handle(channel, record, event -> apply(channel, event));
+    }
+
+    @Override
+    public String apply(String channel, JsonNode event) {
+        return applier.apply(channel, event);
+    }
+
+    @Override
+    public void applyAll(String channel, List<JsonNode> events) {
+        if (channel.startsWith("members")) {
+            applier.applyMembers(channel, events); // throws on a record that is not a member: then one by one
+        } else {
+            ChannelAppliers.super.applyAll(channel, events);
+        }
+    }
+
+    @Override
+    public List<String> stateChannels() {
+        return STATE_CHANNELS;
+    }
+
+    @Override
+    public void resetReadModels() {
+        em.createNativeQuery("DELETE FROM member_host").executeUpdate();
+        em.createNativeQuery("DELETE FROM member_ref").executeUpdate();
+        em.createNativeQuery("DELETE FROM assignment_ref").executeUpdate();
+        em.createNativeQuery("DELETE FROM org_ref").executeUpdate();
+        em.createNativeQuery("DELETE FROM processed_event WHERE consumer IN ('meetings.organizations-state', 'meetings.members-state', "
+                + "'meetings.assignments-state')").executeUpdate();
+    }
+
+    @Override
+    public Map<String, Long> readModelCounts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String table : List.of("org_ref", "member_ref", "member_host", "assignment_ref")) {
+            counts.put(table, ((Number) em.createNativeQuery("SELECT count(*) FROM " + table).getSingleResult()).longValue());
+        }
+        return counts;
     }
 }

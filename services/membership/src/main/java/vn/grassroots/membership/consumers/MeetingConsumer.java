@@ -3,6 +3,7 @@ package vn.grassroots.membership.consumers;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.grassroots.common.consumer.IncomingEvents;
 
@@ -13,11 +14,11 @@ public class MeetingConsumer {
     IncomingEvents incoming;
 
     @Inject
-    AbsenceApplier absences;
+    Channels channels;
 
     @Incoming("meetings")
     @Blocking
-    public void onEvent(String record) {
-        incoming.handle("meetings", record, absences::apply);
+    public void onEvent(ConsumerRecord<String, String> record) {
+        incoming.handle("meetings", record, e -> channels.apply("meetings", e));
     }
 }

@@ -3,14 +3,14 @@ package vn.grassroots.membership.consumers;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.grassroots.common.consumer.IncomingEvents;
-import vn.grassroots.common.tree.OrganizationEvents;
-import vn.grassroots.membership.service.MergeReaction;
 
 /**
  * Keeps the read model of the organization tree from the organization service's topics: the compacted state topic
- * (read from the beginning) and the event topic. A merge moves the members of the merged organization.
+ * (read from the beginning) and the event topic. A merge moves the members of the merged organization. Poison goes to
+ * the dead-letter topic; a database failure is retried, never skipped ({@link IncomingEvents}).
  */
 @ApplicationScoped
 public class OrganizationConsumer {
@@ -18,20 +18,17 @@ public class OrganizationConsumer {
     IncomingEvents incoming;
 
     @Inject
-    OrganizationEvents organizations;
-
-    @Inject
-    MergeReaction mergeReaction;
+    Channels channels;
 
     @Incoming("organizations-state")
     @Blocking
-    public void onState(String record) {
-        incoming.handle("organizations-state", record, e -> organizations.apply("membership.organizations-state", e, mergeReaction));
+    public void onState(ConsumerRecord<String, String> record) {
+        incoming.handle("organizations-state", record, e -> channels.apply("organizations-state", e));
     }
 
     @Incoming("organizations")
     @Blocking
-    public void onEvent(String record) {
-        incoming.handle("organizations", record, e -> organizations.apply("membership.organizations", e, mergeReaction));
+    public void onEvent(ConsumerRecord<String, String> record) {
+        incoming.handle("organizations", record, e -> channels.apply("organizations", e));
     }
 }

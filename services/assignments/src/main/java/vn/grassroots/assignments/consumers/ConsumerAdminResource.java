@@ -1,0 +1,10 @@
+package vn.grassroots.assignments.consumers;
+
+import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.grassroots.common.consumer.ConsumerAdmin;
+
+/** Dead letters and read-model rebuild of the assignments service's consumers (admin only). */
+@Path("/api/v1/assignments/event-consumers")
+@Tag(name = "Event consumers", description = "Dead letters (thư chết) and rebuild of the read models (tái dựng mô hình đọc); admin only")
+public class ConsumerAdminResource extends ConsumerAdmin {}
