@@ -1,6 +1,6 @@
 -- Dead letters of a consuming service (vn.grassroots.common.consumer.DeadLetters): a mirror of its dead-letter topic,
 -- one row per source record, listed by the admin endpoint and marked when replayed.
-CREATE TABLE IF NOT EXISTS dead_letter (
+CREATE TABLE dead_letter (
     id                bigserial PRIMARY KEY,
     channel           varchar(100) NOT NULL,
     source_topic      varchar(200) NOT NULL,
@@ -15,4 +15,4 @@ CREATE TABLE IF NOT EXISTS dead_letter (
     last_replay_error text,
     UNIQUE (source_topic, source_partition, source_offset)
 );
-CREATE INDEX IF NOT EXISTS dead_letter_pending ON dead_letter (id) WHERE replayed_at IS NULL;
+CREATE INDEX dead_letter_pending ON dead_letter (id) WHERE replayed_at IS NULL;
