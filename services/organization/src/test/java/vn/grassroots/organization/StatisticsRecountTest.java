@@ -45,7 +45,7 @@ class StatisticsRecountTest {
         // a move of a commune (with its cells and group) to another province's district
         post(BASE + "/" + t.commune() + "/move", Map.of("newParentId", otherDistrict, "decision", DECISION));
         assertAllEqualARecount(watched);
-        assertEquals(4L, stat(otherDistrict).get("total").asLong());
+        assertEquals(5L, stat(otherDistrict).get("total").asLong()); // itself, the commune, its two cells and the group
 
         // a merge of cell A into cell B (cell A's group moves to B, A becomes MERGED)
         post(BASE + "/merge", Map.of("sourceIds", List.of(t.cellA()), "targetId", t.cellB(), "decision", DECISION));
