@@ -1,6 +1,8 @@
 # shellcheck shell=bash
 # ---------------------------------------------------------------- assignments
+# The loads go through the coverage triggers (V2__coverage_counts.sql): one INSERT … SELECT = one merge of the counts.
 load_assignments() {
+  local start=$SECONDS
   org_ref assignments
   insert_once assignments "20 households in each residential cell of province 1 (180,000)" \
     "SELECT count(*) FROM household WHERE id = md5('h1-30-60-20-20')::uuid" 1 <<SQL
@@ -32,6 +34,7 @@ FROM generate_series(1, 30) d, generate_series(1, 60) g, generate_series(4, 20, 
 ON CONFLICT (id) DO NOTHING;
 ANALYZE assignment;
 SQL
+  log "assignments: loaded (through the coverage triggers) in $((SECONDS - start)) s"
 }
 
 time_assignments() {
@@ -40,13 +43,39 @@ time_assignments() {
   login
   heading "assignments service through the gateway, $assignments assignments, $households households, $RUNS calls each:"
   time_calls "coverage of a province (1,800 committees, 36,000 cells)" $PROVINCE_MS GET "$API/coverage?organizationId=$P"
+  vs_sql assignments "$COVERAGE_SQL"
   time_calls "coverage of a district" $DISTRICT_MS GET "$API/coverage?organizationId=$D"
   time_calls "cells without a district assignment, province, page of 50" $PAGE_MS GET "$API/coverage/gaps?organizationId=$P&level=CELL"
   time_calls "households without an assignment, province, page of 50" $PAGE_MS GET "$API/coverage/gaps?organizationId=$P&level=HOUSEHOLD"
-  explain assignments "query plan of the heaviest assignments query: households covered in a province (coverage)" \
-    "SELECT count(*), count(*) FILTER (WHERE EXISTS (SELECT 1 FROM assignment x WHERE x.target_id = h.id
-         AND x.target_type = 'HOUSEHOLD' AND x.status = 'ACTIVE' AND x.valid_from <= current_date
-         AND (x.valid_to IS NULL OR x.valid_to >= current_date)))
-     FROM household h JOIN org_ref o ON o.id = h.organization_id WHERE o.status = 'ACTIVE' AND (o.path >= '/$P/' AND o.path < '/${P}0')"
+  explain assignments "query plan of the coverage of a province as the service runs it (subtree counts)" \
+    "SELECT metric, k, n FROM subtree_count WHERE org_id = '$P' AND metric = ANY ('{coverage}') AND n <> 0 ORDER BY metric, k"
+  explain assignments "query plan of households without an assignment in a province, first page (as the service runs it)" \
+    "SELECT h.id, 'HOUSEHOLD', h.head_name || ', ' || h.address, h.organization_id
+     FROM household h JOIN org_ref o ON o.id = h.organization_id WHERE o.status = 'ACTIVE' AND (o.path >= '/$P/' AND o.path < '/${P}0')
+       AND NOT EXISTS (SELECT 1 FROM coverage_target x WHERE x.target_id = h.id AND x.any_level > 0)
+     ORDER BY h.id LIMIT 51"
+  explain assignments "query plan of cells without a district assignment in a province, first page (as the service runs it)" \
+    "SELECT o.id, 'ORGANIZATION', o.name, o.id FROM org_ref o WHERE o.status = 'ACTIVE'
+       AND o.type IN ('GRASSROOTS_CELL','SUBORDINATE_CELL') AND (o.path >= '/$P/' AND o.path < '/${P}0')
+       AND NOT EXISTS (SELECT 1 FROM coverage_target x WHERE x.target_id = o.id AND x.district > 0)
+     ORDER BY o.id LIMIT 51"
 }
 
+# The coverage of province 1 recounted from the facts in one statement (what the service did per call before the
+# subtree counts): the same six numbers.
+COVERAGE_SQL="WITH d AS (SELECT (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS day),
+  x AS (SELECT target_id, level FROM assignment, d WHERE status = 'ACTIVE' AND valid_from <= d.day
+        AND (valid_to IS NULL OR valid_to >= d.day) AND target_type = 'ORGANIZATION')
+SELECT count(*) FILTER (WHERE o.type IN ('GRASSROOTS_COMMITTEE','GRASSROOTS_CELL')),
+       count(*) FILTER (WHERE o.type IN ('GRASSROOTS_COMMITTEE','GRASSROOTS_CELL')
+                        AND EXISTS (SELECT 1 FROM x WHERE x.target_id = o.id AND x.level = 'PROVINCIAL')),
+       count(*) FILTER (WHERE o.type IN ('GRASSROOTS_CELL','SUBORDINATE_CELL')),
+       count(*) FILTER (WHERE o.type IN ('GRASSROOTS_CELL','SUBORDINATE_CELL')
+                        AND EXISTS (SELECT 1 FROM x WHERE x.target_id = o.id AND x.level IN ('PROVINCIAL','DISTRICT'))),
+       (SELECT count(*) FROM household h JOIN org_ref c ON c.id = h.organization_id
+        WHERE c.status = 'ACTIVE' AND c.path >= '/$P/' AND c.path < '/${P}0'),
+       (SELECT count(*) FROM household h JOIN org_ref c ON c.id = h.organization_id, d
+        WHERE c.status = 'ACTIVE' AND c.path >= '/$P/' AND c.path < '/${P}0'
+          AND EXISTS (SELECT 1 FROM assignment a WHERE a.target_id = h.id AND a.target_type = 'HOUSEHOLD' AND a.status = 'ACTIVE'
+                      AND a.valid_from <= d.day AND (a.valid_to IS NULL OR a.valid_to >= d.day)))
+FROM org_ref o WHERE o.status = 'ACTIVE' AND o.path >= '/$P/' AND o.path < '/${P}0'"

@@ -1,5 +1,6 @@
 # shellcheck shell=bash
 # ---------------------------------------------------------------- organization
+# The inserts go through the statistics triggers (V2__organization_counts.sql): one INSERT … SELECT = one merge.
 load_organization() {
   local existing
   existing=$(sql organization -c "SELECT count(*) FROM organization WHERE code LIKE 'BENCH-%' AND depth = 0")
@@ -47,11 +48,19 @@ time_organization() {
   time_calls "subtree of a district, a later page (cursor)" $PAGE_MS GET "$API/$D/subtree?limit=50&cursor=$cursor"
   time_calls "subtree of a province (37,831 orgs), cells only, page of 50" $PAGE_MS GET "$API/$P/subtree?type=SUBORDINATE_CELL&limit=50"
   time_calls "statistics of a province (37,831 orgs)" $PROVINCE_MS GET "$API/$P/statistics"
+  vs_sql organization "SELECT grouping(type), grouping(sector), grouping(status), type, sector, status, count(*)
+    FROM organization WHERE path >= '/$P/' AND path < '/${P}0' GROUP BY GROUPING SETS ((type, status), (sector, status), (status))"
   time_calls "statistics of a district (1,231 orgs)" $DISTRICT_MS GET "$API/$D/statistics"
   time_calls "name search, accents ignored, whole tree ('nam 17 xa 42')" $PAGE_MS GET "$API?q=nam%2017%20xa%2042&limit=50"
   time_calls "children of a grassroots committee" $PAGE_MS GET "$API/$G/children"
   time_calls "ancestors of a cell" $PAGE_MS GET "$API/$C/ancestors"
   time_calls "read one organization" $PAGE_MS GET "$API/$C"
+  explain organization "query plan of the statistics of a province as the service runs it (subtree counts)" \
+    "SELECT metric, k, n FROM subtree_count WHERE org_id = '$P'
+     AND metric = ANY ('{org_status,org_type,org_sector}') AND n <> 0 ORDER BY metric, k"
+  explain organization "query plan of the name search over the whole tree (a plan for the actual pattern: trigram index)" \
+    "SELECT organization_state(o)::text, o.search_name, o.id FROM organization o
+     WHERE TRUE AND o.search_name LIKE '%nam 17 xa 42%' ORDER BY o.search_name, o.id LIMIT 51"
   explain organization "query plan of a subtree page as the service runs it (planned with its parameters, path range)" \
     "SELECT o.id FROM organization o WHERE o.path >= '/$P/$D/' AND o.path < '/$P/${D}0'
      AND o.id <> '$D' ORDER BY o.search_name, o.id LIMIT 51"

@@ -31,6 +31,7 @@ import vn.grassroots.common.problem.Problem.FieldError;
 import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.security.Scope;
 import vn.grassroots.common.security.Subtree;
+import vn.grassroots.common.stats.SubtreeCounts;
 
 /** Monitoring assignments: creation, ending (by hand or when the person or organization goes), coverage, attendance duty. */
 @ApplicationScoped
@@ -55,6 +56,9 @@ public class AssignmentService {
 
     @Inject
     Today today;
+
+    @Inject
+    CoverageDay coverageDay;
 
     @Transactional
     public Views.AssignmentView create(Requests.CreateAssignment r) {
@@ -243,52 +247,44 @@ public class AssignmentService {
         return scope.prefix(); // null: the whole tree (admins)
     }
 
+    /**
+     * Coverage from the subtree counts (V2__coverage_counts.sql): a few rows of subtree_count, exact as of today
+     * (CoverageDay brings them to today first when the day changed).
+     */
     @Transactional
     public Views.Coverage coverage(UUID organizationId) {
         String path = reportPath(organizationId);
-        LocalDate day = today.get();
-        String inForce = "x.status = 'ACTIVE' AND x.valid_from <= :today AND (x.valid_to IS NULL OR x.valid_to >= :today)";
-        Views.LevelCoverage grassroots = level("""
-                SELECT count(*), count(*) FILTER (WHERE EXISTS (SELECT 1 FROM assignment x WHERE x.target_id = o.id
-                    AND x.target_type = 'ORGANIZATION' AND x.level = 'PROVINCIAL' AND %s))
-                FROM org_ref o WHERE o.status = 'ACTIVE' AND o.type IN %s AND %s""".formatted(inForce, GRASSROOTS_TYPES, range(path)), path, day);
-        Views.LevelCoverage cells = level("""
-                SELECT count(*), count(*) FILTER (WHERE EXISTS (SELECT 1 FROM assignment x WHERE x.target_id = o.id
-                    AND x.target_type = 'ORGANIZATION' AND x.level IN ('PROVINCIAL', 'DISTRICT') AND %s))
-                FROM org_ref o WHERE o.status = 'ACTIVE' AND o.type IN %s AND %s""".formatted(inForce, CELL_TYPES, range(path)), path, day);
-        Views.LevelCoverage households = level("""
-                SELECT count(*), count(*) FILTER (WHERE EXISTS (SELECT 1 FROM assignment x WHERE x.target_id = h.id
-                    AND x.target_type = 'HOUSEHOLD' AND %s))
-                FROM household h JOIN org_ref o ON o.id = h.organization_id WHERE o.status = 'ACTIVE' AND %s"""
-                .formatted(inForce, range(path)), path, day);
-        return new Views.Coverage(organizationId, grassroots, cells, households);
+        coverageDay.current();
+        Map<String, Long> n = SubtreeCounts.read(em, path == null ? null : lastId(path), "coverage").get("coverage");
+        return new Views.Coverage(organizationId, level(n, "grassroots"), level(n, "cells"), level(n, "households"));
     }
 
+    /** Gaps: targets of the level in the subtree whose in-force count (coverage_target, as of today) is 0. */
     @Transactional
     public Page<Views.Gap> gaps(UUID organizationId, CoverageLevel level, String cursor, Integer limit) {
         String path = reportPath(organizationId);
         int n = Cursor.limit(limit);
         String[] after = Cursor.decode(cursor, 1);
-        String inForce = "x.status = 'ACTIVE' AND x.valid_from <= :today AND (x.valid_to IS NULL OR x.valid_to >= :today)";
+        coverageDay.current();
         String sql = switch (level) {
             case GRASSROOTS -> """
                     SELECT o.id, 'ORGANIZATION', o.name, o.id FROM org_ref o WHERE o.status = 'ACTIVE' AND o.type IN %s AND %s
-                      AND NOT EXISTS (SELECT 1 FROM assignment x WHERE x.target_id = o.id AND x.level = 'PROVINCIAL' AND %s)
+                      AND NOT EXISTS (SELECT 1 FROM coverage_target x WHERE x.target_id = o.id AND x.provincial > 0)
                       AND (cast(:after AS uuid) IS NULL OR o.id > cast(:after AS uuid)) ORDER BY o.id LIMIT :limit"""
-                    .formatted(GRASSROOTS_TYPES, range(path), inForce);
+                    .formatted(GRASSROOTS_TYPES, range(path));
             case CELL -> """
                     SELECT o.id, 'ORGANIZATION', o.name, o.id FROM org_ref o WHERE o.status = 'ACTIVE' AND o.type IN %s AND %s
-                      AND NOT EXISTS (SELECT 1 FROM assignment x WHERE x.target_id = o.id AND x.level IN ('PROVINCIAL', 'DISTRICT') AND %s)
+                      AND NOT EXISTS (SELECT 1 FROM coverage_target x WHERE x.target_id = o.id AND x.district > 0)
                       AND (cast(:after AS uuid) IS NULL OR o.id > cast(:after AS uuid)) ORDER BY o.id LIMIT :limit"""
-                    .formatted(CELL_TYPES, range(path), inForce);
+                    .formatted(CELL_TYPES, range(path));
             case HOUSEHOLD -> """
                     SELECT h.id, 'HOUSEHOLD', h.head_name || ', ' || h.address, h.organization_id
                     FROM household h JOIN org_ref o ON o.id = h.organization_id WHERE o.status = 'ACTIVE' AND %s
-                      AND NOT EXISTS (SELECT 1 FROM assignment x WHERE x.target_id = h.id AND %s)
+                      AND NOT EXISTS (SELECT 1 FROM coverage_target x WHERE x.target_id = h.id AND x.any_level > 0)
                       AND (cast(:after AS uuid) IS NULL OR h.id > cast(:after AS uuid)) ORDER BY h.id LIMIT :limit"""
-                    .formatted(range(path), inForce);
+                    .formatted(range(path));
         };
-        Query q = em.createNativeQuery(sql).setParameter("today", today.get())
+        Query q = em.createNativeQuery(sql)
                 .setParameter("after", after == null ? null : uuid(after[0])).setParameter("limit", n + 1);
         bindRange(q, path);
         @SuppressWarnings("unchecked")
@@ -381,13 +377,16 @@ public class AssignmentService {
         }, r -> Cursor.encode(r[0].toString()));
     }
 
-    private Views.LevelCoverage level(String sql, String path, LocalDate day) {
-        Query q = em.createNativeQuery(sql).setParameter("today", day);
-        bindRange(q, path);
-        Object[] r = (Object[]) q.getSingleResult();
-        long total = ((Number) r[0]).longValue();
-        long covered = ((Number) r[1]).longValue();
+    private static Views.LevelCoverage level(Map<String, Long> counts, String key) {
+        long total = counts.getOrDefault(key, 0L);
+        long covered = counts.getOrDefault(key + "_covered", 0L);
         return new Views.LevelCoverage(total, covered, total - covered, share(covered, total));
+    }
+
+    /** The organization at the end of a path ("/a/b/c/" → c). */
+    private static UUID lastId(String path) {
+        String[] parts = path.split("/");
+        return UUID.fromString(parts[parts.length - 1]);
     }
 
     static double share(long part, long whole) {

@@ -90,7 +90,7 @@ public class OrganizationService {
     @Transactional
     public Views.Statistics statistics(UUID id) {
         Organization o = readable(id);
-        return orgs.statistics(o.id, o.path);
+        return orgs.statistics(o.id);
     }
 
     // ---- founding and editing
