@@ -1,4 +1,4 @@
--- Coverage (GET /api/v1/assignments/coverage) reads the shared subtree counts (db/common/R__subtree_counts.sql), metric
+-- Coverage (GET /api/v1/assignments/coverage) reads the shared subtree counts (db/common/V0_2__subtree_counts.sql), metric
 -- 'coverage', instead of checking every household of the subtree. k is one of
 --   grassroots / grassroots_covered    ACTIVE GRASSROOTS_COMMITTEE, GRASSROOTS_CELL / with a PROVINCIAL assignment in force
 --   cells / cells_covered              ACTIVE GRASSROOTS_CELL, SUBORDINATE_CELL / with a PROVINCIAL or DISTRICT one
@@ -340,7 +340,7 @@ BEGIN
 END $$;
 
 -- Rebuild: coverage_target and the coverage counts computed from the facts in one pass, as of coverage_day, replacing
--- what is there (run by R__subtree_counts_assignments.sql after the shared table exists, and after a bulk load done with
+-- what is there (run at the end of this migration, and after a bulk load done with
 -- the triggers disabled). Exclusive against every writer of the three tables.
 CREATE FUNCTION coverage_counts_rebuild() RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
@@ -370,3 +370,6 @@ BEGIN
     JOIN org_ref o ON o.id = d.org, unnest(subtree_ids(o.path)) a
     GROUP BY 1, 2, 3;
 END $$;
+
+-- The assignments registered before this migration.
+SELECT coverage_counts_rebuild();

@@ -1,5 +1,5 @@
 -- Organization statistics (GET /api/v1/organizations/{id}/statistics) read the shared subtree counts
--- (db/common/R__subtree_counts.sql) instead of grouping every organization of the subtree. Metrics (k = the group):
+-- (db/common/V0_2__subtree_counts.sql) instead of grouping every organization of the subtree. Metrics (k = the group):
 --   org_status   every organization, by status (the total is their sum)
 --   org_type     ACTIVE organizations, by type
 --   org_sector   ACTIVE organizations, by sector
@@ -58,7 +58,7 @@ CREATE TRIGGER organization_counts_delete AFTER DELETE ON organization REFERENCI
     FOR EACH STATEMENT EXECUTE FUNCTION organization_counts_after_delete();
 
 -- Rebuild: the organization counts computed from the table in one pass, replacing what is there (run by
--- R__subtree_counts_organization.sql after the shared table exists; also for a bulk load done with the triggers disabled).
+-- the end of this migration; also for a bulk load done with the triggers disabled).
 CREATE FUNCTION organization_counts_rebuild() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
     LOCK TABLE organization IN SHARE MODE;
@@ -68,3 +68,6 @@ BEGIN
     FROM organization o, organization_count_keys(o.type, o.sector, o.status) f, unnest(subtree_ids(o.path)) a
     GROUP BY 1, 2, 3;
 END $$;
+
+-- The organizations registered before this migration.
+SELECT organization_counts_rebuild();
