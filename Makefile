@@ -1,6 +1,6 @@
 # Grassroots: one command to run, one to test. Everything runs as real processes (no containers);
 # state and logs live in .run/ (git-ignored). See deploy/local/README.md.
-.PHONY: run test stop status logs stop-test bench
+.PHONY: run test stop status logs stop-test bench restart chaos
 
 run:     ## build, start PostgreSQL, Kafka, Keycloak, the services and the gateway, load demo data
 	@deploy/local/platform.sh run
@@ -16,6 +16,13 @@ status:
 
 logs:
 	@deploy/local/platform.sh logs
+
+restart: ## restart one service (or the gateway) of the running stack: make restart SERVICE=membership
+	@test -n "$(SERVICE)" || { echo "usage: make restart SERVICE=<organization|membership|meetings|evaluations|assignments|gateway>" >&2; exit 2; }
+	@deploy/local/platform.sh restart $(SERVICE)
+
+chaos:   ## fault suite on its own stack: Kafka, PostgreSQL and services stopped or killed under write load (~10 min)
+	@deploy/local/chaos.sh
 
 stop-test:  ## stop a test stack left behind by an interrupted `make test`
 	@GRASSROOTS_STACK=test deploy/local/platform.sh stop

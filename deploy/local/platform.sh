@@ -6,6 +6,8 @@
 #   deploy/local/platform.sh stop     stop the gateway, the services and the infrastructure
 #   deploy/local/platform.sh status   one line per process
 #   deploy/local/platform.sh logs     follow every log
+#   deploy/local/platform.sh restart NAME   restart one service (or the gateway) of a running stack, by its pid
+#                                     file, and wait until it is ready (`make restart SERVICE=NAME`)
 #   deploy/local/platform.sh test     GRASSROOTS_STACK=test: a fresh stack, every module's tests,
 #                                     then the end-to-end tests through the gateway; stops after
 #   deploy/local/platform.sh chromium install Debian's chromium + chromium-driver (browser test)
@@ -16,6 +18,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 SERVICES=(organization membership meetings evaluations assignments)
 SERVICE_HEAP="${SERVICE_HEAP:--Xms32m -Xmx256m}"
 GATEWAY_HEAP="${GATEWAY_HEAP:--Xms32m -Xmx160m}"
+# Extra JVM options for every service and the gateway (e.g. deploy/local/chaos.sh's token key); a restart reuses
+# the options the process was started with (saved next to its pid file).
+GRASSROOTS_JAVA_OPTS="${GRASSROOTS_JAVA_OPTS:-}"
 
 port_of() { # the port variable of a service or the gateway
   local var
@@ -67,8 +72,26 @@ start_app() { # NAME HEAP
   fi
   require_port_free "$name" "$port" "$(tr '[:lower:]' '[:upper:]' <<<"$name")_PORT"
   [[ -f "$(jar_of "$name")" ]] || die "$(jar_of "$name") is missing; build first"
+  printf '%s\n' "$GRASSROOTS_JAVA_OPTS" >"$PIDS/$name.opts"
   # shellcheck disable=SC2086
-  start_bg "$name" "$LOGS/$name.log" java $heap -XX:+UseSerialGC -Dstack.state="$STATE/" -jar "$(jar_of "$name")"
+  start_bg "$name" "$LOGS/$name.log" java $heap -XX:+UseSerialGC $GRASSROOTS_JAVA_OPTS -Dstack.state="$STATE/" -jar "$(jar_of "$name")"
+}
+
+heap_of() { if [[ "$1" == gateway ]]; then echo "$GATEWAY_HEAP"; else echo "$SERVICE_HEAP"; fi; }
+
+# restart NAME: stop one service (or the gateway) by its pid file (TERM, then KILL after 30 s; a process already
+# dead, e.g. killed -9, is fine), start it again from its jar with the options it had, wait until it is ready.
+cmd_restart() {
+  local name="${1:-}" s known=0 start=$SECONDS
+  for s in "${SERVICES[@]}" gateway; do [[ "$s" == "$name" ]] && known=1; done
+  ((known)) || die "usage: $0 restart NAME (one of: ${SERVICES[*]} gateway)"
+  if [[ -f "$PIDS/$name.opts" && -z "$GRASSROOTS_JAVA_OPTS" ]]; then
+    GRASSROOTS_JAVA_OPTS="$(cat "$PIDS/$name.opts")"
+  fi
+  stop_pid "$name"
+  start_app "$name" "$(heap_of "$name")"
+  wait_for "$name" 120 healthy "$name"
+  log "$name restarted and ready on :$(port_of "$name") in $((SECONDS - start)) s"
 }
 
 start_apps() {
@@ -186,6 +209,8 @@ case "${1:-}" in
   status) cmd_status ;;
   logs) cmd_logs ;;
   test) cmd_test ;;
+  restart) shift; cmd_restart "${1:-}" ;;
+  start-apps) start_apps ;;
   chromium) ensure_chromium ;;
-  *) echo "usage: $0 run|stop|status|logs|test|chromium" >&2; exit 2 ;;
+  *) echo "usage: $0 run|stop|status|logs|test|restart NAME|chromium" >&2; exit 2 ;;
 esac

@@ -10,15 +10,24 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.security.Caller;
 
 /**
  * Creating calls accept an {@code Idempotency-Key}: the first answer is stored in the same transaction
  * as the creation and replayed for a repeat, so a retried request never creates twice.
+ *
+ * <p>Concurrent requests with the same key (a client retrying while its first try still runs, e.g. after a
+ * timeout) are serialized by a transaction-scoped PostgreSQL advisory lock on (caller, key): exactly one runs;
+ * the others wait for its transaction to end and then replay its stored answer (or, if it failed and stored
+ * nothing, run themselves). One that cannot get the lock within {@code grassroots.idempotency.wait} answers
+ * 409 {@code request-in-progress} with {@code Retry-After}. The lock is held by the database, so it works across
+ * instances and is released by a crash.
  */
 @ApplicationScoped
 public class IdempotencyKeys {
@@ -33,6 +42,9 @@ public class IdempotencyKeys {
     @Inject
     Caller caller;
 
+    @ConfigProperty(name = "grassroots.idempotency.wait", defaultValue = "5S")
+    Duration wait;
+
     /** Runs {@code create} once per (caller, key); a repeat with the same request gets the stored answer. */
     @Transactional
     public Response once(String key, Object request, Supplier<Response> create) {
@@ -43,6 +55,7 @@ public class IdempotencyKeys {
             throw ProblemException.invalid(HEADER, "must be at most 200 characters");
         }
         String hash = hash(request);
+        lock(key);
         @SuppressWarnings("unchecked")
         List<Object[]> found = em.createNativeQuery(
                         "SELECT request_hash, status, location, etag, body FROM idempotency_key WHERE caller = ?1 AND key = ?2")
@@ -81,6 +94,32 @@ public class IdempotencyKeys {
                 .setParameter(7, response.hasEntity() ? write(response.getEntity()) : null)
                 .executeUpdate();
         return response;
+    }
+
+    /** Waits (polling, so the transaction stays usable) for the advisory lock of (caller, key). */
+    private void lock(String key) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        long pause = 5;
+        while (true) {
+            Object got = em.createNativeQuery("SELECT pg_try_advisory_xact_lock(hashtextextended(?1, 0))")
+                    .setParameter(1, "idempotency-key\n" + caller.name() + "\n" + key)
+                    .getSingleResult();
+            if (Boolean.TRUE.equals(got)) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw ProblemException.conflict("request-in-progress",
+                                "a request with this Idempotency-Key is still being processed; retry after a moment to get its answer")
+                        .retryAfter(1);
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw ProblemException.conflict("request-in-progress", "interrupted while waiting for the same request").retryAfter(1);
+            }
+            pause = Math.min(pause * 2, 100);
+        }
     }
 
     private String hash(Object request) {

@@ -2,6 +2,8 @@ package vn.grassroots.common.outbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -14,11 +16,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +37,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -35,19 +45,34 @@ import org.jboss.logging.Logger;
 
 /**
  * Sends outbox rows to Kafka as CloudEvents (structured JSON), in creation order, and marks them sent.
- * Rows are claimed with FOR UPDATE SKIP LOCKED so two instances never send the same row. The relay is
- * woken right after each commit and also polls, so a row left behind (e.g. Kafka was down) goes later.
+ *
+ * <ul>
+ * <li>One relay per database sends at a time (a transaction-scoped advisory lock), so several instances of a
+ * service never reorder an aggregate's events.</li>
+ * <li>Each row is marked sent only when Kafka acknowledged it ({@code acks=all}, idempotent producer): when a
+ * part of a batch fails (a timeout, a topic that is not there), only the unacknowledged rows are sent again.
+ * A topic can get a duplicate only if the process dies (or the database goes away) between Kafka's
+ * acknowledgement and the mark; consumers drop those by event id.</li>
+ * <li>Per-aggregate order: a batch is sent in waves, the n-th wave holding the n-th row of each (topic, key);
+ * a row whose send failed holds back every later row of its key, so nothing overtakes it.</li>
+ * <li>A topic whose sends time out (Kafka down, not enough replicas, unknown topic) is left out of the next
+ * claims for a growing pause, so healthy topics keep flowing; a row Kafka refuses for good (e.g. too large)
+ * holds back its own key only, and is logged.</li>
+ * </ul>
+ * The relay is woken right after each commit and also polls, so a row left behind goes later.
  */
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final int BATCH = 500;
 
     @Inject
     EntityManager em;
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    MeterRegistry meters;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -70,14 +95,88 @@ public class OutboxRelay {
     @ConfigProperty(name = "grassroots.outbox.enabled", defaultValue = "true")
     boolean enabled;
 
+    @ConfigProperty(name = "grassroots.outbox.batch-size", defaultValue = "500")
+    int batchSize;
+
+    /** How long Kafka may take to acknowledge a record before the relay gives up on it for this round. */
+    @ConfigProperty(name = "grassroots.outbox.delivery-timeout", defaultValue = "10S")
+    Duration deliveryTimeout;
+
+    /** The longest pause of a topic (or key) whose sends failed; pauses double from one second up to this. */
+    @ConfigProperty(name = "grassroots.outbox.max-backoff", defaultValue = "8S")
+    Duration maxBackoff;
+
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
     private KafkaProducer<String, String> producer;
     private boolean topicsReady;
     private Instant nextPurge = Instant.EPOCH;
+    private final Map<String, Backoff> pausedTopics = new ConcurrentHashMap<>();
+    private final Map<String, Backoff> pausedKeys = new ConcurrentHashMap<>();
+    private final OutboxStats stats = new OutboxStats();
+
+    /** What the health check and the gauges show: the backlog as last counted, and the relay's last outcome. */
+    public static final class OutboxStats {
+        volatile long unsent = -1;
+        volatile Instant oldestUnsent;
+        volatile Instant countedAt;
+        volatile Instant lastSentAt;
+        volatile String lastError;
+        volatile Instant lastErrorAt;
+
+        public long unsent() {
+            return unsent;
+        }
+
+        /** Seconds since the oldest unsent row was written (0 when nothing waits). */
+        public double oldestAgeSeconds() {
+            Instant o = oldestUnsent;
+            return o == null ? 0 : Math.max(0, Duration.between(o, Instant.now()).toMillis() / 1000.0);
+        }
+
+        public Instant countedAt() {
+            return countedAt;
+        }
+
+        public Instant lastSentAt() {
+            return lastSentAt;
+        }
+
+        public String lastError() {
+            return lastError;
+        }
+
+        public Instant lastErrorAt() {
+            return lastErrorAt;
+        }
+    }
+
+    private record Backoff(Instant until, long millis) {
+        Backoff next(long max) {
+            long m = Math.min(Math.max(millis * 2, 1000), max);
+            return new Backoff(Instant.now().plusMillis(m), m);
+        }
+    }
+
+    private record Row(long seq, String topic, String key, String value) {
+        String ordering() {
+            return topic + "\n" + key;
+        }
+    }
+
+    /** One round of {@link #relayBatch()}: rows claimed, rows acknowledged and marked, rows that failed. */
+    public record Round(int claimed, int sent, int failed) {}
+
+    public OutboxStats stats() {
+        return stats;
+    }
 
     void start(@Observes StartupEvent ev) {
+        Gauge.builder("grassroots.outbox.backlog", stats, s -> Math.max(0, s.unsent))
+                .description("Outbox rows not yet acknowledged by Kafka").baseUnit("rows").register(meters);
+        Gauge.builder("grassroots.outbox.oldest.age", stats, OutboxStats::oldestAgeSeconds)
+                .description("Age of the oldest outbox row not yet acknowledged by Kafka").baseUnit("seconds").register(meters);
         if (!enabled) {
             return;
         }
@@ -85,9 +184,11 @@ public class OutboxRelay {
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
-        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "10000");
+        long delivery = Math.max(deliveryTimeout.toMillis(), 2000);
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(Math.min(5000, delivery)));
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(delivery));
         p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -126,9 +227,14 @@ public class OutboxRelay {
                 if (!running) {
                     return;
                 }
+                countIfDue();
                 ensureTopics();
-                while (running && relayBatch() == BATCH) {
-                    // a full batch: more may be waiting
+                Round r;
+                do {
+                    r = relayBatch();
+                } while (running && r.claimed() == batchSize && r.sent() > 0);
+                if (r.claimed() > 0) {
+                    countIfDue();
                 }
                 purgeSent();
                 backoffMs = 0;
@@ -136,40 +242,168 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
-                backoffMs = Math.min(Math.max(backoffMs * 2, 1000), 30_000);
-                LOG.warnf("outbox relay could not send (retrying in %d ms): %s", backoffMs, e.toString());
+                backoffMs = Math.min(Math.max(backoffMs * 2, 1000), maxBackoff.toMillis());
+                failed(e.toString());
+                LOG.warnf("outbox relay could not run (retrying in %d ms): %s", backoffMs, e.toString());
             }
         }
     }
 
-    /** Sends one batch of unsent rows; returns how many were sent. */
-    public int relayBatch() {
+    private void failed(String error) {
+        stats.lastError = error;
+        stats.lastErrorAt = Instant.now();
+    }
+
+    /** {@link #count()} at most four times a second: the relay may be woken after every commit. */
+    private void countIfDue() {
+        Instant last = stats.countedAt;
+        if (last == null || Duration.between(last, Instant.now()).toMillis() >= 250) {
+            count();
+        }
+    }
+
+    /** Counts the rows waiting (what the health check and the gauges show). */
+    public void count() {
+        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                "SELECT count(*), min(created_at) FROM outbox WHERE sent_at IS NULL").getSingleResult());
+        stats.unsent = ((Number) row[0]).longValue();
+        stats.oldestUnsent = row[1] == null ? null : instant(row[1]);
+        stats.countedAt = Instant.now();
+    }
+
+    /**
+     * Sends one batch of unsent rows and marks those Kafka acknowledged. Returns 0 claimed when another
+     * instance is relaying at the moment.
+     */
+    public Round relayBatch() {
         return QuarkusTransaction.requiringNew().call(() -> {
+            Object mine = em.createNativeQuery("SELECT pg_try_advisory_xact_lock(hashtextextended('grassroots-outbox-relay', 0))")
+                    .getSingleResult();
+            if (!Boolean.TRUE.equals(mine)) {
+                return new Round(0, 0, 0);
+            }
+            Instant now = Instant.now();
+            pausedTopics.values().removeIf(b -> b.until().isBefore(now));
+            pausedKeys.values().removeIf(b -> b.until().isBefore(now));
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("""
                     SELECT seq, event_id, topic, aggregate_id, event_type, payload::text, correlation_id, actor, created_at
-                    FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT ?1 FOR UPDATE SKIP LOCKED""")
-                    .setParameter(1, BATCH)
+                    FROM outbox WHERE sent_at IS NULL
+                      AND NOT (topic = ANY(?2)) AND NOT ((topic || chr(10) || aggregate_id) = ANY(?3))
+                    ORDER BY seq LIMIT ?1""")
+                    .setParameter(1, batchSize)
+                    .setParameter(2, pausedTopics.keySet().toArray(new String[0]))
+                    .setParameter(3, pausedKeys.keySet().toArray(new String[0]))
                     .getResultList();
             if (rows.isEmpty()) {
-                return 0;
+                return new Round(0, 0, 0);
             }
-            List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
-            List<Long> seqs = new ArrayList<>(rows.size());
+            // one queue per (topic, key), in creation order
+            Map<String, ArrayDeque<Row>> byKey = new LinkedHashMap<>();
             for (Object[] r : rows) {
-                ProducerRecord<String, String> record = new ProducerRecord<>((String) r[2], (String) r[3], envelope(r));
-                record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
-                sends.add(producer.send(record));
-                seqs.add(((Number) r[0]).longValue());
+                Row row = new Row(((Number) r[0]).longValue(), (String) r[2], (String) r[3], envelope(r));
+                byKey.computeIfAbsent(row.ordering(), k -> new ArrayDeque<>()).add(row);
             }
-            for (Future<RecordMetadata> f : sends) {
-                f.get(15, TimeUnit.SECONDS); // any failure rolls back: the rows stay unsent
+            List<Long> acked = new ArrayList<>(rows.size());
+            Set<String> failedTopics = new HashSet<>();
+            int failed = 0;
+            while (!byKey.isEmpty()) {
+                // a wave: the next row of every key still going
+                List<Row> wave = new ArrayList<>(byKey.size());
+                List<Future<RecordMetadata>> sends = new ArrayList<>(byKey.size());
+                for (var it = byKey.entrySet().iterator(); it.hasNext(); ) {
+                    var e = it.next();
+                    Row row = e.getValue().peek();
+                    if (failedTopics.contains(row.topic())) {
+                        it.remove(); // the topic failed in this batch: its rows wait for the next claim
+                        continue;
+                    }
+                    Future<RecordMetadata> f = send(row);
+                    if (f.isDone() && failedNow(f) instanceof RetriableException) {
+                        failedTopics.add(row.topic()); // e.g. no metadata for the topic: every send would wait as long
+                    }
+                    wave.add(row);
+                    sends.add(f);
+                }
+                long deadline = System.nanoTime() + deliveryTimeout.toNanos() + TimeUnit.SECONDS.toNanos(5);
+                for (int i = 0; i < wave.size(); i++) {
+                    Row row = wave.get(i);
+                    ArrayDeque<Row> queue = byKey.get(row.ordering());
+                    try {
+                        sends.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                        acked.add(row.seq());
+                        meters.counter("grassroots.outbox.sent", "topic", row.topic()).increment();
+                        if (queue != null) {
+                            queue.poll();
+                            if (queue.isEmpty()) {
+                                byKey.remove(row.ordering());
+                            }
+                        }
+                    } catch (Exception e) {
+                        failed++;
+                        byKey.remove(row.ordering()); // later rows of this key must not overtake it
+                        Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+                        meters.counter("grassroots.outbox.send.failures", "topic", row.topic()).increment();
+                        failed(row.topic() + ": " + cause);
+                        if (cause instanceof RetriableException || cause instanceof java.util.concurrent.TimeoutException) {
+                            if (failedTopics.add(row.topic())) {
+                                Backoff b = pausedTopics.getOrDefault(row.topic(), new Backoff(Instant.now(), 0)).next(maxBackoff.toMillis());
+                                pausedTopics.put(row.topic(), b);
+                                LOG.warnf("outbox relay: Kafka did not acknowledge a record of %s (%s); the topic waits %d ms",
+                                        row.topic(), cause.toString(), b.millis());
+                            }
+                        } else {
+                            Backoff b = pausedKeys.getOrDefault(row.ordering(), new Backoff(Instant.now(), 0)).next(maxBackoff.toMillis());
+                            pausedKeys.put(row.ordering(), b);
+                            LOG.errorf("outbox relay: Kafka refused row %d of %s (key %s): %s; its later rows wait",
+                                    row.seq(), row.topic(), row.key(), cause.toString());
+                        }
+                    }
+                }
             }
-            em.createNativeQuery("UPDATE outbox SET sent_at = now() WHERE seq = ANY(?1)")
-                    .setParameter(1, seqs.toArray(new Long[0]))
-                    .executeUpdate();
-            return rows.size();
+            if (!acked.isEmpty()) {
+                em.createNativeQuery("UPDATE outbox SET sent_at = now() WHERE seq = ANY(?1)")
+                        .setParameter(1, acked.toArray(new Long[0]))
+                        .executeUpdate();
+                stats.lastSentAt = Instant.now();
+            }
+            return new Round(rows.size(), acked.size(), failed);
         });
+    }
+
+    private Future<RecordMetadata> send(Row row) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.value());
+        record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
+        try {
+            return producer.send(record);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** The failure of a send that is already over, or null. */
+    private static Throwable failedNow(Future<RecordMetadata> f) {
+        try {
+            f.get(0, TimeUnit.MILLISECONDS);
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause() != null ? e.getCause() : e;
+        } catch (Exception e) {
+            return e;
+        }
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        return Instant.parse(value.toString());
     }
 
     private String envelope(Object[] r) throws Exception {

@@ -8,6 +8,7 @@ public class ProblemException extends RuntimeException {
     private final String slug;
     private final String title;
     private final List<Problem.FieldError> errors;
+    private Integer retryAfterSeconds;
 
     public ProblemException(int status, String slug, String title, String detail, List<Problem.FieldError> errors) {
         super(detail, null, false, false);
@@ -15,6 +16,17 @@ public class ProblemException extends RuntimeException {
         this.slug = slug;
         this.title = title;
         this.errors = errors == null ? List.of() : errors;
+    }
+
+    /** Adds a {@code Retry-After} header (seconds) to the answer: the client may try again then. */
+    public ProblemException retryAfter(int seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
+    }
+
+    /** 503: what the request needs (the database) is unavailable for a moment; nothing was changed. */
+    public static ProblemException unavailable(String slug, String detail, int retryAfterSeconds) {
+        return new ProblemException(503, slug, "Service unavailable", detail).retryAfter(retryAfterSeconds);
     }
 
     public ProblemException(int status, String slug, String title, String detail) {
@@ -65,5 +77,10 @@ public class ProblemException extends RuntimeException {
 
     public List<Problem.FieldError> errors() {
         return errors;
+    }
+
+    /** Seconds for the {@code Retry-After} header, or null. */
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

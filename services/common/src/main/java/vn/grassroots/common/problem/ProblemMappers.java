@@ -26,13 +26,40 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     public static Response response(int status, String slug, String title, String detail, List<Problem.FieldError> errors) {
+        return response(status, slug, title, detail, errors, null);
+    }
+
+    public static Response response(int status, String slug, String title, String detail, List<Problem.FieldError> errors,
+            Integer retryAfterSeconds) {
         Problem p = new Problem(Problem.TYPE_BASE + slug, title, status, detail, null, CorrelationId.current(), errors);
-        return Response.status(status).type(Problem.MEDIA_TYPE).entity(p).build();
+        Response.ResponseBuilder r = Response.status(status).type(Problem.MEDIA_TYPE).entity(p);
+        if (retryAfterSeconds != null) {
+            r.header("Retry-After", retryAfterSeconds);
+        }
+        return r.build();
     }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return response(e.status(), e.slug(), e.title(), e.getMessage(), e.errors());
+        return response(e.status(), e.slug(), e.title(), e.getMessage(), e.errors(), e.retryAfterSeconds());
+    }
+
+    /** 503 with Retry-After when the database (not the request) failed; see {@link Unavailable}. */
+    static Response unavailable(Unavailable kind, Throwable e) {
+        LOG.warnf("answering 503 %s [correlationId=%s]: %s", kind.slug, CorrelationId.current(), rootMessage(e));
+        return problem503(kind);
+    }
+
+    private static Response problem503(Unavailable kind) {
+        return response(503, kind.slug, "Service unavailable", kind.detail, List.of(), kind.retryAfterSeconds);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t == e ? e.toString() : e.getClass().getSimpleName() + " ← " + t;
     }
 
     @ServerExceptionMapper
@@ -64,6 +91,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
     public Response stale(RuntimeException e) {
+        Unavailable kind = Unavailable.of(e);
+        if (kind != null) {
+            return unavailable(kind, e);
+        }
         return response(412, "stale-version", "Precondition failed",
                 "the resource was changed by someone else; read it again and retry with its new ETag", List.of());
     }
@@ -89,6 +120,10 @@ public class ProblemMappers {
             return json(json); // Quarkus REST wraps body parse errors in a 400
         }
         int status = e.getResponse().getStatus();
+        Unavailable kind = status >= 500 ? Unavailable.of(e) : null;
+        if (kind != null) {
+            return unavailable(kind, e);
+        }
         if (status >= 500) {
             LOG.error("request failed", e);
         }
@@ -101,6 +136,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        Unavailable kind = Unavailable.of(e);
+        if (kind != null) {
+            return unavailable(kind, e);
+        }
         LOG.errorf(e, "unexpected failure [correlationId=%s]", CorrelationId.current());
         return response(500, "internal", "Internal error",
                 "an unexpected error occurred; quote the correlation id when reporting it", List.of());

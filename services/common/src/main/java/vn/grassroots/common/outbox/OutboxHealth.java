@@ -1,0 +1,43 @@
+package vn.grassroots.common.outbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Shows the outbox backlog in {@code /q/health/ready}. Always UP: with Kafka down a service still serves every
+ * request (its events wait in the outbox), so it stays ready; the detail tells how much waits and for how long.
+ * Whether the database is reachable is the datasource check's business.
+ */
+@Readiness
+@ApplicationScoped
+public class OutboxHealth implements HealthCheck {
+    @Inject
+    OutboxRelay relay;
+
+    @Override
+    public HealthCheckResponse call() {
+        OutboxRelay.OutboxStats s = relay.stats();
+        HealthCheckResponseBuilder b = HealthCheckResponse.named("outbox").up();
+        if (s.unsent() >= 0) {
+            b.withData("unsent", s.unsent());
+            b.withData("oldestUnsentAgeSeconds", Math.round(s.oldestAgeSeconds()));
+            if (s.countedAt() != null) {
+                b.withData("countedAt", s.countedAt().toString());
+            }
+        } else {
+            b.withData("unsent", "not counted yet");
+        }
+        if (s.lastSentAt() != null) {
+            b.withData("lastSentAt", s.lastSentAt().toString());
+        }
+        if (s.lastError() != null && s.lastErrorAt() != null
+                && (s.lastSentAt() == null || s.lastErrorAt().isAfter(s.lastSentAt()))) {
+            b.withData("lastError", s.lastErrorAt() + " " + s.lastError());
+        }
+        return b.build();
+    }
+}
