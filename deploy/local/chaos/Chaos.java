@@ -86,7 +86,7 @@ public class Chaos {
         long now = System.currentTimeMillis() / 1000;
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"grassroots-test\"}";
         String payload = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + UUID.nameUUIDFromBytes("chaos".getBytes()) + "\","
-                + "\"preferred_username\":\"chaos\",\"azp\":\"grassroots-chaos\",\"realm_access\":{\"roles\":[\"admin\"]},"
+                + "\"aud\":\"grassroots-api\",\"preferred_username\":\"chaos\",\"azp\":\"grassroots-chaos\",\"realm_access\":{\"roles\":[\"admin\"]},"
                 + "\"iat\":" + now + ",\"exp\":" + (now + 4 * 3600) + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String signing = b64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
