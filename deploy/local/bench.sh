@@ -70,7 +70,7 @@ vs_sql() {
   local db="$1" query="$2" med
   med=$( (echo '\timing on'; for ((i = 0; i < RUNS; i++)); do echo "$query;"; done) | sql "$db" 2>/dev/null \
     | sed -nE 's/^Time: ([0-9.]+) ms.*/\1/p' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  record "$(printf '  %-66s %8.1f   the call is %.1f × the hand-written SQL' "  ↳ hand-written SQL, same numbers" "$med" \
+  record "$(printf '  %-66s %8.1f   call / SQL = %.3f' "  ↳ hand-written SQL giving the same numbers" "$med" \
     "$(awk -v a="$LAST_MEDIAN" -v b="$med" 'BEGIN {print (b > 0) ? a / b : 0}')")"
 }
 
