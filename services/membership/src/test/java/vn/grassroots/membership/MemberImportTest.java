@@ -186,7 +186,7 @@ class MemberImportTest {
         int lastPercent = -1;
         boolean sawMiddle = false;
         io.restassured.path.json.JsonPath last = null;
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(300);
         while (System.nanoTime() < deadline) {
             last = given().header("Authorization", organizer).when().get(location).then().statusCode(200).extract().jsonPath();
             String status = last.getString("status");
