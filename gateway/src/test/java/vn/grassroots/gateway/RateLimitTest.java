@@ -130,7 +130,7 @@ class RateLimitTest {
 
     /** A token shaped like Keycloak's, with the client it was issued to in {@code azp}. */
     static String bearer(String user, String client) {
-        return "Bearer " + Jwt.issuer(TestTokens.ISSUER).subject(user).claim("azp", client)
+        return "Bearer " + Jwt.issuer(TestTokens.ISSUER).audience(TestTokens.AUDIENCE).subject(user).claim("azp", client)
                 .claim("org_id", Fixtures.ORG_ID).claim("realm_access", Map.of("roles", List.of("organizer")))
                 .expiresIn(600).jws().keyId("grassroots-test").sign(KEY);
     }
