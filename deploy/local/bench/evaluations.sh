@@ -119,7 +119,7 @@ time_evaluations() {
   time_calls "list: everyone rated in a province (both subject types), page" $PAGE_MS GET "$R/ratings?year=2025&organizationId=$P&limit=50"
   time_calls "list: everyone rated in a commune, page of 50" $PAGE_MS GET "$R/ratings?year=2025&organizationId=$G&limit=50"
   time_calls "ratings CSV of a district (~14,000 rows, streamed)" $PROVINCE_MS GET "$R/ratings.csv?year=2025&organizationId=$D"
-  time_calls "ratings CSV of a province (~420,000 rows, streamed; no budget)" - GET "$R/ratings.csv?year=2025&organizationId=$P"
+  time_export "ratings CSV of a province (~420,000 rows) in the background" "$R/ratings.csv?year=2025&organizationId=$P"
   explain evaluations "query plan of the province summary (subtree counts of the year's cycles)" \
     "SELECT c.k, sum(c.n) FROM subtree_count c
      WHERE c.org_id = '$P' AND c.metric IN (SELECT 'ev:' || y.id FROM cycle y WHERE y.year = 2025)

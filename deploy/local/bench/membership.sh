@@ -91,6 +91,8 @@ time_membership() {
   time_calls "statistics of the whole tree (admin, no organizationId)" $PROVINCE_MS GET "$API/statistics"
   time_calls "badges 2026 of a province, page of 50" $PAGE_MS GET "$API/badges?year=2026&organizationId=$P"
   time_calls "probation ending in 30 days (whole tree), page of 50" $PAGE_MS GET "$API/probation-ending?days=30"
+  time_calls "CSV of the members of a district (~13,300 rows, direct)" $PROVINCE_MS GET "$API/export?organizationId=$D&includeDescendants=true"
+  time_export "CSV of the members of a province (400,000 rows) in the background" "$API/export?organizationId=$P&includeDescendants=true"
   explain membership "query plan of the statistics of a province: its subtree counts (age bands: birth years, and dates of the years holding a band limit)" \
     "SELECT k, n FROM subtree_count WHERE org_id = '$P' AND metric = ANY ('{member_status,member_gender,member_theory,member_ethnicity,member_admission,member_birth_year}')
      UNION ALL SELECT k, n FROM subtree_count WHERE org_id = '$P' AND metric = 'member_birth'

@@ -128,6 +128,48 @@ class ReportsTest {
     }
 
     @Test
+    void aLargeCsvIsExportedInTheBackground() throws InterruptedException {
+        String organizer = Api.as("organizer", t.district().id);
+        String query = "?year=2025&organizationId=" + t.district().id;
+        // 11 members and 4 organizations: above the direct limit of the tests (12 rows)
+        given().header("Authorization", organizer).get(Api.BASE + "/reports/ratings.csv" + query).then().statusCode(422)
+                .contentType(containsString("application/problem+json")).body("type", containsString("export-too-large"))
+                .body("detail", containsString("POST /api/v1/evaluations/reports/ratings.csv"));
+        String location = given().header("Authorization", organizer).post(Api.BASE + "/reports/ratings.csv" + query).then().statusCode(202)
+                .body("report", equalTo("ratings.csv")).body("parameters.year", equalTo(2025))
+                .body("parameters.organizationId", equalTo(t.district().id)).extract().header("Location");
+        assertTrue(location.contains(Api.BASE + "/exports/"), location);
+        JsonPath e = null;
+        for (int i = 0; i < 100; i++) {
+            e = given().header("Authorization", organizer).get(location).then().statusCode(200).extract().jsonPath();
+            if (!List.of("QUEUED", "RUNNING").contains(e.getString("status"))) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertEquals("SUCCEEDED", e.getString("status"), e.prettify());
+        assertEquals(15, e.getInt("rowsExpected"));
+        assertEquals(15, e.getInt("rowsWritten"));
+        assertEquals(100, e.getInt("percent"));
+        String file = given().header("Authorization", organizer).get(location + "/file").then().statusCode(200)
+                .contentType(containsString("text/csv")).header("Content-Disposition", containsString("danh-sach-xep-loai-2025.csv"))
+                .extract().asString();
+        String[] lines = file.split("\r\n");
+        assertEquals(16, lines.length, file);
+        assertTrue(lines[0].startsWith("\uFEFFratingId,subjectType"));
+        assertEquals(11, file.split(",MEMBER,", -1).length - 1);
+        assertEquals(4, file.split(",ORGANIZATION,", -1).length - 1);
+        assertEquals(e.getLong("bytes"), file.getBytes(StandardCharsets.UTF_8).length);
+
+        // an export is its requester's (and admins'): anybody else gets 404, and the filters are checked before it starts
+        given().header("Authorization", Api.as("organizer", Feed.tree("reports-other").district().id)).get(location).then().statusCode(404);
+        given().header("Authorization", Api.ADMIN).get(location).then().statusCode(200);
+        given().header("Authorization", organizer).get(Api.BASE + "/exports/not-an-id").then().statusCode(404);
+        given().header("Authorization", Api.as("secretary", t.cellA().id)).post(Api.BASE + "/reports/ratings.csv" + query).then().statusCode(403);
+        given().header("Authorization", organizer).post(Api.BASE + "/reports/ratings.csv?year=twenty").then().statusCode(400);
+    }
+
+    @Test
     void aPrintablePdfOfTheCycle() {
         byte[] pdf = given().header("Authorization", Api.as("organizer", t.district().id))
                 .get(Api.BASE + "/cycles/" + cycle + "/report.pdf")

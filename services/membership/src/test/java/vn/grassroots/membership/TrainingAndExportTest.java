@@ -76,4 +76,46 @@ class TrainingAndExportTest {
         given().header("Authorization", Api.as("organizer", OrgFeed.tree("export-other").district().id)).when()
                 .get(MEMBERS + "/export?organizationId=" + t.cellA().id).then().statusCode(403);
     }
+
+    @Test
+    void aLargeExportRunsInTheBackgroundWithItsProgress() throws InterruptedException {
+        OrgFeed.Tree t = OrgFeed.tree("export-large");
+        for (int i = 1; i <= 5; i++) {
+            Api.create(ADMIN, Api.member(i <= 3 ? t.cellA().id : t.cellB().id, "Vì Văn Xuất " + i, TODAY.minusYears(5), "OFFICIAL"));
+        }
+        String organizer = Api.as("organizer", t.district().id);
+        String query = "?organizationId=" + t.district().id + "&includeDescendants=true";
+        // 5 members: above the direct limit of the tests (3 rows); nothing is cut off silently
+        given().header("Authorization", organizer).when().get(MEMBERS + "/export" + query).then().statusCode(422)
+                .body("type", equalTo("https://grassroots.vn/problems/export-too-large"))
+                .body("detail", org.hamcrest.Matchers.containsString("POST /api/v1/members/export"));
+        given().header("Authorization", organizer).when().get(MEMBERS + "/export?organizationId=" + t.cellB().id).then().statusCode(200);
+        String location = given().header("Authorization", organizer).when().post(MEMBERS + "/export" + query).then().statusCode(202)
+                .body("report", equalTo("members.csv")).body("parameters.includeDescendants", equalTo(true))
+                .extract().header("Location");
+        io.restassured.path.json.JsonPath e = null;
+        for (int i = 0; i < 100; i++) {
+            e = given().header("Authorization", organizer).when().get(location).then().statusCode(200).extract().jsonPath();
+            if (!"QUEUED".equals(e.getString("status")) && !"RUNNING".equals(e.getString("status"))) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertEquals("SUCCEEDED", e.getString("status"), e.prettify());
+        assertEquals(5, e.getInt("rowsExpected"));
+        assertEquals(5, e.getInt("rowsWritten"));
+        String csv = new String(given().header("Authorization", organizer).when().get(location + "/file").then().statusCode(200)
+                .extract().asByteArray(), StandardCharsets.UTF_8);
+        String[] lines = csv.split("\r\n");
+        assertEquals(6, lines.length, csv);
+        assertTrue(lines[0].startsWith("\uFEFFHọ và tên,"));
+        for (int i = 1; i <= 5; i++) {
+            assertTrue(csv.contains("Vì Văn Xuất " + i + ","), csv);
+        }
+        given().header("Authorization", Api.as("organizer", OrgFeed.tree("export-large-other").district().id)).when().get(location)
+                .then().statusCode(404);
+        given().header("Authorization", Api.as("organizer", OrgFeed.tree("export-large-other").district().id)).when()
+                .post(MEMBERS + "/export" + query).then().statusCode(403);
+        given().header("Authorization", organizer).when().post(MEMBERS + "/export?gender=X").then().statusCode(400);
+    }
 }

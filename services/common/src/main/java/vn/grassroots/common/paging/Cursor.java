@@ -38,6 +38,15 @@ public final class Cursor {
         throw ProblemException.invalid("cursor", "is not a cursor returned by this list");
     }
 
+    /**
+     * The JPQL condition of a keyset page after {@code (:keyParam, :idParam)} in {@code (key, id)} order, for a JPQL
+     * that cannot compare rows: its first part alone starts the index walk at the cursor (without it PostgreSQL walked
+     * the index from the start and filtered, page after page), the rest is the exact keyset.
+     */
+    public static String after(String key, String id, String keyParam, String idParam) {
+        return "%1$s >= :%3$s and (%1$s > :%3$s or (%1$s = :%3$s and %2$s > :%4$s))".formatted(key, id, keyParam, idParam);
+    }
+
     /** A numeric sort key of a cursor; 400 when it is not one. */
     public static long number(String key) {
         try {

@@ -3,21 +3,25 @@ package vn.grassroots.evaluations.api;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.grassroots.common.export.Csv;
+import vn.grassroots.common.export.ExportJobs;
 import vn.grassroots.common.paging.Page;
 import vn.grassroots.common.web.QueryParams;
 import vn.grassroots.evaluations.domain.SubjectType;
@@ -35,6 +39,9 @@ public class ReportResource {
 
     @Inject
     PdfReport pdf;
+
+    @Inject
+    ExportJobs exports;
 
     @GET
     @Path("/reports/summary")
@@ -70,8 +77,7 @@ public class ReportResource {
 
     private static void rows(StringBuilder b, String subject, String grouping, Views.Group g) {
         for (Views.LevelCount l : g.levels()) {
-            b.append(subject).append(',').append(grouping).append(',').append(csv(g.group())).append(',').append(l.level()).append(',')
-                    .append(csv(l.levelName())).append(',').append(l.count()).append(',').append(l.percent().toPlainString()).append("\r\n");
+            b.append(Csv.line(subject, grouping, g.group(), l.level(), l.levelName(), l.count(), l.percent().toPlainString()));
         }
     }
 
@@ -94,35 +100,70 @@ public class ReportResource {
     @GET
     @Path("/reports/ratings.csv")
     @Produces("text/csv")
-    @Operation(summary = "The decided ratings as CSV", description = "The same filters as /reports/ratings, every row, streamed in pages of 1,000.")
+    @Operation(summary = "The decided ratings as CSV", description = "The same filters as /reports/ratings, every row, streamed "
+            + "as it is read. More than 100,000 rows (a province or more): 422 export-too-large; start a background export with POST instead.")
+    @APIResponse(responseCode = "422", description = "Too many rows for a direct download (export-too-large)")
     public Response ratedCsv(@QueryParam("organizationId") String organizationId, @QueryParam("year") String year,
             @QueryParam("subjectType") String subjectType, @QueryParam("level") String level,
             @QueryParam("organizationType") String organizationType, @QueryParam("sector") String sector, @QueryParam("cycleId") String cycleId) {
-        ReportService.Root root = reports.root(QueryParams.uuid("organizationId", organizationId));
-        int y = Params.year("year", year, true);
-        SubjectType type = Params.oneEnum("subjectType", SubjectType.class, subjectType);
-        UUID cycle = QueryParams.uuid("cycleId", cycleId);
-        StreamingOutput body = out -> {
-            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            w.write("\uFEFFratingId,subjectType,subjectId,subjectName,organizationId,organizationType,sector,level,decidedAt,decidedBy\r\n");
-            String[] after = null;
-            while (true) {
-                List<Object[]> rows = reports.ratedRows(root, y, type, level, organizationType, sector, cycle, after, 1000);
-                for (Object[] r : rows) {
-                    Views.RatedItem i = ReportService.item(r);
-                    w.write(i.ratingId() + "," + i.subjectType() + "," + i.subjectId() + "," + csv(i.subjectName()) + ","
-                            + i.organizationId() + "," + i.organizationType() + "," + i.sector() + "," + i.level() + ","
-                            + i.decidedAt() + "," + csv(i.decidedBy()) + "\r\n");
-                }
-                if (rows.size() < 1000) {
-                    break;
-                }
-                Object[] last = rows.get(rows.size() - 1);
-                after = new String[] {(String) last[3], last[0].toString()};
+        ReportService.RatedFilter f = ratedFilter(organizationId, year, subjectType, level, organizationType, sector, cycleId);
+        exports.requireDirect(cap -> reports.ratedCount(f, cap), "POST /api/v1/evaluations/reports/ratings.csv (same query parameters)");
+        return Response.ok(ExportJobs.direct(ratingsCsv(f, false)), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + ratingsFile(f) + "\"").build();
+    }
+
+    @POST
+    @Path("/reports/ratings.csv")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Export the decided ratings as CSV in the background (xuất danh sách chạy nền)", description = "The same filters "
+            + "and file as GET /reports/ratings.csv, of any size (the whole province or country): 202 with the export; follow its "
+            + "progress at Location and download /exports/{id}/file when it is SUCCEEDED.")
+    @APIResponse(responseCode = "202", description = "Export queued")
+    @APIResponse(responseCode = "503", description = "Five exports are running or waiting already (exports-busy, Retry-After)")
+    public Response exportRatedCsv(@QueryParam("organizationId") String organizationId, @QueryParam("year") String year,
+            @QueryParam("subjectType") String subjectType, @QueryParam("level") String level,
+            @QueryParam("organizationType") String organizationType, @QueryParam("sector") String sector, @QueryParam("cycleId") String cycleId) {
+        ReportService.RatedFilter f = ratedFilter(organizationId, year, subjectType, level, organizationType, sector, cycleId);
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("organizationId", f.root().organizationId());
+        params.put("year", f.year());
+        params.put("subjectType", f.type());
+        params.put("level", f.level());
+        params.put("organizationType", f.orgType());
+        params.put("sector", f.sector());
+        params.put("cycleId", f.cycleId());
+        return exports.accepted(exports.start("ratings.csv", params, ratingsFile(f), "text/csv; charset=UTF-8", ratingsCsv(f, true)),
+                "/api/v1/evaluations/exports/");
+    }
+
+    private ReportService.RatedFilter ratedFilter(String organizationId, String year, String subjectType, String level,
+            String organizationType, String sector, String cycleId) {
+        return new ReportService.RatedFilter(reports.root(QueryParams.uuid("organizationId", organizationId)), Params.year("year", year, true),
+                Params.oneEnum("subjectType", SubjectType.class, subjectType), level, organizationType, sector,
+                QueryParams.uuid("cycleId", cycleId));
+    }
+
+    private static String ratingsFile(ReportService.RatedFilter f) {
+        return "danh-sach-xep-loai-" + f.year() + ".csv";
+    }
+
+    /** The CSV of the ratings behind a filter, page by page; counted first when it is a background export. */
+    private ExportJobs.Writer ratingsCsv(ReportService.RatedFilter f, boolean count) {
+        return out -> {
+            if (count) {
+                out.expect(reports.ratedCount(f, Long.MAX_VALUE - 1));
             }
-            w.flush();
+            out.text("\uFEFFratingId,subjectType,subjectId,subjectName,organizationId,organizationType,sector,level,decidedAt,decidedBy\r\n");
+            reports.ratedStream(f, r -> {
+                Views.RatedItem i = ReportService.item(r);
+                try {
+                    out.row(Csv.line(i.ratingId(), i.subjectType(), i.subjectId(), i.subjectName(), i.organizationId(),
+                            i.organizationType(), i.sector(), i.level(), i.decidedAt(), i.decidedBy()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
         };
-        return Response.ok(body, "text/csv; charset=UTF-8").header("Content-Disposition", "attachment; filename=\"danh-sach-xep-loai-" + y + ".csv\"").build();
     }
 
     @GET
@@ -144,13 +185,5 @@ public class ReportResource {
     public Response cyclePdf(@PathParam("id") UUID id) {
         return Response.ok(pdf.cycle(id), "application/pdf")
                 .header("Content-Disposition", "inline; filename=\"bao-cao-xep-loai-" + id + ".pdf\"").build();
-    }
-
-    static String csv(String s) {
-        if (s == null) {
-            return "";
-        }
-        String v = s.startsWith("=") || s.startsWith("+") || s.startsWith("-") || s.startsWith("@") ? "'" + s : s;
-        return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }
 }

@@ -492,7 +492,7 @@ public class MeetingService {
             q.append(" and m.state in :states");
         }
         if (after != null) {
-            q.append(" and (m.startsAt > :afterStart or (m.startsAt = :afterStart and m.id > :afterId))");
+            q.append(" and ").append(Cursor.after("m.startsAt", "m.id", "afterStart", "afterId"));
         }
         q.append(" order by m.startsAt, m.id");
         TypedQuery<Meeting> query = em.createQuery(q.toString(), Meeting.class).setMaxResults(n + 1);
@@ -543,7 +543,7 @@ public class MeetingService {
             q.append(" and m.updatedAt > :since");
         }
         if (after != null) {
-            q.append(" and (m.startsAt > :afterStart or (m.startsAt = :afterStart and m.id > :afterId))");
+            q.append(" and ").append(Cursor.after("m.startsAt", "m.id", "afterStart", "afterId"));
         }
         q.append(" order by m.startsAt, m.id");
         TypedQuery<Meeting> query = em.createQuery(q.toString(), Meeting.class).setMaxResults(n + 1)

@@ -4,6 +4,7 @@ import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -19,13 +20,19 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.grassroots.common.audit.AuditTrail;
+import vn.grassroots.common.export.Csv;
+import vn.grassroots.common.export.ExportJobs;
 import vn.grassroots.common.idempotency.IdempotencyKeys;
 import vn.grassroots.common.paging.Cursor;
 import vn.grassroots.common.paging.Page;
@@ -45,6 +52,9 @@ import vn.grassroots.membership.service.MemberService;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Members", description = "Party members (đảng viên): profiles, status changes with their decisions, probation")
 public class MemberResource {
+    @Inject
+    ExportJobs exports;
+
     @Inject
     MemberService service;
 
@@ -278,48 +288,104 @@ public class MemberResource {
         return reviews.list(year("year", year), QueryParams.uuid("organizationId", organizationId), cursor, Cursor.limit(limit));
     }
 
+    /** The filters of an export, as query parameters: those of the list. */
+    public static class ExportQuery {
+        @QueryParam("q")
+        String q;
+        @QueryParam("partyCardNumber")
+        String partyCardNumber;
+        @QueryParam("status")
+        List<String> status;
+        @QueryParam("gender")
+        List<String> gender;
+        @QueryParam("ageBand")
+        List<String> ageBand;
+        @QueryParam("theoryLevel")
+        List<String> theoryLevel;
+        @QueryParam("organizationId")
+        String organizationId;
+        @QueryParam("includeDescendants")
+        String includeDescendants;
+        @QueryParam("admissionYear")
+        String admissionYear;
+
+        MemberRepository.Filter filter() {
+            return new MemberRepository.Filter(null, null, null, null, q, partyCardNumber,
+                    QueryParams.enums("status", MemberStatus.class, status), QueryParams.enums("gender", Gender.class, gender),
+                    QueryParams.enums("ageBand", AgeBand.class, ageBand), QueryParams.enums("theoryLevel", TheoryLevel.class, theoryLevel),
+                    year(admissionYear), null, false);
+        }
+
+        UUID organization() {
+            return QueryParams.uuid("organizationId", organizationId);
+        }
+
+        boolean descendants() {
+            return bool("includeDescendants", includeDescendants);
+        }
+    }
+
     @GET
     @Path("/export")
     @Produces("text/csv")
-    @Operation(summary = "Export a filtered list as CSV", description = "The same filters as the list, every page, UTF-8 with a byte order mark (opens in Excel), at most 100,000 rows; citizen ids are left out.")
-    public Response export(@QueryParam("q") String q, @QueryParam("partyCardNumber") String card,
-            @QueryParam("status") List<String> statuses, @QueryParam("gender") List<String> genders,
-            @QueryParam("ageBand") List<String> ageBands, @QueryParam("theoryLevel") List<String> theoryLevels,
-            @QueryParam("organizationId") String organizationId, @QueryParam("includeDescendants") String includeDescendants,
-            @QueryParam("admissionYear") String admissionYear) {
-        var filter = new MemberRepository.Filter(null, null, null, null, q, card,
-                QueryParams.enums("status", MemberStatus.class, statuses), QueryParams.enums("gender", Gender.class, genders),
-                QueryParams.enums("ageBand", AgeBand.class, ageBands), QueryParams.enums("theoryLevel", TheoryLevel.class, theoryLevels),
-                year(admissionYear), null, false);
-        UUID org = QueryParams.uuid("organizationId", organizationId);
-        boolean descendants = bool("includeDescendants", includeDescendants);
-        StringBuilder csv = new StringBuilder("\uFEFF");
-        csv.append("Họ và tên,Ngày sinh,Giới tính,Dân tộc,Tôn giáo,Trình độ lý luận chính trị,Số thẻ đảng viên,Ngày vào Đảng,Ngày chính thức,Trạng thái,Tổ chức đảng\r\n");
-        String cursor = null;
-        int rows = 0;
-        do {
-            Page<Views.MemberView> page = service.list(filter, org, descendants, cursor, Cursor.MAX_LIMIT);
-            for (Views.MemberView m : page.items()) {
-                csv.append(String.join(",", cell(m.fullName()), cell(m.birthDate()), cell(m.gender()), cell(m.ethnicity()),
-                        cell(m.religion()), cell(m.theoryLevel()), cell(m.partyCardNumber()), cell(m.admissionDate()),
-                        cell(m.officialDate()), cell(m.status()), cell(m.organizationName()))).append("\r\n");
-                rows++;
-            }
-            cursor = page.nextCursor();
-        } while (cursor != null && rows < 100_000);
-        return Response.ok(csv.toString(), "text/csv; charset=UTF-8")
+    @Operation(summary = "Export a filtered list as CSV", description = "The same filters as the list, every page, UTF-8 with a byte order mark "
+            + "(opens in Excel); citizen ids are left out. More than 100,000 members: 422 export-too-large; start a background export "
+            + "with POST instead.")
+    @APIResponse(responseCode = "422", description = "Too many rows for a direct download (export-too-large)")
+    public Response export(@BeanParam ExportQuery query) {
+        MemberRepository.Filter filter = query.filter();
+        UUID org = query.organization();
+        boolean descendants = query.descendants();
+        exports.requireDirect(cap -> service.count(filter, org, descendants), "POST /api/v1/members/export (same query parameters)");
+        return Response.ok(ExportJobs.direct(membersCsv(filter, org, descendants, false)), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"dang-vien.csv\"").build();
     }
 
-    private static String cell(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String s = value.toString();
-        if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0) {
-            s = "'" + s; // no formulas in spreadsheets
-        }
-        return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    @POST
+    @Path("/export")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Export a filtered list as CSV in the background (xuất danh sách chạy nền)", description = "The same filters and "
+            + "file as GET /export, of any size (a province or the country): 202 with the export; follow its progress at Location and "
+            + "download /api/v1/members/exports/{id}/file when it is SUCCEEDED.")
+    @APIResponse(responseCode = "202", description = "Export queued")
+    @APIResponse(responseCode = "503", description = "Five exports are running or waiting already (exports-busy, Retry-After)")
+    public Response exportInBackground(@BeanParam ExportQuery query) {
+        MemberRepository.Filter filter = query.filter();
+        UUID org = query.organization();
+        boolean descendants = query.descendants();
+        service.requireReadable(org);
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("q", filter.nameQuery());
+        params.put("partyCardNumber", filter.partyCardNumber());
+        params.put("status", filter.statuses());
+        params.put("gender", filter.genders());
+        params.put("ageBand", filter.ageBands());
+        params.put("theoryLevel", filter.theoryLevels());
+        params.put("organizationId", org);
+        params.put("includeDescendants", descendants);
+        params.put("admissionYear", filter.admissionYear());
+        return exports.accepted(exports.start("members.csv", params, "dang-vien.csv", "text/csv; charset=UTF-8",
+                membersCsv(filter, org, descendants, true)), "/api/v1/members/exports/");
+    }
+
+    /** The members CSV, read in one pass by name; counted first when it is a background export. */
+    private ExportJobs.Writer membersCsv(MemberRepository.Filter filter, UUID org, boolean descendants, boolean count) {
+        return out -> {
+            if (count) {
+                out.expect(service.count(filter, org, descendants));
+            }
+            out.text(Csv.BOM + "Họ và tên,Ngày sinh,Giới tính,Dân tộc,Tôn giáo,Trình độ lý luận chính trị,Số thẻ đảng viên,Ngày vào Đảng,"
+                    + "Ngày chính thức,Trạng thái,Tổ chức đảng\r\n");
+            service.stream(filter, org, descendants, "m.fullName, m.birthDate, m.gender, m.ethnicity, m.religion, m.theoryLevel, "
+                    + "m.partyCardNumber, m.admissionDate, m.officialDate, m.status", r -> {
+                        try {
+                            out.row(Csv.line(r));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+        };
     }
 
     @GET

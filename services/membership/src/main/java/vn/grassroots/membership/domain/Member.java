@@ -25,6 +25,9 @@ public class Member extends Person {
     public LocalDate officialDate;
     @Column(name = "organization_id")
     public UUID organizationId;
+    /** The path of the organization, a copy the database keeps (V9): a subtree's lists filter on it in their index. */
+    @Column(name = "org_path", insertable = false, updatable = false)
+    public String orgPath;
     @Enumerated(EnumType.STRING)
     public MemberStatus status;
     @Column(name = "status_since")

@@ -9,6 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.hibernate.jpa.AvailableHints;
 import vn.grassroots.common.paging.Cursor;
 import vn.grassroots.common.security.Scope;
 import vn.grassroots.common.security.Subtree;
@@ -20,8 +23,9 @@ import vn.grassroots.membership.domain.MemberStatus;
 import vn.grassroots.membership.domain.TheoryLevel;
 
 /**
- * Members in PostgreSQL. A member's place in the tree is the path of their organization in the read model: every
- * scope or subtree filter is a range on the indexed org_ref.path; lists are keyset pages ordered by (search_name, id).
+ * Members in PostgreSQL. A member's place in the tree is the path of their organization in the read model, copied onto
+ * the member by the database (member.org_path, V9): every scope or subtree filter is a range on it, a member of an
+ * organization not in the read model yet is in no list; lists are keyset pages ordered by (search_name, id).
  */
 @ApplicationScoped
 public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
@@ -38,11 +42,79 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
         return card != null && count("partyCardNumber = ?1 and id <> ?2", card, exceptId == null ? new UUID(0, 0) : exceptId) > 0;
     }
 
+    /**
+     * A page by name. Without a name query, in two steps: the ids of the page first (in a subtree, an index-only walk of
+     * member_name_path in name order, keeping the members whose path is in the subtree), then only those members and
+     * their organizations' names. With one, in one query: the trigram index finds the few matching names (walking the
+     * names in order would test the pattern on every member).
+     */
     public List<Row> list(Filter f, String cursor, int limit, LocalDate today) {
-        StringBuilder q = new StringBuilder("select m, o.name from Member m, OrgRef o where o.id = m.organizationId");
+        boolean byPattern = f.nameQuery() != null && !f.nameQuery().isBlank();
+        StringBuilder q = new StringBuilder(byPattern
+                ? "select m, o.name from Member m, OrgRef o where o.id = m.organizationId and m.orgPath is not null"
+                : "select m.id from Member m where m.orgPath is not null");
         Map<String, Object> p = new HashMap<>();
+        where(f, today, q, p);
+        String[] after = Cursor.decode(cursor, 2);
+        if (after != null) {
+            UUID afterId;
+            try {
+                afterId = UUID.fromString(after[1]);
+            } catch (IllegalArgumentException e) {
+                throw vn.grassroots.common.problem.ProblemException.invalid("cursor", "is not a cursor returned by this list");
+            }
+            q.append(" and ").append(Cursor.after("m.searchName", "m.id", "afterName", "afterId"));
+            p.put("afterName", after[0]);
+            p.put("afterId", afterId);
+        }
+        q.append(" order by m.searchName, m.id");
+        if (byPattern) {
+            TypedQuery<Object[]> page = getEntityManager().createQuery(q.toString(), Object[].class);
+            p.forEach(page::setParameter);
+            return page.setMaxResults(limit + 1).getResultList().stream().map(r -> new Row((Member) r[0], (String) r[1])).toList();
+        }
+        TypedQuery<UUID> keys = getEntityManager().createQuery(q.toString(), UUID.class);
+        p.forEach(keys::setParameter);
+        List<UUID> ids = keys.setMaxResults(limit + 1).getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Row> rows = new HashMap<>();
+        getEntityManager().createQuery("select m, o.name from Member m, OrgRef o where o.id = m.organizationId and m.id in :ids", Object[].class)
+                .setParameter("ids", ids).getResultList()
+                .forEach(r -> rows.put(((Member) r[0]).id, new Row((Member) r[0], (String) r[1])));
+        return ids.stream().map(rows::get).toList();
+    }
+
+    /** How many members the list holds in all. */
+    public long count(Filter f, LocalDate today) {
+        StringBuilder q = new StringBuilder("select count(*) from Member m where m.orgPath is not null");
+        Map<String, Object> p = new HashMap<>();
+        where(f, today, q, p);
+        var query = getEntityManager().createQuery(q.toString(), Long.class);
+        p.forEach(query::setParameter);
+        return query.getSingleResult();
+    }
+
+    /**
+     * Every member of the list by name, with their organization's name, as the columns given (JPQL paths of m), read
+     * through a cursor: one range of member_org_path and one sort for a subtree, and no entity kept in memory.
+     */
+    public void stream(Filter f, LocalDate today, String columns, Consumer<Object[]> each) {
+        StringBuilder q = new StringBuilder("select " + columns + ", o.name from Member m, OrgRef o where o.id = m.organizationId");
+        Map<String, Object> p = new HashMap<>();
+        where(f, today, q, p);
+        q.append(" order by m.searchName, m.id");
+        var query = getEntityManager().createQuery(q.toString(), Object[].class).setHint(AvailableHints.HINT_FETCH_SIZE, 1000);
+        p.forEach(query::setParameter);
+        try (Stream<Object[]> rows = query.getResultStream()) {
+            rows.forEach(each);
+        }
+    }
+
+    private static void where(Filter f, LocalDate today, StringBuilder q, Map<String, Object> p) {
         if (!f.scope().isAll()) {
-            q.append(" and ").append(Subtree.condition("o.path", "scope"));
+            q.append(" and ").append(Subtree.condition("m.orgPath", "scope"));
             f.scope().bind(p::put, "scope");
         }
         if (f.onlyMemberId() != null) {
@@ -50,7 +122,7 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
             p.put("self", f.onlyMemberId());
         }
         if (f.withinPath() != null) {
-            q.append(" and ").append(Subtree.condition("o.path", "within"));
+            q.append(" and ").append(Subtree.condition("m.orgPath", "within"));
             Subtree.bind(p::put, "within", f.withinPath());
         }
         if (f.organizationId() != null) {
@@ -101,27 +173,10 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
         }
         if (f.needingTransfer()) {
             // current members whose organization was dissolved or merged: nobody is lost
-            q.append(" and o.status <> :active and m.status in (:current)");
+            q.append(" and exists (select 1 from OrgRef o where o.id = m.organizationId and o.status <> :active) and m.status in (:current)");
             p.put("active", vn.grassroots.membership.domain.OrgTypes.ACTIVE);
             p.put("current", List.of(MemberStatus.PROBATIONARY, MemberStatus.OFFICIAL, MemberStatus.EXEMPT));
         }
-        String[] after = Cursor.decode(cursor, 2);
-        if (after != null) {
-            UUID afterId;
-            try {
-                afterId = UUID.fromString(after[1]);
-            } catch (IllegalArgumentException e) {
-                throw vn.grassroots.common.problem.ProblemException.invalid("cursor", "is not a cursor returned by this list");
-            }
-            q.append(" and (m.searchName > :afterName or (m.searchName = :afterName and m.id > :afterId))");
-            p.put("afterName", after[0]);
-            p.put("afterId", afterId);
-        }
-        q.append(" order by m.searchName, m.id");
-        TypedQuery<Object[]> query = getEntityManager().createQuery(q.toString(), Object[].class);
-        p.forEach(query::setParameter);
-        query.setMaxResults(limit + 1);
-        return query.getResultList().stream().map(r -> new Row((Member) r[0], (String) r[1])).toList();
     }
 
     public static String cursorOf(Row r) {

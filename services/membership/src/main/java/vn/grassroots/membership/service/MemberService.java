@@ -1,5 +1,6 @@
 package vn.grassroots.membership.service;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,7 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import vn.grassroots.common.audit.AuditTrail;
+import vn.grassroots.common.export.ExportJobs;
 import vn.grassroots.common.paging.Cursor;
 import vn.grassroots.common.paging.Page;
 import vn.grassroots.common.problem.Problem.FieldError;
@@ -69,6 +72,32 @@ public class MemberService {
 
     @Transactional
     public Page<Views.MemberView> list(MemberRepository.Filter filter, UUID within, boolean withDescendants, String cursor, int limit) {
+        List<MemberRepository.Row> rows = members.list(scoped(filter, within, withDescendants), cursor, limit, today());
+        return Cursor.page(rows, limit, r -> view(r.member(), r.organizationName(), false), MemberRepository::cursorOf);
+    }
+
+    /** How many members {@link #list} gives in all. */
+    @Transactional
+    public long count(MemberRepository.Filter filter, UUID within, boolean withDescendants) {
+        return members.count(scoped(filter, within, withDescendants), today());
+    }
+
+    /** Refuses (403, 404) an organization the caller may not read, as {@link #list} would; reads no member. */
+    @Transactional
+    public void requireReadable(UUID within) {
+        if (within != null) {
+            access.organizationInScopeForReading(within, access.selfOnly());
+        }
+    }
+
+    /** Every member {@link #list} gives, by name, as the columns given and their organization's name (for a CSV). */
+    public void stream(MemberRepository.Filter filter, UUID within, boolean withDescendants, String columns, Consumer<Object[]> each) {
+        MemberRepository.Filter scoped = scoped(filter, within, withDescendants);
+        QuarkusTransaction.requiringNew().timeout(ExportJobs.TRANSACTION_TIMEOUT_SECONDS).run(() -> members.stream(scoped, today(), columns, each));
+    }
+
+    /** The filter narrowed to what the caller may read: their scope, or themselves alone. */
+    private MemberRepository.Filter scoped(MemberRepository.Filter filter, UUID within, boolean withDescendants) {
         boolean selfOnly = access.selfOnly();
         Scope scope = selfOnly ? Scope.ALL : access.caller().scope();
         UUID self = selfOnly ? access.self() : null;
@@ -82,11 +111,9 @@ public class MemberService {
                 org = o.id;
             }
         }
-        var f = new MemberRepository.Filter(scope, self, withinPath, org, filter.nameQuery(), filter.partyCardNumber(),
+        return new MemberRepository.Filter(scope, self, withinPath, org, filter.nameQuery(), filter.partyCardNumber(),
                 filter.statuses(), filter.genders(), filter.ageBands(), filter.theoryLevels(), filter.admissionYear(),
                 filter.probationEndsBy(), filter.needingTransfer());
-        List<MemberRepository.Row> rows = members.list(f, cursor, limit, today());
-        return Cursor.page(rows, limit, r -> view(r.member(), r.organizationName(), false), MemberRepository::cursorOf);
     }
 
     @Transactional

@@ -1,0 +1,10 @@
+package vn.grassroots.membership.api;
+
+import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.grassroots.common.export.ExportResource;
+
+/** Background exports of the membership service (the members CSV of a province or the country). */
+@Path("/api/v1/members/exports")
+@Tag(name = "Exports", description = "Files written in the background (xuất tệp chạy nền): progress and download")
+public class ExportsResource extends ExportResource {}
