@@ -263,3 +263,7 @@ status_line() {
     printf '%-9s stopped\n' "$1"
   fi
 }
+
+# The gateway's heap, fixed, with a young generation large enough for a few seconds of proxying between collections:
+# make bench measured 0.61-0.74 × the direct throughput with the former -Xms32m -Xmx160m, 0.82 / 0.86 with this.
+export GATEWAY_HEAP="${GATEWAY_HEAP:--Xms256m -Xmx256m -Xmn160m}"

@@ -17,7 +17,6 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
 SERVICES=(organization membership meetings evaluations assignments)
 SERVICE_HEAP="${SERVICE_HEAP:--Xms32m -Xmx256m}"
-GATEWAY_HEAP="${GATEWAY_HEAP:--Xms32m -Xmx160m}"
 # Extra JVM options for every service and the gateway (e.g. deploy/local/chaos.sh's token key); a restart reuses
 # the options the process was started with (saved next to its pid file).
 GRASSROOTS_JAVA_OPTS="${GRASSROOTS_JAVA_OPTS:-}"

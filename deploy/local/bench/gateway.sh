@@ -41,13 +41,14 @@ wrk_run() {
 
 # gateway_with_limits N: restarts the gateway with every rate limit at N per second ("" = its configured limits).
 gateway_with_limits() {
+  # shellcheck disable=SC2086 # GATEWAY_HEAP is several options
   stop_pid gateway
   if [[ -n "$1" ]]; then
     RATE_LIMIT_USER_CAPACITY="$1" RATE_LIMIT_USER_PER_SECOND="$1" RATE_LIMIT_CLIENT_CAPACITY="$1" RATE_LIMIT_CLIENT_PER_SECOND="$1" \
-      start_bg gateway "$LOGS/gateway.log" java ${GATEWAY_HEAP:--Xms32m -Xmx160m} -XX:+UseSerialGC -Dstack.state="$STATE/" \
+      start_bg gateway "$LOGS/gateway.log" java $GATEWAY_HEAP -XX:+UseSerialGC -Dstack.state="$STATE/" \
       -jar "$REPO/gateway/target/quarkus-app/quarkus-run.jar"
   else
-    start_bg gateway "$LOGS/gateway.log" java ${GATEWAY_HEAP:--Xms32m -Xmx160m} -XX:+UseSerialGC -Dstack.state="$STATE/" \
+    start_bg gateway "$LOGS/gateway.log" java $GATEWAY_HEAP -XX:+UseSerialGC -Dstack.state="$STATE/" \
       -jar "$REPO/gateway/target/quarkus-app/quarkus-run.jar"
   fi
   wait_for gateway 120 curl -fsS "http://localhost:$GATEWAY_PORT/q/health/ready" -o /dev/null
