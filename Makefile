@@ -27,5 +27,5 @@ chaos:   ## fault suite on its own stack: Kafka, PostgreSQL and services stopped
 stop-test:  ## stop a test stack left behind by an interrupted `make test`
 	@GRASSROOTS_STACK=test deploy/local/platform.sh stop
 
-bench:   ## country-scale data in the running dev stack, and the times of the calls that must stay fast
-	@deploy/local/bench.sh
+bench:   ## a province's data in the running dev stack (SCALE=nation: the country), and the times of the calls that must stay fast
+	@SCALE="$(SCALE)" deploy/local/bench.sh

@@ -8,6 +8,7 @@
 #   deploy/local/bench.sh [SERVICE...]          load (once) and time; default every service
 #   BENCH_PHASE=load deploy/local/bench.sh …    only load (needs PostgreSQL only, with the services' schemas)
 #   BENCH_PHASE=time deploy/local/bench.sh …    only time (needs the gateway)
+#   SCALE=nation deploy/local/bench.sh …         the country on top: 63 provinces, 5.6 million members (bench/nation.sh)
 #
 # Province p, district d, grassroots committee g, cell c have the ids md5('p<p>'), md5('d<p>-<d>'), md5('g<p>-<d>-<g>'),
 # md5('c<p>-<d>-<g>-<c>') and paths of these ids; the timed province is province 1, the timed district 1-7.
@@ -20,6 +21,8 @@ PROVINCES="${PROVINCES:-8}"
 MEMBERS="${MEMBERS:-400000}"
 RUNS="${RUNS:-20}"
 BENCH_PHASE="${BENCH_PHASE:-all}"
+SCALE="${SCALE:-province}"
+[[ "$SCALE" == province || "$SCALE" == nation ]] || die "SCALE is province or nation"
 GW="http://localhost:$GATEWAY_PORT/api/v1"
 # Budgets (ms, p50 through the gateway): a report of a province, of a district, a page of a list.
 PROVINCE_MS=300
@@ -142,6 +145,16 @@ C_PATH="$G_PATH || md5('c1-' || d || '-' || g || '-' || c)::uuid || '/'"
 # The cell of member k (district d, committee g, cell c), as a FROM item over generate_series(1, MEMBERS) k.
 MEMBER_CELL="LATERAL (SELECT (k - 1) % 36000 AS i) x, LATERAL (SELECT x.i / 1200 + 1 AS d, x.i / 20 % 60 + 1 AS g, x.i % 20 + 1 AS c) cell"
 
+# The parts of members' names (with and without accents), as a FROM item: fam, mid, giv and fam_s, mid_s, giv_s.
+MEMBER_NAMES="(SELECT ARRAY['Nguyễn','Trần','Lê','Phạm','Hoàng','Huỳnh','Phan','Vũ','Võ','Đặng','Bùi','Đỗ','Hồ','Ngô','Dương','Lý'] AS fam,
+        ARRAY['nguyen','tran','le','pham','hoang','huynh','phan','vu','vo','dang','bui','do','ho','ngo','duong','ly'] AS fam_s,
+        ARRAY['Văn','Thị','Hữu','Đức','Minh','Thanh','Quang','Ngọc'] AS mid,
+        ARRAY['van','thi','huu','duc','minh','thanh','quang','ngoc'] AS mid_s,
+        ARRAY['An','Bình','Cường','Dũng','Giang','Hà','Hải','Hạnh','Hòa','Hùng','Hương','Khánh','Lan','Linh','Long',
+              'Mai','Nam','Nga','Phong','Phúc','Quân','Sơn','Tâm','Thảo','Trang','Trung','Tuấn','Việt','Xuân','Yến'] AS giv,
+        ARRAY['an','binh','cuong','dung','giang','ha','hai','hanh','hoa','hung','huong','khanh','lan','linh','long',
+              'mai','nam','nga','phong','phuc','quan','son','tam','thao','trang','trung','tuan','viet','xuan','yen'] AS giv_s) nm"
+
 # org_ref DB: the shared read model of the organization tree (OrganizationTree), province 1 only.
 org_ref() {
   insert_once "$1" "the read model of province 1 (36,000 cells, 37,831 organizations)" \
@@ -185,14 +198,28 @@ services=("$@")
 ((${#services[@]})) || services=(organization membership meetings evaluations assignments gateway)
 if [[ "$BENCH_PHASE" != time ]]; then
   for s in "${services[@]}"; do "load_$s"; done
+  if [[ "$SCALE" == nation ]]; then
+    # The organizations first (the others copy them), then the services' databases side by side: one PostgreSQL
+    # backend each, so both cores work.
+    start=$SECONDS loaders=()
+    [[ " ${services[*]} " != *" organization "* ]] || load_nation_organization
+    for s in "${services[@]}"; do
+      [[ "$s" == organization ]] || { "load_nation_$s" & loaders+=($!); }
+    done
+    failed=0
+    for pid in "${loaders[@]}"; do wait "$pid" || failed=1; done
+    ((!failed)) || die "loading the nation failed (see above); run it again to complete it"
+    log "the nation loaded in $((SECONDS - start)) s"
+  fi
 fi
 [[ "$BENCH_PHASE" != load ]] || exit 0
 curl -fsS "http://localhost:$GATEWAY_PORT/q/health/ready" >/dev/null || die "start the platform first: make run"
 mkdir -p "$RESULTS_DIR"
 : >"$RESULTS.part"
-record "make bench $(date -u +%Y-%m-%dT%H:%MZ), $RUNS calls each, times in ms through the gateway (load $(cut -d' ' -f1-3 /proc/loadavg))"
+record "make bench SCALE=$SCALE $(date -u +%Y-%m-%dT%H:%MZ), $RUNS calls each, times in ms through the gateway (load $(cut -d' ' -f1-3 /proc/loadavg))"
 record "$(printf '  %-66s %8s %8s %8s %8s   %s' call median p95 max budget verdict)"
 for s in "${services[@]}"; do "time_$s"; done
+if [[ "$SCALE" == nation ]]; then time_nation; fi
 if [[ " ${services[*]} " == *" organization "* ]]; then bench_organization_moves; fi
 mv "$RESULTS.part" "$RESULTS"
 echo

@@ -11,15 +11,11 @@ load_evaluations() {
   org_ref evaluations
   insert_once evaluations "the member read model: $MEMBERS members of province 1" \
     "SELECT count(*) FROM member_ref WHERE id = md5('m$MEMBERS')::uuid" 1 <<SQL
-WITH f(fam) AS (SELECT ARRAY['Nguyễn','Trần','Lê','Phạm','Hoàng','Huỳnh','Phan','Vũ','Võ','Đặng','Bùi','Đỗ','Hồ','Ngô','Dương','Lý']),
-     mi(mid) AS (SELECT ARRAY['Văn','Thị','Hữu','Đức','Minh','Thanh','Quang','Ngọc']),
-     gi(giv) AS (SELECT ARRAY['An','Bình','Cường','Dũng','Giang','Hà','Hải','Hạnh','Hòa','Hùng','Hương','Khánh','Lan','Linh','Long',
-                              'Mai','Nam','Nga','Phong','Phúc','Quân','Sơn','Tâm','Thảo','Trang','Trung','Tuấn','Việt','Xuân','Yến'])
 INSERT INTO member_ref (id, full_name, organization_id, status, version)
 SELECT md5('m' || k)::uuid, fam[1 + k % 16] || ' ' || mid[1 + k / 16 % 8] || ' ' || giv[1 + k / 128 % 30],
        md5('c1-' || d || '-' || g || '-' || c)::uuid,
        CASE k % 20 WHEN 0 THEN 'PROBATIONARY' WHEN 1 THEN 'EXEMPT' WHEN 2 THEN 'DECEASED' WHEN 3 THEN 'TRANSFERRED_OUT' ELSE 'OFFICIAL' END, 0
-FROM generate_series(1, $MEMBERS) k, $MEMBER_CELL, f, mi, gi
+FROM generate_series(1, $MEMBERS) k, $MEMBER_CELL, $MEMBER_NAMES
 ON CONFLICT (id) DO NOTHING;
 ANALYZE member_ref;
 SQL
@@ -36,15 +32,7 @@ SQL
   for year in 2024 2025; do
     insert_once evaluations "the $year ratings of every member and organization of province 1, one district at a time" \
       "SELECT count(*) FROM rating WHERE cycle_id = md5('ev-cycle-$year')::uuid" $((MEMBERS + 37831)) <<SQL
--- level of subject s in the year: ~12% EXCELLENT, ~68% GOOD, ~17% COMPLETED, ~3% NOT_COMPLETED (members; organizations
--- a little better), from a hash of the subject and year; ~4% of 2025 still undecided.
-CREATE OR REPLACE FUNCTION pg_temp.bench_level(s uuid, y int, org boolean) RETURNS text LANGUAGE sql IMMUTABLE AS \$\$
-  SELECT CASE WHEN h < (CASE WHEN org THEN 150 ELSE 120 END) THEN 'EXCELLENT' WHEN h < 800 THEN 'GOOD' WHEN h < 970 THEN 'COMPLETED'
-              ELSE 'NOT_COMPLETED' END
-  FROM (SELECT abs(hashtext(s::text || y)) % 1000 AS h) x \$\$;
-CREATE OR REPLACE FUNCTION pg_temp.bench_state(s uuid, y int) RETURNS text LANGUAGE sql IMMUTABLE AS \$\$
-  SELECT CASE WHEN y < 2025 THEN 'DECIDED' ELSE (CASE abs(hashtext(s::text || 'state')) % 100 WHEN 0 THEN 'SELF_ASSESSED'
-              WHEN 1 THEN 'PROPOSED' WHEN 2 THEN 'PROPOSED' WHEN 3 THEN 'PROPOSAL_RETURNED' ELSE 'DECIDED' END) END \$\$;
+$(rating_functions)
 DO \$\$
 DECLARE d int;
 BEGIN
@@ -53,12 +41,7 @@ BEGIN
                         self_scores, self_total, self_by, self_at, proposed_level, proposed_by, proposed_at,
                         decided_level, decided_rank, decided_by, decided_at, version)
     SELECT md5('ev-r-$year-' || m.id)::uuid, md5('ev-cycle-$year')::uuid, $year, 'MEMBER', m.id, m.full_name, o.id, o.path, o.type, o.sector,
-           st, jsonb_build_object('POLITICS_ETHICS', 26, 'DISCIPLINE_WORKSTYLE', 17, 'DUTIES', 33, 'PARTY_ACTIVITIES', 9), 85,
-           'bench', make_date($year, 12, 1), CASE WHEN st <> 'SELF_ASSESSED' THEN lv END,
-           CASE WHEN st <> 'SELF_ASSESSED' THEN 'bench' END, CASE WHEN st <> 'SELF_ASSESSED' THEN make_date($year, 12, 10)::timestamptz END,
-           CASE WHEN st = 'DECIDED' THEN lv END,
-           CASE WHEN st = 'DECIDED' THEN array_position(ARRAY['EXCELLENT','GOOD','COMPLETED','NOT_COMPLETED'], lv) END,
-           CASE WHEN st = 'DECIDED' THEN 'bench' END, CASE WHEN st = 'DECIDED' THEN make_date($year, 12, 20)::timestamptz END, 2
+           $(rating_columns "$year" "jsonb_build_object('POLITICS_ETHICS', 26, 'DISCIPLINE_WORKSTYLE', 17, 'DUTIES', 33, 'PARTY_ACTIVITIES', 9), 85")
     FROM org_ref o JOIN member_ref m ON m.organization_id = o.id,
          LATERAL (SELECT pg_temp.bench_level(m.id, $year, false) AS lv, pg_temp.bench_state(m.id, $year) AS st) x
     WHERE o.path >= '/' || md5('p1')::uuid || '/' || md5('d1-' || d)::uuid || '/'
@@ -68,12 +51,7 @@ BEGIN
                         self_scores, self_total, self_by, self_at, proposed_level, proposed_by, proposed_at,
                         decided_level, decided_rank, decided_by, decided_at, version)
     SELECT md5('ev-r-$year-' || o.id)::uuid, md5('ev-cycle-$year')::uuid, $year, 'ORGANIZATION', o.id, o.name, o.id, o.path, o.type, o.sector,
-           st, jsonb_build_object('POLITICAL_IDEOLOGICAL', 17, 'ORGANIZATION_CADRES', 26, 'INSPECTION_SUPERVISION', 13, 'POLITICAL_TASKS', 30), 86,
-           'bench', make_date($year, 12, 1), CASE WHEN st <> 'SELF_ASSESSED' THEN lv END,
-           CASE WHEN st <> 'SELF_ASSESSED' THEN 'bench' END, CASE WHEN st <> 'SELF_ASSESSED' THEN make_date($year, 12, 10)::timestamptz END,
-           CASE WHEN st = 'DECIDED' THEN lv END,
-           CASE WHEN st = 'DECIDED' THEN array_position(ARRAY['EXCELLENT','GOOD','COMPLETED','NOT_COMPLETED'], lv) END,
-           CASE WHEN st = 'DECIDED' THEN 'bench' END, CASE WHEN st = 'DECIDED' THEN make_date($year, 12, 20)::timestamptz END, 2
+           $(rating_columns "$year" "jsonb_build_object('POLITICAL_IDEOLOGICAL', 17, 'ORGANIZATION_CADRES', 26, 'INSPECTION_SUPERVISION', 13, 'POLITICAL_TASKS', 30), 86")
     FROM org_ref o, LATERAL (SELECT pg_temp.bench_level(o.id, $year, true) AS lv, pg_temp.bench_state(o.id, $year) AS st) x
     WHERE o.path >= '/' || md5('p1')::uuid || '/' || md5('d1-' || d)::uuid || '/'
       AND o.path < '/' || md5('p1')::uuid || '/' || md5('d1-' || d)::uuid || '0'
@@ -91,6 +69,33 @@ END \$\$;
 VACUUM ANALYZE rating;
 SQL
   done
+}
+
+# rating_functions: pg_temp.bench_level and bench_state for the session.
+rating_functions() {
+  cat <<'SQL'
+-- level of subject s in the year: ~12% EXCELLENT, ~68% GOOD, ~17% COMPLETED, ~3% NOT_COMPLETED (members; organizations
+-- a little better), from a hash of the subject and year; ~4% of 2025 still undecided.
+CREATE OR REPLACE FUNCTION pg_temp.bench_level(s uuid, y int, org boolean) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE WHEN h < (CASE WHEN org THEN 150 ELSE 120 END) THEN 'EXCELLENT' WHEN h < 800 THEN 'GOOD' WHEN h < 970 THEN 'COMPLETED'
+              ELSE 'NOT_COMPLETED' END
+  FROM (SELECT abs(hashtext(s::text || y)) % 1000 AS h) x $$;
+CREATE OR REPLACE FUNCTION pg_temp.bench_state(s uuid, y int) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE WHEN y < 2025 THEN 'DECIDED' ELSE (CASE abs(hashtext(s::text || 'state')) % 100 WHEN 0 THEN 'SELF_ASSESSED'
+              WHEN 1 THEN 'PROPOSED' WHEN 2 THEN 'PROPOSED' WHEN 3 THEN 'PROPOSAL_RETURNED' ELSE 'DECIDED' END) END $$;
+SQL
+}
+
+# rating_columns YEAR SCORES: the columns from state to version of a rating in the state st with the level lv (self
+# assessment SCORES: the scores and their total).
+rating_columns() {
+  cat <<SQL
+st, $2, 'bench', make_date($1, 12, 1), CASE WHEN st <> 'SELF_ASSESSED' THEN lv END,
+       CASE WHEN st <> 'SELF_ASSESSED' THEN 'bench' END, CASE WHEN st <> 'SELF_ASSESSED' THEN make_date($1, 12, 10)::timestamptz END,
+       CASE WHEN st = 'DECIDED' THEN lv END,
+       CASE WHEN st = 'DECIDED' THEN array_position(ARRAY['EXCELLENT','GOOD','COMPLETED','NOT_COMPLETED'], lv) END,
+       CASE WHEN st = 'DECIDED' THEN 'bench' END, CASE WHEN st = 'DECIDED' THEN make_date($1, 12, 20)::timestamptz END, 2
+SQL
 }
 
 time_evaluations() {

@@ -16,6 +16,27 @@ SQL
   # month (no meeting), and four cells in five held a thematic meeting in May (the second quarter).
   insert_once meetings "a year of meetings in the 36,000 cells (about 414,000 regular, 28,800 thematic) through the compliance triggers" \
     "SELECT count(*) FROM meeting WHERE id = md5('mt-' || md5('c1-30-60-19')::uuid || '-thematic-2025-Q2')::uuid" 1 <<SQL
+$(meetings_year "o.path >= '/$P/' AND o.path < '/${P}0' AND o.type = 'SUBORDINATE_CELL'")
+ANALYZE meeting; ANALYZE meeting_month; ANALYZE subtree_count;
+SQL
+  insert_once meetings "attendance of the meetings of district 1-7 (1,200 cells × 12 meetings × their members)" \
+    "SELECT count(*) FROM attendance WHERE meeting_id = md5('mt-' || md5('c1-7-60-20')::uuid || '-12')::uuid" 1 <<SQL
+INSERT INTO attendance (meeting_id, member_id, full_name, official, temporary, status, reason)
+SELECT m.id, r.id, r.full_name, r.status <> 'PROBATIONARY', FALSE,
+       CASE WHEN hashtext(r.id::text || m.id::text) % 10 = 0 THEN 'ABSENT_EXCUSED'
+            WHEN hashtext(r.id::text || m.id::text) % 25 = 0 THEN 'ABSENT_UNEXCUSED' ELSE 'PRESENT' END, NULL
+FROM meeting m JOIN member_ref r ON r.organization_id = m.organization_id
+                                 AND r.status IN ('PROBATIONARY', 'OFFICIAL', 'EXEMPT')
+WHERE m.organization_path >= '/$P/$D/' AND m.organization_path < '/$P/${D}0'
+ON CONFLICT DO NOTHING;
+ANALYZE attendance;
+SQL
+}
+
+# meetings_year CELLS: the SQL inserting the 2025 meetings of the cells o of org_ref where CELLS holds: one INSERT per
+# month, then the thematic meetings of the second quarter.
+meetings_year() {
+  cat <<SQL
 $(for mo in $(seq 1 12); do cat <<MONTH
 INSERT INTO meeting (id, organization_id, organization_path, kind, format, starts_at, meeting_date, place, topic, state,
                      minutes, minutes_approved_at, minutes_approved_by, expected, expected_official, present, present_official,
@@ -30,7 +51,7 @@ SELECT md5('mt-' || o.id || '-' || mo)::uuid, o.id, o.path, 'REGULAR', 'IN_PERSO
        11, 10, 9 + mo % 3, 8 + mo % 3, 2 - mo % 3, 0, (hashtext(o.id::text)::bigint + mo) % 11 <> 0, mo % 3 = 0, mo % 6 = 0,
        'bench', now(), now(), 0
 FROM org_ref o, (VALUES ($mo)) v(mo)
-WHERE o.path >= '/$P/' AND o.path < '/${P}0' AND o.type = 'SUBORDINATE_CELL' AND (hashtext(o.id::text)::bigint + 7 * mo) % 23 <> 0
+WHERE $1 AND (hashtext(o.id::text)::bigint + 7 * mo) % 23 <> 0
 ON CONFLICT (id) DO NOTHING;
 MONTH
 done)
@@ -42,21 +63,8 @@ SELECT md5('mt-' || o.id || '-thematic-2025-Q2')::uuid, o.id, o.path, 'THEMATIC'
        'Sinh hoạt chuyên đề: học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh', 'HELD', 'Biên bản chuyên đề',
        11, 10, 10, 9, 1, 0, TRUE, TRUE, hashtext(o.id::text)::bigint % 2 = 0, 'bench', now(), now(), 0
 FROM org_ref o
-WHERE o.path >= '/$P/' AND o.path < '/${P}0' AND o.type = 'SUBORDINATE_CELL' AND (o.name LIKE 'Chi bộ bản Nậm 19 %' OR hashtext(o.id::text)::bigint % 5 <> 0)
+WHERE $1 AND (o.name LIKE 'Chi bộ bản Nậm 19 %' OR hashtext(o.id::text)::bigint % 5 <> 0)
 ON CONFLICT (id) DO NOTHING;
-ANALYZE meeting; ANALYZE meeting_month; ANALYZE subtree_count;
-SQL
-  insert_once meetings "attendance of the meetings of district 1-7 (1,200 cells × 12 meetings × their members)" \
-    "SELECT count(*) FROM attendance WHERE meeting_id = md5('mt-' || md5('c1-7-60-20')::uuid || '-12')::uuid" 1 <<SQL
-INSERT INTO attendance (meeting_id, member_id, full_name, official, temporary, status, reason)
-SELECT m.id, r.id, r.full_name, r.status <> 'PROBATIONARY', FALSE,
-       CASE WHEN hashtext(r.id::text || m.id::text) % 10 = 0 THEN 'ABSENT_EXCUSED'
-            WHEN hashtext(r.id::text || m.id::text) % 25 = 0 THEN 'ABSENT_UNEXCUSED' ELSE 'PRESENT' END, NULL
-FROM meeting m JOIN member_ref r ON r.organization_id = m.organization_id
-                                 AND r.status IN ('PROBATIONARY', 'OFFICIAL', 'EXEMPT')
-WHERE m.organization_path >= '/$P/$D/' AND m.organization_path < '/$P/${D}0'
-ON CONFLICT DO NOTHING;
-ANALYZE attendance;
 SQL
 }
 

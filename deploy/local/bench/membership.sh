@@ -15,27 +15,28 @@ load_membership() {
   insert_once membership "$MEMBERS members over the 36,000 cells of province 1 (uneven cells, every status)" \
     "SELECT count(*) FROM member WHERE id = md5('m$MEMBERS')::uuid AND organization_id = md5('c1-30-60-20')::uuid
             AND EXISTS (SELECT 1 FROM member WHERE status = 'EXPELLED')" 1 <<SQL
-WITH f(fam, fam_s) AS (SELECT ARRAY['Nguyễn','Trần','Lê','Phạm','Hoàng','Huỳnh','Phan','Vũ','Võ','Đặng','Bùi','Đỗ','Hồ','Ngô','Dương','Lý'],
-                              ARRAY['nguyen','tran','le','pham','hoang','huynh','phan','vu','vo','dang','bui','do','ho','ngo','duong','ly']),
-     mi(mid, mid_s) AS (SELECT ARRAY['Văn','Thị','Hữu','Đức','Minh','Thanh','Quang','Ngọc'],
-                               ARRAY['van','thi','huu','duc','minh','thanh','quang','ngoc']),
-     gi(giv, giv_s) AS (SELECT ARRAY['An','Bình','Cường','Dũng','Giang','Hà','Hải','Hạnh','Hòa','Hùng','Hương','Khánh','Lan','Linh','Long',
-                                     'Mai','Nam','Nga','Phong','Phúc','Quân','Sơn','Tâm','Thảo','Trang','Trung','Tuấn','Việt','Xuân','Yến'],
-                               ARRAY['an','binh','cuong','dung','giang','ha','hai','hanh','hoa','hung','huong','khanh','lan','linh','long',
-                                     'mai','nam','nga','phong','phuc','quan','son','tam','thao','trang','trung','tuan','viet','xuan','yen']),
-     cells AS (SELECT d, g, c, sum(size) OVER (ORDER BY i) - size AS lo, sum(size) OVER (ORDER BY i) AS hi, sum(size) OVER () AS total
-               FROM ($MEMBERSHIP_CELLS) s),
-     m AS (SELECT k, md5('c1-' || d || '-' || g || '-' || c)::uuid AS org,
-                  1 + k % 16 AS a, 1 + k / 16 % 8 AS b, 1 + k / 128 % 30 AS e,
+$(member_insert "SELECT md5('m' || k)::uuid AS id, md5('c1-' || d || '-' || g || '-' || c)::uuid AS org, k
+FROM (SELECT d, g, c, sum(size) OVER (ORDER BY i) - size AS lo, sum(size) OVER (ORDER BY i) AS hi, sum(size) OVER () AS total
+      FROM ($MEMBERSHIP_CELLS) s) cells,
+     generate_series((lo * $MEMBERS / total)::int + 1, (hi * $MEMBERS / total)::int) k")
+ANALYZE member;
+SQL
+}
+
+# member_insert ROWS: the SQL inserting the members of ROWS (id, org, k); name, birth, gender, ethnicity, theory level,
+# status and dates follow from k.
+member_insert() {
+  cat <<SQL
+WITH m AS (SELECT id, org, k, 1 + k % 16 AS a, 1 + k / 16 % 8 AS b, 1 + k / 128 % 30 AS e,
                   CASE WHEN k % 300 = 5 THEN 'EXPELLED' WHEN k % 100 = 4 THEN 'REMOVED'
                        ELSE CASE k % 20 WHEN 0 THEN 'PROBATIONARY' WHEN 1 THEN 'EXEMPT' WHEN 2 THEN 'DECEASED' WHEN 3 THEN 'TRANSFERRED_OUT'
                                         ELSE 'OFFICIAL' END END AS status,
                   CASE WHEN k % 20 = 0 THEN DATE '2025-09-01' + (k / 20 % 450)
                        ELSE DATE '1958-01-01' + (k::bigint * 7919 % 24000)::int END AS admitted
-           FROM cells, generate_series((lo * $MEMBERS / total)::int + 1, (hi * $MEMBERS / total)::int) k)
+           FROM ($1) r)
 INSERT INTO member (id, full_name, search_name, birth_date, gender, ethnicity, theory_level, admission_date, official_date,
                     organization_id, status, status_since, created_at, updated_at, version)
-SELECT md5('m' || k)::uuid, fam[a] || ' ' || mid[b] || ' ' || giv[e], fam_s[a] || ' ' || mid_s[b] || ' ' || giv_s[e],
+SELECT id, fam[a] || ' ' || mid[b] || ' ' || giv[e], fam_s[a] || ' ' || mid_s[b] || ' ' || giv_s[e],
        admitted - (6600 + k % 9000), CASE WHEN b = 2 OR k % 3 = 0 THEN 'FEMALE' ELSE 'MALE' END,
        (ARRAY['Kinh','Kinh','Kinh','Thái','Mông','Tày','Dao','Khơ Mú',NULL])[1 + k % 9],
        (ARRAY['NONE','ELEMENTARY','ELEMENTARY','INTERMEDIATE','ADVANCED','BACHELOR'])[1 + k % 6],
@@ -43,12 +44,11 @@ SELECT md5('m' || k)::uuid, fam[a] || ' ' || mid[b] || ' ' || giv[e], fam_s[a] |
        CASE WHEN status = 'PROBATIONARY' THEN admitted WHEN status IN ('OFFICIAL', 'EXEMPT') THEN admitted + 365
             ELSE least(DATE '2026-06-30', admitted + 400 + (k::bigint * 131 % 9000)::int) END,
        now(), now(), 0
-FROM m, f, mi, gi
+FROM m, $MEMBER_NAMES
 ON CONFLICT (id) DO UPDATE SET organization_id = EXCLUDED.organization_id, status = EXCLUDED.status,
                                status_since = EXCLUDED.status_since, updated_at = EXCLUDED.updated_at
 WHERE (member.organization_id, member.status, member.status_since)
       IS DISTINCT FROM (EXCLUDED.organization_id, EXCLUDED.status, EXCLUDED.status_since);
-ANALYZE member;
 SQL
 }
 
