@@ -192,10 +192,16 @@ cmd_test() {
   rm -rf "$STATE"
   mkdir -p "$PIDS" "$LOGS" "$DATA"
   trap 'cmd_stop >/dev/null 2>&1 || true' EXIT
+  # The contract linters install from npm while the modules build and test (network, not CPU).
+  "$LOCAL_DIR/lint-contracts.sh" install >"$LOGS/contract-lint-install.log" 2>&1 &
+  local linters=$!
   "$LOCAL_DIR/infra.sh" up >/dev/null
   log "infrastructure up after $((SECONDS - start)) s; running every module's tests"
   (cd "$REPO" && "$REPO/mvnw" -B -T1 install $(contracts_flag))
-  log "module tests passed after $((SECONDS - start)) s; starting the platform for the end-to-end tests"
+  log "module tests passed after $((SECONDS - start)) s; linting the contracts they wrote"
+  wait "$linters" || { cat "$LOGS/contract-lint-install.log" >&2; die "the contract linters did not install"; }
+  "$LOCAL_DIR/lint-contracts.sh"
+  log "contracts linted after $((SECONDS - start)) s; starting the platform for the end-to-end tests"
   start_apps
   load_demo
   (cd "$REPO" && "$REPO/mvnw" -B -pl gateway -Pe2e verify)

@@ -1,6 +1,8 @@
 package vn.grassroots.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -30,7 +32,8 @@ class EdgeSecurityTest {
     void malformedTokenIs401() {
         String path = "/api/v1/organizations/malformed-" + UUID.randomUUID();
         given().header("Authorization", "Bearer not.a.jwt").get(path)
-                .then().statusCode(401);
+                .then().statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", startsWith("Bearer"))
+                .body("status", equalTo(401));
         given().header("Authorization", "Basic b3JnYW5pemVyOnNlY3JldA==").get(path)
                 .then().statusCode(401);
         assertFalse(Fixtures.seenPaths().contains(path));
@@ -66,13 +69,13 @@ class EdgeSecurityTest {
         String other = TestTokens.signed(Jwt.issuer(TestTokens.ISSUER).audience("account").subject("someone")
                 .claim("org_id", Fixtures.ORG_ID).claim("realm_access", java.util.Map.of("roles", java.util.List.of("admin")))
                 .expiresIn(600));
-        given().header("Authorization", "Bearer " + other).get(path).then().statusCode(401);
+        given().header("Authorization", "Bearer " + other).get(path).then().statusCode(401).contentType("application/problem+json");
         assertFalse(Fixtures.seenPaths().contains(path));
     }
 
     @Test
     void unknownApiPathNeedsATokenToo() {
-        given().get("/api/v1/nothing-here").then().statusCode(401);
+        given().get("/api/v1/nothing-here").then().statusCode(401).contentType("application/problem+json");
     }
 
     @Test

@@ -206,6 +206,22 @@ class ProxyTest {
         assertEquals(413, send("/api/v1/organizations/imports", tooLarge, false).statusCode());
     }
 
+    @Test
+    void tooLongUrisAndHeaderBlocksAreProblems() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpResponse<String> uri = client.send(HttpRequest.newBuilder(gateway.resolve("/api/v1/organizations?q=" + "a".repeat(5_000)))
+                .header("Authorization", Fixtures.organizer()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(414, uri.statusCode());
+        assertEquals("application/problem+json", uri.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(414, JsonPath.from(uri.body()).getInt("status"));
+        HttpResponse<String> headers = client.send(HttpRequest.newBuilder(gateway.resolve("/api/v1/organizations"))
+                .header("Authorization", Fixtures.organizer()).header("X-Padding", "b".repeat(20_000)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(431, headers.statusCode());
+        assertEquals("application/problem+json", headers.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(headers.body().contains("16384"), headers.body());
+    }
+
     private HttpResponse<String> send(String path, byte[] body, boolean withLength) throws Exception {
         HttpRequest.BodyPublisher publisher = withLength
                 ? HttpRequest.BodyPublishers.ofByteArray(body)

@@ -21,17 +21,42 @@ public class ApiRoutes {
     private final RouteTable routes;
     private final UpstreamProxy proxy;
     private final GatewayConfig.Body bodies;
+    private final GatewayConfig.RequestHead head;
 
     public ApiRoutes(RouteTable routes, UpstreamProxy proxy, GatewayConfig config) {
         this.routes = routes;
         this.proxy = proxy;
         this.bodies = config.body();
+        this.head = config.request();
     }
 
     void install(@Observes Router router) {
+        router.route().order(-1000).handler(this::requestLimits);
         // Early, so that 401s for made-up paths do not each open a metric series either.
         router.route("/api/*").order(-999).handler(this::nameForMetrics);
         router.route("/api/*").handler(this::forward);
+    }
+
+    /**
+     * Vert.x answers a too long request line or header block with an empty 414 or 431; its limits are set far above
+     * these (application.properties), so that the answer is a problem like every other. The line limit is the services'
+     * own, so that nothing the gateway passes is refused bodiless behind it.
+     */
+    private void requestLimits(RoutingContext ctx) {
+        if (ctx.request().uri().length() > head.maxUriChars()) {
+            Problems.send(ctx, 414, "uri-too-long", "URI too long", "The request URI exceeds " + head.maxUriChars() + " characters");
+            return;
+        }
+        long headerBytes = 0;
+        for (var h : ctx.request().headers()) {
+            headerBytes += h.getKey().length() + h.getValue().length() + 4;
+        }
+        if (headerBytes > head.maxHeaderBytes()) {
+            Problems.send(ctx, 431, "headers-too-large", "Request header fields too large",
+                    "The request headers exceed " + head.maxHeaderBytes() + " bytes");
+            return;
+        }
+        ctx.next();
     }
 
     private void nameForMetrics(RoutingContext ctx) {

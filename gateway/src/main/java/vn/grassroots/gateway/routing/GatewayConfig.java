@@ -22,6 +22,19 @@ public interface GatewayConfig {
 
     Body body();
 
+    RequestHead request();
+
+    /** Limits of the request line and headers, answered as problems (414, 431) before anything else. */
+    interface RequestHead {
+        /** Characters of the URI (path and query); Vert.x's own default line limit in the services is 4,096. */
+        @WithDefault("4000")
+        int maxUriChars();
+
+        /** Bytes of all header names and values together (the services accept 20 KiB). */
+        @WithDefault("16384")
+        int maxHeaderBytes();
+    }
+
     /** Request body limits: small for every API, larger for the few paths that take files (the CSV import). */
     interface Body {
         /** Bytes a request body may have. */

@@ -134,7 +134,7 @@ class AssignmentsTest {
         Api.post(organizer, ASSIGNMENTS, bad).statusCode(400).body("errors[0].field", equalTo("validTo"));
         Api.get(organizer, ASSIGNMENTS + "?status=SOMETIMES").statusCode(400);
         Api.get(organizer, ASSIGNMENTS + "?cursor=garbage").statusCode(400);
-        Api.get(organizer, ASSIGNMENTS + "/not-a-uuid").statusCode(404);
+        Api.get(organizer, ASSIGNMENTS + "/not-a-uuid").statusCode(400);
         assertEquals(0, count("SELECT count(*) FROM assignment WHERE person_id = cast(?1 AS uuid)", person.id));
     }
 

@@ -163,7 +163,7 @@ class ReportsTest {
         // an export is its requester's (and admins'): anybody else gets 404, and the filters are checked before it starts
         given().header("Authorization", Api.as("organizer", Feed.tree("reports-other").district().id)).get(location).then().statusCode(404);
         given().header("Authorization", Api.ADMIN).get(location).then().statusCode(200);
-        given().header("Authorization", organizer).get(Api.BASE + "/exports/not-an-id").then().statusCode(404);
+        given().header("Authorization", organizer).get(Api.BASE + "/exports/not-an-id").then().statusCode(400);
         given().header("Authorization", Api.as("secretary", t.cellA().id)).post(Api.BASE + "/reports/ratings.csv" + query).then().statusCode(403);
         given().header("Authorization", organizer).post(Api.BASE + "/reports/ratings.csv?year=twenty").then().statusCode(400);
     }

@@ -150,7 +150,7 @@ class MeetingLifecycleTest {
         Api.get(Api.ADMIN, Api.MEETINGS + "?from=yesterday").statusCode(400).body("errors[0].field", equalTo("from"));
         Api.get(Api.ADMIN, Api.MEETINGS + "?limit=1000").statusCode(400);
         Api.get(Api.ADMIN, Api.MEETINGS + "/" + java.util.UUID.randomUUID()).statusCode(404);
-        Api.get(Api.ADMIN, Api.MEETINGS + "/not-a-uuid").statusCode(404);
+        Api.get(Api.ADMIN, Api.MEETINGS + "/not-a-uuid").statusCode(400);
         assertEquals(before, Feed.count("SELECT count(*) FROM meeting"));
 
         // the district sees cell A's meeting; cell B's secretary does not

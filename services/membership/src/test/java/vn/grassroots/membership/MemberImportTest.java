@@ -3,6 +3,7 @@ package vn.grassroots.membership;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -90,7 +91,8 @@ class MemberImportTest {
     @Test
     void allOrNothingImportsNothingAndListsEveryBadLine() {
         OrgFeed.Tree t = OrgFeed.tree("import-aon");
-        importCsv(ADMIN, badFile(t), "all-or-nothing").statusCode(422)
+        importCsv(ADMIN, badFile(t), "all-or-nothing").statusCode(422).contentType(startsWith("application/problem+json"))
+                .body("type", equalTo("https://grassroots.vn/problems/import-refused")).body("status", equalTo(422))
                 .body("total", equalTo(8)).body("imported", equalTo(0)).body("rejected", equalTo(6))
                 .body("errors.line", contains(3, 4, 4, 5, 6, 8, 9))
                 .body("errors.field", contains("birthDate", "gender", "fullName", "officialDate", "organizationId", "status", "organizationId"));
@@ -107,6 +109,21 @@ class MemberImportTest {
         assertEquals(1, count(t.cellA().id));
         assertEquals(1, count(t.cellB().id));
         importCsv(ADMIN, badFile(t), "everything").statusCode(400).body("errors[0].field", equalTo("mode"));
+    }
+
+    @Test
+    void cellsFollowTheTextRuleOfEveryField() {
+        OrgFeed.Tree t = OrgFeed.tree("import-text");
+        String a = t.cellA().id;
+        String csv = EN_HEADER
+                + "Good Name,1980-01-01,MALE,NONE,,2010-01-01,2011-01-01," + a + ",OFFICIAL\n"           // 2
+                + "Nul\u0000Name,1980-01-01,MALE,NONE,,2010-01-01,2011-01-01," + a + ",OFFICIAL\n"      // 3
+                + "\"Two\nLines\",1980-01-01,MALE,NONE,,2010-01-01,2011-01-01," + a + ",OFFICIAL\n"   // 4
+                + "Be\u0007ll,1980-01-01,MALE,NONE,,2010-01-01,2011-01-01," + a + ",OFFICIAL\n";       // 6
+        importCsv(ADMIN, csv, "valid-rows").statusCode(200).body("imported", equalTo(1)).body("rejected", equalTo(3))
+                .body("errors.field", contains("fullName", "fullName", "fullName"))
+                .body("errors[0].message", equalTo("contains a NUL character"));
+        assertEquals(1, count(a));
     }
 
     @Test
@@ -215,7 +232,7 @@ class MemberImportTest {
         given().header("Authorization", Api.as("organizer", t.province().id)).when().get(location).then().statusCode(403);
         given().header("Authorization", Api.as("secretary", t.cellA().id)).when().get(location).then().statusCode(403);
         given().header("Authorization", ADMIN).when().get(IMPORTS + "/" + UUID.randomUUID()).then().statusCode(404);
-        given().header("Authorization", ADMIN).when().get(IMPORTS + "/not-an-id").then().statusCode(404);
+        given().header("Authorization", ADMIN).when().get(IMPORTS + "/not-an-id").then().statusCode(400);
     }
 
     @Test

@@ -93,12 +93,67 @@ class ProblemDetailsTest {
         given().header("Authorization", ADMIN).queryParam("limit", 201).get(BASE).then().statusCode(400);
         given().header("Authorization", ADMIN).queryParam("cursor", "not-a-cursor!").get(BASE).then().statusCode(400)
                 .body("errors[0].field", equalTo("cursor"));
-        given().header("Authorization", ADMIN).get(BASE + "/not-a-uuid").then().statusCode(404).contentType(PROBLEM);
+        given().header("Authorization", ADMIN).get(BASE + "/not-a-uuid").then().statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("https://grassroots.vn/problems/invalid-parameter"));
+        for (String limit : new String[] {"abc", "1e3", "50.5", "2147483648"}) {
+            given().header("Authorization", ADMIN).queryParam("limit", limit).get(BASE).then().statusCode(400).contentType(PROBLEM);
+        }
         given().header("Authorization", ADMIN).get(BASE + "/" + UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM)
                 .body("correlationId", notNullValue());
         given().header("Authorization", ADMIN).queryParam("within", "xyz").get(BASE).then().statusCode(400);
         given().header("Authorization", ADMIN).queryParam("cursor", "eHl6").get(BASE + "/audit").then().statusCode(400)
                 .body("errors[0].field", equalTo("cursor"));
+    }
+
+    @Test
+    void jsonIsReadStrictlyAndBadTextIsRefusedNamingTheFieldWithNothingStored() {
+        String id = UUID.randomUUID().toString();
+        Object[][] cases = {
+            {"name", "Tỉnh ủy\\u0000X", "contains a NUL character"},
+            {"name", "Tỉnh ủy\\nX", "tab or line break"},
+            {"name", "Tỉnh ủy\\u0007", "control character"},
+            {"name", "Tỉnh ủy\\ud800", "unpaired surrogate"},
+            {"name", "123", "wrong type"},
+            {"foundedOn", "20250101", "wrong type"},
+            {"foundedOn", "\"\"", "wrong type"},
+            {"foundedOn", "\"2025-13-45\"", "wrong type"},
+            {"sector", "0", "must be one of"},
+        };
+        for (Object[] c : cases) {
+            String value = c[0].equals("name") && !c[1].equals("123") ? "\"" + c[1] + "\"" : (String) c[1];
+            String name = c[0].equals("name") ? value : "\"Tỉnh ủy thử\"";
+            String sector = c[0].equals("sector") ? value : "\"OTHER\"";
+            String founded = c[0].equals("foundedOn") ? ", \"foundedOn\": " + value : "";
+            String body = "{\"id\": \"" + id + "\", \"type\": \"PROVINCIAL_COMMITTEE\", \"sector\": " + sector
+                    + ", \"name\": " + name + founded + "}";
+            given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body).post(BASE).then()
+                    .statusCode(400).contentType(PROBLEM)
+                    .body("errors[0].field", equalTo(c[0]))
+                    .body("errors[0].message", containsString((String) c[2]));
+        }
+        // raw bytes that are not UTF-8
+        byte[] invalid = ("{\"id\": \"" + id + "\", \"type\": \"PROVINCIAL_COMMITTEE\", \"sector\": \"OTHER\", \"name\": \"T\u00ff\"}")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        given().header("Authorization", ADMIN).contentType("application/json").body(invalid).post(BASE).then()
+                .statusCode(400).contentType(PROBLEM);
+        given().header("Authorization", ADMIN).get(BASE + "/" + id).then().statusCode(404);
+        // query text: NUL, control characters and bytes that are not UTF-8 never reach the database
+        for (String q : new String[] {"a%00b", "a%07", "%FF", "%ED%A0%80"}) {
+            given().urlEncodingEnabled(false).header("Authorization", ADMIN).get(BASE + "?q=" + q).then()
+                    .statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("q"));
+        }
+    }
+
+    @Test
+    void aCursorOfOneListIsRefusedByAnother() {
+        Tree.Small t = Tree.small("foreign-cursor");
+        String cursor = given().header("Authorization", ADMIN).queryParam("within", t.province()).queryParam("limit", 1)
+                .get(BASE).then().statusCode(200).extract().path("nextCursor");
+        org.junit.jupiter.api.Assertions.assertNotNull(cursor);
+        given().header("Authorization", ADMIN).queryParam("cursor", cursor).queryParam("limit", 1)
+                .get(BASE + "/" + t.province() + "/subtree").then().statusCode(400).body("errors[0].field", equalTo("cursor"));
+        given().header("Authorization", ADMIN).queryParam("within", t.province()).queryParam("cursor", cursor).queryParam("limit", 1)
+                .get(BASE).then().statusCode(200);
     }
 
     @Test

@@ -162,11 +162,8 @@ public class AssignmentResource {
         return audit.list(entityId, cursor, limit);
     }
 
+    /** The id in a path: 400 when it is not a UUID, like the services whose path ids are typed. */
     static UUID pathId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("resource", id);
-        }
+        return QueryParams.uuid("id", id);
     }
 }

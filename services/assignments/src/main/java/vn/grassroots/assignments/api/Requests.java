@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.grassroots.assignments.domain.Enums.AssigneeType;
 import vn.grassroots.assignments.domain.Enums.Role;
 import vn.grassroots.assignments.domain.Enums.TargetType;
+import vn.grassroots.common.text.MultiLine;
 
 /** Request bodies. */
 public final class Requests {
@@ -34,11 +35,11 @@ public final class Requests {
             @NotNull @Schema(example = "2025-02-01") LocalDate validFrom,
             @Schema(description = "Last day, empty when open-ended", example = "2030-01-31") LocalDate validTo,
             @Valid Decision decision,
-            @Size(max = 2000) String note) {}
+            @Size(max = 2000) @MultiLine String note) {}
 
     @Schema(name = "EndAssignment", description = "Ends an assignment (kết thúc phân công) with its reason")
     public record EndAssignment(
-            @NotBlank @Size(max = 500) @Schema(example = "Điều động công tác khác") String reason,
+            @NotBlank @Size(max = 500) @Schema(example = "Điều động công tác khác") @MultiLine String reason,
             @Schema(description = "Default: today (Asia/Ho_Chi_Minh)") LocalDate endedOn) {}
 
     @Schema(name = "HouseholdRequest", description = "A household (hộ gia đình) of a residential cell")
@@ -47,13 +48,13 @@ public final class Requests {
             @NotBlank @Size(max = 500) @Schema(example = "Số 12, bản Cang, xã Quài Cang") String address,
             @NotBlank @Size(max = 200) @Schema(description = "Head of household (chủ hộ)", example = "Lò Văn Pâng") String headName,
             @NotNull @Min(1) @Max(100) @Schema(description = "Number of people (số nhân khẩu)", example = "5") Integer peopleCount,
-            @Size(max = 2000) @Schema(description = "Notes (ghi chú)") String notes) {}
+            @Size(max = 2000) @Schema(description = "Notes (ghi chú)") @MultiLine String notes) {}
 
     @Schema(name = "CreatePlan", description = "A plan (kế hoạch) issued by an organization for a period")
     public record CreatePlan(
             @NotNull @Schema(description = "The issuing organization, in your scope") UUID organizationId,
             @NotBlank @Size(max = 300) @Schema(example = "Kế hoạch thực hiện Nghị quyết Trung ương 4 khóa XII") String title,
-            @Size(max = 5000) String description,
+            @Size(max = 5000) @MultiLine String description,
             @NotNull @Schema(example = "2025-01-01") LocalDate periodFrom,
             @NotNull @Schema(example = "2025-12-31") LocalDate periodTo) {}
 
@@ -62,7 +63,7 @@ public final class Requests {
             @Schema(description = "The plan it belongs to, if any; then the plan's organization issues it") UUID planId,
             @Schema(description = "The issuing organization, in your scope (required without a plan)") UUID issuingOrganizationId,
             @NotBlank @Size(max = 300) @Schema(example = "Rà soát danh sách hộ gia đình khó khăn") String title,
-            @Size(max = 5000) String description,
+            @Size(max = 5000) @MultiLine String description,
             @NotNull @Schema(description = "MEMBER (đảng viên) or ORGANIZATION (tổ chức đảng)") AssigneeType assigneeType,
             @NotNull @Schema(description = "An active member, or an active organization, in the issuing organization's subtree") UUID assigneeId,
             @NotNull @Schema(description = "Due date (hạn hoàn thành)", example = "2025-06-30") LocalDate dueDate) {}
@@ -70,13 +71,13 @@ public final class Requests {
     @Schema(name = "ProgressReport", description = "A progress report (báo cáo tiến độ) by the assignee")
     public record ProgressReport(
             @NotNull @Min(0) @Max(100) @Schema(example = "40") Integer percent,
-            @NotBlank @Size(max = 2000) @Schema(example = "Đã rà soát 20/50 hộ") String note) {}
+            @NotBlank @Size(max = 2000) @Schema(example = "Đã rà soát 20/50 hộ") @MultiLine String note) {}
 
     @Schema(name = "CompleteTask", description = "Completion of a task (hoàn thành nhiệm vụ)")
     public record CompleteTask(
             @Schema(description = "Default: today (Asia/Ho_Chi_Minh)") LocalDate completedOn,
-            @Size(max = 2000) String note) {}
+            @Size(max = 2000) @MultiLine String note) {}
 
     @Schema(name = "CancelTask", description = "Cancellation of a task (hủy nhiệm vụ)")
-    public record CancelTask(@NotBlank @Size(max = 1000) String reason) {}
+    public record CancelTask(@NotBlank @Size(max = 1000) @MultiLine String reason) {}
 }

@@ -338,7 +338,7 @@ public class TaskService {
 
     private void requireIssuerOrAssigneeScope(Task t) {
         if (!inScope(t.issuingOrganizationId) && !inScope(t.assigneeOrganizationId)) {
-            throw ProblemException.outOfScope(t.issuingOrganizationId);
+            throw ProblemException.outOfScope();
         }
     }
 

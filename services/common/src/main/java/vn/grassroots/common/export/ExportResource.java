@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import vn.grassroots.common.problem.ProblemException;
+import vn.grassroots.common.web.QueryParams;
 
 /**
  * The progress and the file of a service's background exports; a service exposes them by a subclass with its own
@@ -44,10 +44,6 @@ public abstract class ExportResource {
     }
 
     private static UUID id(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("export", id);
-        }
+        return QueryParams.uuid("id", id);
     }
 }

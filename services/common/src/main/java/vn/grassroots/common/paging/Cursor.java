@@ -1,10 +1,12 @@
 package vn.grassroots.common.paging;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
 import vn.grassroots.common.problem.ProblemException;
+import vn.grassroots.common.web.RequestPath;
 
 /**
  * Keyset pagination: a cursor is the sort key of the last row returned, opaque to clients, so a page
@@ -17,9 +19,16 @@ public final class Cursor {
 
     private Cursor() {}
 
+    /** The cursor of a row of the list being answered: its sort keys and a mark of the list (its path). */
     public static String encode(String... keys) {
         return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(String.join(SEP, keys).getBytes(StandardCharsets.UTF_8));
+                .encodeToString((listMark() + SEP + String.join(SEP, keys)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A cursor names the list that issued it, so that one list refuses another's cursor instead of misreading it. */
+    private static String listMark() {
+        String path = RequestPath.current();
+        return path == null ? "" : Integer.toHexString(path.hashCode());
     }
 
     /** The sort keys in a cursor, or null when there is no cursor; 400 for a cursor we did not issue. */
@@ -29,8 +38,8 @@ public final class Cursor {
         }
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(SEP, -1);
-            if (parts.length == keys) {
-                return parts;
+            if (parts.length == keys + 1 && parts[0].equals(listMark())) {
+                return Arrays.copyOfRange(parts, 1, parts.length);
             }
         } catch (IllegalArgumentException e) {
             // fall through

@@ -5,4 +5,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One page of a list; pass {@code nextCursor} as {@code cursor} to get the next one (null at the end). */
 @Schema(description = "A page of results with the cursor of the next page")
-public record Page<T>(List<T> items, String nextCursor) {}
+public record Page<T>(
+        @Schema(required = true) List<T> items,
+        @Schema(nullable = true, description = "The cursor of the next page; null on the last page") String nextCursor) {}

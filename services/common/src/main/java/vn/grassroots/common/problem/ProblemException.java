@@ -50,9 +50,10 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(403, "forbidden", "Forbidden", detail);
     }
 
-    public static ProblemException outOfScope(Object id) {
+    /** Names nothing: which organization holds an object outside one's subtree is not the caller's to learn. */
+    public static ProblemException outOfScope() {
         return new ProblemException(403, "out-of-scope", "Outside your scope",
-                "organization " + id + " is outside the subtree you may act in");
+                "this is outside the subtree of organizations you may act in");
     }
 
     public static ProblemException conflict(String slug, String detail) {

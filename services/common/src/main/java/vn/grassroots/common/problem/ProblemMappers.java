@@ -11,6 +11,7 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
@@ -20,6 +21,7 @@ import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import vn.grassroots.common.web.CorrelationId;
+import vn.grassroots.common.web.StrictJson;
 
 /** Turns every failure into problem details, so clients never see a stack trace or an HTML page. */
 public class ProblemMappers {
@@ -79,7 +81,8 @@ public class ProblemMappers {
             String field = m.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            String message = m instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()
+            String message = m instanceof StrictJson.InvalidText t ? t.reason()
+                    : m instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()
                     ? "must be one of " + Arrays.toString(f.getTargetType().getEnumConstants())
                     : m instanceof UnrecognizedPropertyException ? "is not a known field"
                     : "has the wrong type or format";
@@ -120,6 +123,11 @@ public class ProblemMappers {
             return json(json); // Quarkus REST wraps body parse errors in a 400
         }
         int status = e.getResponse().getStatus();
+        if (e instanceof NotFoundException && e.getCause() != null) {
+            // JAX-RS answers 404 when a path or query parameter does not convert (limit=abc, a malformed UUID).
+            return response(400, "invalid-parameter", "Invalid parameter",
+                    "a path or query parameter is not of the expected form: " + shortened(e.getCause().getMessage()), List.of());
+        }
         Unavailable kind = status >= 500 ? Unavailable.of(e) : null;
         if (kind != null) {
             return unavailable(kind, e);
@@ -143,6 +151,10 @@ public class ProblemMappers {
         LOG.errorf(e, "unexpected failure [correlationId=%s]", CorrelationId.current());
         return response(500, "internal", "Internal error",
                 "an unexpected error occurred; quote the correlation id when reporting it", List.of());
+    }
+
+    private static String shortened(String text) {
+        return text == null || text.length() <= 120 ? text : text.substring(0, 120) + "…";
     }
 
     private static String field(ConstraintViolation<?> v) {

@@ -86,7 +86,7 @@ public class Caller {
     /** Refuses with 403 unless the organization at {@code path} lies in the caller's subtree. */
     public void requireInScope(String path, Object organizationId) {
         if (!scope().contains(path)) {
-            throw ProblemException.outOfScope(organizationId);
+            throw ProblemException.outOfScope();
         }
     }
 

@@ -41,4 +41,10 @@ final class Params {
         }
         return list.isEmpty() ? null : list.get(0);
     }
+
+    /** One value of a vocabulary kept as text here (an organization's type or sector): its code, or 400 when unknown. */
+    static <E extends Enum<E>> String code(String name, Class<E> type, String value) {
+        E e = oneEnum(name, type, value);
+        return e == null ? null : e.name();
+    }
 }

@@ -23,6 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.grassroots.common.export.Csv;
 import vn.grassroots.common.export.ExportJobs;
 import vn.grassroots.common.paging.Page;
+import vn.grassroots.common.tree.OrganizationType;
+import vn.grassroots.common.tree.Sector;
 import vn.grassroots.common.web.QueryParams;
 import vn.grassroots.evaluations.domain.SubjectType;
 import vn.grassroots.evaluations.service.PdfReport;
@@ -93,7 +95,8 @@ public class ReportResource {
             @Parameter(description = "Sector (khối), e.g. COMMUNE") @QueryParam("sector") String sector,
             @QueryParam("cycleId") String cycleId, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         return reports.rated(QueryParams.uuid("organizationId", organizationId), Params.year("year", year, true),
-                Params.oneEnum("subjectType", SubjectType.class, subjectType), level, organizationType, sector,
+                Params.oneEnum("subjectType", SubjectType.class, subjectType), level,
+                Params.code("organizationType", OrganizationType.class, organizationType), Params.code("sector", Sector.class, sector),
                 QueryParams.uuid("cycleId", cycleId), cursor, limit);
     }
 
@@ -139,7 +142,8 @@ public class ReportResource {
     private ReportService.RatedFilter ratedFilter(String organizationId, String year, String subjectType, String level,
             String organizationType, String sector, String cycleId) {
         return new ReportService.RatedFilter(reports.root(QueryParams.uuid("organizationId", organizationId)), Params.year("year", year, true),
-                Params.oneEnum("subjectType", SubjectType.class, subjectType), level, organizationType, sector,
+                Params.oneEnum("subjectType", SubjectType.class, subjectType), level,
+                Params.code("organizationType", OrganizationType.class, organizationType), Params.code("sector", Sector.class, sector),
                 QueryParams.uuid("cycleId", cycleId));
     }
 

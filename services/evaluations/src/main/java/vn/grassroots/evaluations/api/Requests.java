@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.grassroots.evaluations.domain.PolicyDocument;
+import vn.grassroots.common.text.MultiLine;
 
 /** What the API accepts. Unknown fields are refused (400), so platform inputs can never be typed into a request. */
 public final class Requests {
@@ -41,16 +42,16 @@ public final class Requests {
     public record SelfAssess(
             @NotNull @Size(max = 30) @Schema(example = "{\"POLITICS_ETHICS\": 28, \"DISCIPLINE_WORKSTYLE\": 18, \"DUTIES\": 36, \"PARTY_ACTIVITIES\": 9}")
             Map<String, @NotNull BigDecimal> scores,
-            @NotBlank @Size(max = 20000) @Schema(example = "Chấp hành tốt chủ trương của Đảng; hoàn thành các nhiệm vụ được giao.") String text) {}
+            @NotBlank @Size(max = 20000) @Schema(example = "Chấp hành tốt chủ trương của Đảng; hoàn thành các nhiệm vụ được giao.") @MultiLine String text) {}
 
     @Schema(name = "LevelRequest", description = "Đề xuất or quyết định: a level code of the policy and a note")
-    public record Level(@NotBlank @Size(max = 40) @Schema(example = "GOOD") String level, @Size(max = 5000) String note) {}
+    public record Level(@NotBlank @Size(max = 40) @Schema(example = "GOOD") String level, @Size(max = 5000) @MultiLine String note) {}
 
     @Schema(name = "SendBack", description = "Trả lại: the reason is required")
-    public record SendBack(@NotBlank @Size(max = 5000) @Schema(example = "Đề nghị bổ sung kết quả thực hiện nhiệm vụ") String reason) {}
+    public record SendBack(@NotBlank @Size(max = 5000) @Schema(example = "Đề nghị bổ sung kết quả thực hiện nhiệm vụ") @MultiLine String reason) {}
 
     @Schema(name = "Recognize", description = "Công nhận chi bộ 4 tốt / đảng bộ cơ sở 4 tốt")
-    public record Recognize(@NotNull UUID organizationId, @Size(max = 2000) String note) {}
+    public record Recognize(@NotNull UUID organizationId, @Size(max = 2000) @MultiLine String note) {}
 
     @Schema(name = "PlanInspection", description = "Kế hoạch kiểm tra chuyên đề of a cell")
     public record PlanInspection(@NotNull UUID organizationId,
@@ -59,7 +60,7 @@ public final class Requests {
 
     @Schema(name = "RecordInspection", description = "Kết quả kiểm tra chuyên đề")
     public record RecordInspection(@NotNull LocalDate inspectedOn,
-            @NotBlank @Pattern(regexp = "GOOD|SATISFACTORY|SHORTCOMINGS") @Schema(enumeration = {"GOOD", "SATISFACTORY", "SHORTCOMINGS"}) String result,
-            @Size(max = 10000) String findings) {}
+            @NotBlank @Pattern(regexp = "GOOD|SATISFACTORY|SHORTCOMINGS") @Schema(enumeration = {"GOOD", "SATISFACTORY", "SHORTCOMINGS"}) @MultiLine String result,
+            @Size(max = 10000) @MultiLine String findings) {}
 
 }

@@ -131,7 +131,7 @@ public class CycleService {
         Cycle c = find(id);
         Scope s = caller.scope();
         if (!s.contains(c.scopePath()) && !(s.prefix() != null && s.prefix().startsWith(c.scopePath()))) {
-            throw ProblemException.outOfScope(c.scopeOrgId());
+            throw ProblemException.outOfScope();
         }
         return c;
     }

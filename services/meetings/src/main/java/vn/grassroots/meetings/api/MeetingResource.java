@@ -29,6 +29,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -138,6 +140,9 @@ public class MeetingResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a meeting", description = "With its agenda, documents, attendance counts, minutes and quality. Subtree readers, or members of the organization for a non-draft meeting. If-None-Match with the current ETag gives 304.")
+    @APIResponse(responseCode = "200", description = "The meeting, with its ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.MeetingView.class)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such meeting")
     public Response get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Views.MeetingView v = Views.MeetingView.of(service.readable(id));

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.grassroots.meetings.domain.AttendanceStatus;
 import vn.grassroots.meetings.domain.MeetingFormat;
 import vn.grassroots.meetings.domain.MeetingKind;
+import vn.grassroots.common.text.MultiLine;
 
 /** Request bodies of the meetings API. */
 public final class Requests {
@@ -25,7 +26,7 @@ public final class Requests {
     public record AgendaItemInput(
             @Schema(description = "Id of an existing item to keep (its comments stay attached); absent for a new item") UUID id,
             @NotBlank @Size(max = 500) @Schema(example = "Đánh giá kết quả thực hiện nghị quyết tháng 10") String title,
-            @Size(max = 4000) String description) {}
+            @Size(max = 4000) @MultiLine String description) {}
 
     @Schema(name = "DocumentInput", description = "An attached document (tài liệu): title and link")
     public record DocumentInput(@NotBlank @Size(max = 300) @Schema(example = "Dự thảo nghị quyết tháng 11") String title,
@@ -44,10 +45,10 @@ public final class Requests {
             @Size(max = 50) List<@NotNull @Valid DocumentInput> documents) {}
 
     @Schema(name = "CancelMeeting", description = "Why the meeting is cancelled (lý do hủy)")
-    public record Cancel(@NotBlank @Size(max = 2000) @Schema(example = "Hoãn do mưa lũ, chuyển sang tuần sau") String reason) {}
+    public record Cancel(@NotBlank @Size(max = 2000) @Schema(example = "Hoãn do mưa lũ, chuyển sang tuần sau") @MultiLine String reason) {}
 
     @Schema(name = "AttendanceMark", description = "One member of the roster: PRESENT (có mặt), ABSENT_EXCUSED (vắng có lý do, reason required), ABSENT_UNEXCUSED (vắng không có lý do)")
-    public record Mark(@NotNull UUID memberId, @NotNull AttendanceStatus status, @Size(max = 1000) @Schema(example = "Đi công tác") String reason) {}
+    public record Mark(@NotNull UUID memberId, @NotNull AttendanceStatus status, @Size(max = 1000) @Schema(example = "Đi công tác") @MultiLine String reason) {}
 
     @Schema(name = "Guest", description = "A guest (khách mời), e.g. the superior committee member assigned to attend (cấp ủy viên cấp trên dự sinh hoạt)")
     public record Guest(@NotBlank @Size(max = 200) @Schema(example = "Quàng Văn Hùng") String fullName,
@@ -59,20 +60,20 @@ public final class Requests {
             @Size(max = 50) List<@NotNull @Valid Guest> guests) {}
 
     @Schema(name = "Minutes", description = "Minutes (biên bản), resolution (nghị quyết), criticism and self-criticism (tự phê bình và phê bình), conclusions (kết luận)")
-    public record Minutes(@NotBlank @Size(max = 100000) String minutes, @Size(max = 100000) String resolution,
-            @Size(max = 100000) String criticism, @Size(max = 100000) String conclusions) {}
+    public record Minutes(@NotBlank @Size(max = 100000) @MultiLine String minutes, @Size(max = 100000) @MultiLine String resolution,
+            @Size(max = 100000) @MultiLine String criticism, @Size(max = 100000) @MultiLine String conclusions) {}
 
     @Schema(name = "Comment", description = "A comment on an agenda item (góp ý)")
-    public record Comment(@NotNull UUID agendaItemId, @NotBlank @Size(max = 4000) @Schema(example = "Đề nghị bổ sung nội dung về phòng chống cháy rừng") String text) {}
+    public record Comment(@NotNull UUID agendaItemId, @NotBlank @Size(max = 4000) @Schema(example = "Đề nghị bổ sung nội dung về phòng chống cháy rừng") @MultiLine String text) {}
 
     @Schema(name = "QualityRating", description = "The cell's rating of a meeting: a score per criterion of the configured set")
     public record Quality(@NotNull @Size(min = 1, max = 50) List<@NotNull @Valid CriterionScore> criteria,
-            @Size(max = 2000) String comment) {}
+            @Size(max = 2000) @MultiLine String comment) {}
 
     @Schema(name = "CriterionScore", description = "Points for one criterion, 0 to its maximum")
     public record CriterionScore(@NotBlank @Schema(example = "PREPARATION") String code, @NotNull @Min(0) @Max(100) Integer score) {}
 
     @Schema(name = "QualityReview", description = "The superior's review of a quality rating (cấp trên xem xét)")
     public record Review(@NotNull @Schema(description = "Whether the superior agrees with the level") Boolean agreed,
-            @Size(max = 2000) String comment) {}
+            @Size(max = 2000) @MultiLine String comment) {}
 }

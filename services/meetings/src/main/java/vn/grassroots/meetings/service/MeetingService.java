@@ -452,7 +452,7 @@ public class MeetingService {
             return m;
         }
         if (access.subtreeReader()) {
-            throw ProblemException.outOfScope(m.organizationId);
+            throw ProblemException.outOfScope();
         }
         throw new ProblemException(403, "not-a-member-of-organization", "Forbidden",
                 "members read the published meetings of the organizations where they are active");

@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -36,6 +38,7 @@ import vn.grassroots.common.export.ExportJobs;
 import vn.grassroots.common.idempotency.IdempotencyKeys;
 import vn.grassroots.common.paging.Cursor;
 import vn.grassroots.common.paging.Page;
+import vn.grassroots.common.problem.Problem;
 import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.web.ETags;
 import vn.grassroots.common.web.QueryParams;
@@ -103,7 +106,8 @@ public class MemberResource {
     @APIResponse(responseCode = "202", description = "Prefer: respond-async: queued; Location names the import to follow")
     @APIResponse(responseCode = "503", description = "Prefer: respond-async and two imports are already running or waiting")
     @APIResponse(responseCode = "200", description = "Imported (valid-rows: the good rows); the report")
-    @APIResponse(responseCode = "422", description = "all-or-nothing and some rows are bad: nothing imported; the report")
+    @APIResponse(responseCode = "422", description = "all-or-nothing and some rows are bad: nothing imported; problem details with the report",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Views.ImportRefused.class)))
     @APIResponse(responseCode = "400", description = "Not UTF-8, no header, unknown, repeated or missing columns, or a bad mode")
     @APIResponse(responseCode = "413", description = "The file is larger than allowed")
     public Response importMembers(byte[] body,
@@ -117,7 +121,8 @@ public class MemberResource {
         Views.ImportReport report = imports.importCsv(body == null ? new byte[0] : body, mode);
         boolean refused = report.rejected() > 0 && report.imported() == 0
                 && vn.grassroots.membership.service.MemberImportService.ALL_OR_NOTHING.equals(report.mode());
-        return Response.status(refused ? 422 : 200).type(MediaType.APPLICATION_JSON).entity(report).build();
+        return refused ? Response.status(422).type(Problem.MEDIA_TYPE).entity(Views.ImportRefused.of(report)).build()
+                : Response.ok(report, MediaType.APPLICATION_JSON).build();
     }
 
     @GET

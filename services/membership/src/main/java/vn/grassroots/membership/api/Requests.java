@@ -16,6 +16,7 @@ import vn.grassroots.membership.domain.Decision;
 import vn.grassroots.membership.domain.Gender;
 import vn.grassroots.membership.domain.MemberStatus;
 import vn.grassroots.membership.domain.TheoryLevel;
+import vn.grassroots.common.text.MultiLine;
 
 /** Request bodies of the membership API. */
 public final class Requests {
@@ -67,7 +68,7 @@ public final class Requests {
     @Schema(name = "ChangeMemberStatus", description = "A status change (công nhận chính thức, miễn sinh hoạt, xóa tên, khai trừ, từ trần, chuyển đi) with its decision")
     public record StatusChange(
             @NotNull MemberStatus status,
-            @NotBlank @Size(max = 1000) String reason,
+            @NotBlank @Size(max = 1000) @MultiLine String reason,
             @NotNull @Valid Decision decision) {}
 
     @Schema(name = "CreateCandidate", description = "A candidate for admission (quần chúng ưu tú), in the cell that will propose them")
@@ -94,7 +95,7 @@ public final class Requests {
             LocalDate date,
             @Size(max = 100) @Schema(description = "Certificate, resolution or decision number; required from CELL_VOTED on", example = "12-NQ/CB")
             String decisionNumber,
-            @Size(max = 1000) String note,
+            @Size(max = 1000) @MultiLine String note,
             @Pattern(regexp = CARD, message = "must be a party card number") @Schema(description = "ADMITTED: the party card number, if already issued")
             String partyCardNumber) {}
 }

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.grassroots.common.problem.Problem;
+import vn.grassroots.common.web.CorrelationId;
 import vn.grassroots.membership.domain.AdmissionStep;
 import vn.grassroots.membership.domain.Decision;
 import vn.grassroots.membership.domain.Gender;
@@ -53,6 +55,17 @@ public final class Views {
             @Schema(description = "Members registered") int imported,
             @Schema(description = "Rows refused") int rejected,
             @Schema(description = "Every problem of every bad row, in file order") List<RowError> errors) {}
+
+    @Schema(name = "MemberImportRefused", description = "Problem details (422 import-refused) carrying the report of an "
+            + "all-or-nothing import that found bad rows: nothing was imported")
+    public record ImportRefused(String type, String title, int status, String detail, String correlationId, UUID importId,
+            String mode, int total, int imported, int rejected, List<RowError> errors) {
+        public static ImportRefused of(ImportReport r) {
+            return new ImportRefused(Problem.TYPE_BASE + "import-refused", "Unprocessable request", 422,
+                    r.rejected() + " of " + r.total() + " rows are bad; nothing was imported", CorrelationId.current(),
+                    r.importId(), r.mode(), r.total(), r.imported(), r.rejected(), r.errors());
+        }
+    }
 
     @Schema(name = "MemberImportError", description = "One problem of one row")
     public record RowError(

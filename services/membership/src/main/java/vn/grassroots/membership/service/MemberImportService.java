@@ -33,6 +33,7 @@ import org.jboss.logging.Logger;
 import vn.grassroots.common.audit.AuditTrail;
 import vn.grassroots.common.problem.Problem.FieldError;
 import vn.grassroots.common.problem.ProblemException;
+import vn.grassroots.common.text.TextRule;
 import vn.grassroots.common.text.SearchText;
 import vn.grassroots.membership.api.Requests;
 import vn.grassroots.membership.api.Views;
@@ -309,7 +310,10 @@ public class MemberImportService {
         Map<String, String> v = new HashMap<>();
         for (int i = 0; i < rec.cells().size(); i++) {
             String cell = rec.cells().get(i).trim();
-            if (fields[i] != null && !cell.isEmpty()) {
+            String problem = fields[i] == null ? null : TextRule.problem(cell, false);
+            if (problem != null) {
+                errors.add(new Views.RowError(rec.line(), fields[i], problem));
+            } else if (fields[i] != null && !cell.isEmpty()) {
                 v.put(fields[i], cell);
             }
         }

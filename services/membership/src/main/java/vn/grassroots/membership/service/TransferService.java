@@ -168,7 +168,7 @@ public class TransferService {
         OrgRef to = orgs.findById(t.toOrganizationId);
         Scope scope = access.caller().scope();
         if (!(from != null && scope.contains(from.path)) && !(to != null && scope.contains(to.path))) {
-            throw ProblemException.outOfScope(t.fromOrganizationId);
+            throw ProblemException.outOfScope();
         }
         return view(t, em.find(Member.class, t.memberId), from, to);
     }

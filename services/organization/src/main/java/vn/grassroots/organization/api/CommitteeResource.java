@@ -16,6 +16,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.grassroots.organization.service.CommitteeService;
 
@@ -38,6 +41,9 @@ public class CommitteeResource {
     @POST
     @Path("/committees")
     @Operation(summary = "Record the committee of a term", description = "One committee per organization and term; 409 for a second.")
+    @APIResponse(responseCode = "201", description = "Recorded; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.CommitteeView.class)))
+    @APIResponse(responseCode = "409", description = "The organization has a committee of this term already")
     public Response create(@PathParam("organizationId") UUID organizationId, @NotNull @Valid Requests.CreateCommittee request) {
         Views.CommitteeView c = service.create(organizationId, request);
         return Response.created(URI.create("/api/v1/organizations/" + organizationId + "/committees/" + c.id())).entity(c).build();
@@ -75,6 +81,8 @@ public class CommitteeResource {
     @POST
     @Path("/regulations")
     @Operation(summary = "Record issued working regulations")
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.RegulationView.class)))
     public Response issue(@PathParam("organizationId") UUID organizationId, @NotNull @Valid Requests.CreateRegulation request) {
         Views.RegulationView r = service.issueRegulation(organizationId, request);
         return Response.status(201).entity(r).build();

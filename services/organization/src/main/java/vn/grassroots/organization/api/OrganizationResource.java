@@ -31,8 +31,8 @@ import vn.grassroots.common.paging.Page;
 import vn.grassroots.common.web.ETags;
 import vn.grassroots.common.web.QueryParams;
 import vn.grassroots.organization.domain.OrganizationStatus;
-import vn.grassroots.organization.domain.OrganizationType;
-import vn.grassroots.organization.domain.Sector;
+import vn.grassroots.common.tree.OrganizationType;
+import vn.grassroots.common.tree.Sector;
 import vn.grassroots.organization.repository.OrganizationRepository;
 import vn.grassroots.organization.service.OrganizationService;
 

@@ -8,8 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.grassroots.common.web.Versioned;
 import vn.grassroots.organization.domain.Decision;
 import vn.grassroots.organization.domain.OrganizationStatus;
-import vn.grassroots.organization.domain.OrganizationType;
-import vn.grassroots.organization.domain.Sector;
+import vn.grassroots.common.tree.OrganizationType;
+import vn.grassroots.common.tree.Sector;
 
 /** An organization as the API, its events and its state topic show it (built by SQL organization_state). */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.grassroots.organization.domain.Decision;
-import vn.grassroots.organization.domain.OrganizationType;
+import vn.grassroots.common.tree.OrganizationType;
 import vn.grassroots.organization.domain.Position;
-import vn.grassroots.organization.domain.Sector;
+import vn.grassroots.common.tree.Sector;
+import vn.grassroots.common.text.MultiLine;
 
 /** Request bodies of the organization API. */
 public final class Requests {
@@ -59,7 +60,7 @@ public final class Requests {
     public record Split(@NotNull @Size(min = 2, max = 20) List<@NotNull @Valid SplitPart> parts, @NotNull @Valid Decision decision) {}
 
     @Schema(name = "DissolveOrganization", description = "Dissolve (giải thể); refused while active sub-organizations remain")
-    public record Dissolve(@NotNull @Valid Decision decision, @Size(max = 1000) String reason) {}
+    public record Dissolve(@NotNull @Valid Decision decision, @Size(max = 1000) @MultiLine String reason) {}
 
     @Schema(name = "CreateCommittee", description = "The committee (cấp ủy) of a term (nhiệm kỳ)")
     public record CreateCommittee(
@@ -76,7 +77,7 @@ public final class Requests {
             @NotNull LocalDate since) {}
 
     @Schema(name = "EndPosition", description = "End a seat (thôi giữ chức)")
-    public record EndPosition(@NotNull LocalDate until, @Size(max = 500) String reason) {}
+    public record EndPosition(@NotNull LocalDate until, @Size(max = 500) @MultiLine String reason) {}
 
     @Schema(name = "CreateRegulation", description = "Working regulations (quy chế làm việc)")
     public record CreateRegulation(

@@ -8,9 +8,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.grassroots.organization.domain.Decision;
 import vn.grassroots.organization.domain.OrganizationStatus;
-import vn.grassroots.organization.domain.OrganizationType;
+import vn.grassroots.common.tree.OrganizationType;
 import vn.grassroots.organization.domain.Position;
-import vn.grassroots.organization.domain.Sector;
+import vn.grassroots.common.tree.Sector;
 
 /** Response bodies other than the organization itself. */
 public final class Views {

@@ -10,6 +10,8 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import vn.grassroots.common.tree.OrganizationType;
+import vn.grassroots.common.tree.Sector;
 
 /** A Party organization (tổ chức đảng), a node of the tree. */
 @Entity

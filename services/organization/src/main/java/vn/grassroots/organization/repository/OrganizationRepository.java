@@ -24,8 +24,8 @@ import vn.grassroots.organization.api.OrganizationView;
 import vn.grassroots.organization.api.Views;
 import vn.grassroots.organization.domain.Organization;
 import vn.grassroots.organization.domain.OrganizationStatus;
-import vn.grassroots.organization.domain.OrganizationType;
-import vn.grassroots.organization.domain.Sector;
+import vn.grassroots.common.tree.OrganizationType;
+import vn.grassroots.common.tree.Sector;
 
 /**
  * The tree in PostgreSQL. Every subtree question is a prefix predicate on the indexed path;

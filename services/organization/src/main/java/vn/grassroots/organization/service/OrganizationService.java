@@ -26,7 +26,7 @@ import vn.grassroots.organization.api.Views;
 import vn.grassroots.organization.domain.Decision;
 import vn.grassroots.organization.domain.Organization;
 import vn.grassroots.organization.domain.OrganizationStatus;
-import vn.grassroots.organization.domain.OrganizationType;
+import vn.grassroots.common.tree.OrganizationType;
 import vn.grassroots.organization.events.OrganizationEvents;
 import vn.grassroots.organization.repository.OrganizationRepository;
 

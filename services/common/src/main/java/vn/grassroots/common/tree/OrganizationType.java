@@ -1,4 +1,4 @@
-package vn.grassroots.organization.domain;
+package vn.grassroots.common.tree;
 
 import java.util.EnumSet;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package vn.grassroots.organization.domain;
+package vn.grassroots.common.tree;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
