@@ -2,26 +2,25 @@
 # Lints the API contracts with maintained linters: the OpenAPI document each service's build just wrote
 # (services/*/target/openapi, or contracts/openapi with --committed) with Redocly's recommended rules
 # (contracts/redocly.yaml), and contracts/asyncapi.yaml with the AsyncAPI CLI. An error fails; warnings are shown.
-#   lint-contracts.sh install     installs the linters (npm, pinned versions) into $CACHE/contract-lint
+#   lint-contracts.sh install     installs the linters (npm ci of deploy/local/contract-lint) into $CACHE/contract-lint
 #   lint-contracts.sh [--committed]
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
 TOOLS="$CACHE/contract-lint"
-REDOCLY_VERSION=2.77.0
-ASYNCAPI_VERSION=6.2.0
+PINNED="$LOCAL_DIR/contract-lint"   # package.json and package-lock.json: the linters' versions, to the last dependency
 
 install() {
   if [[ -x "$TOOLS/node_modules/.bin/redocly" && -x "$TOOLS/node_modules/.bin/asyncapi" ]] \
-      && grep -q "\"$REDOCLY_VERSION\"" "$TOOLS/node_modules/@redocly/cli/package.json" 2>/dev/null; then
+      && cmp -s "$PINNED/package-lock.json" "$TOOLS/package-lock.json"; then
     return 0
   fi
-  command -v npm >/dev/null || apt_install /usr/bin/npm npm
-  mkdir -p "$TOOLS"
-  log "installing @redocly/cli@$REDOCLY_VERSION and @asyncapi/cli@$ASYNCAPI_VERSION into $TOOLS"
-  npm install --prefix "$TOOLS" --no-audit --no-fund --silent \
-    "@redocly/cli@$REDOCLY_VERSION" "@asyncapi/cli@$ASYNCAPI_VERSION" >"$TOOLS/npm.log" 2>&1 \
-    || { tail -20 "$TOOLS/npm.log" >&2; die "npm install of the contract linters failed"; }
+  command -v npm >/dev/null || die "npm is missing (apt-get install npm)"
+  rm -rf "$TOOLS" && mkdir -p "$TOOLS"
+  cp "$PINNED/package.json" "$PINNED/package-lock.json" "$TOOLS/"
+  log "installing the contract linters (npm ci of $PINNED) into $TOOLS"
+  (cd "$TOOLS" && npm ci --no-audit --no-fund --silent >"$TOOLS/npm.log" 2>&1) \
+    || { tail -20 "$TOOLS/npm.log" >&2; rm -f "$TOOLS/package-lock.json"; die "npm ci of the contract linters failed"; }
 }
 
 lint() {
@@ -37,6 +36,9 @@ lint() {
   log "linting ${#docs[@]} OpenAPI documents"
   "$TOOLS/node_modules/.bin/redocly" lint --config "$REPO/contracts/redocly.yaml" --format=summary "${docs[@]}"
   log "validating contracts/asyncapi.yaml"
+  # No usage metrics sent from a build.
+  echo '{"analyticsEnabled":"false","infoMessageShown":"true"}' >"$TOOLS/asyncapi-analytics.json"
+  export ASYNCAPI_METRICS_CONFIG_PATH="$TOOLS/asyncapi-analytics.json" SUPPRESS_NO_CONFIG_WARNING=true
   "$TOOLS/node_modules/.bin/asyncapi" validate "$REPO/contracts/asyncapi.yaml" --fail-severity=error
 }
 
