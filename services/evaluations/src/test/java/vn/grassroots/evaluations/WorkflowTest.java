@@ -197,7 +197,11 @@ class WorkflowTest {
         Api.post(Api.as("secretary", t.cellB().id), Api.rating(other, "organizations", t.cellB().id) + "/self-assessment",
                 Map.of("scores", Map.of(), "text", "x")).statusCode(409).body("type", containsString("already-rated-in-year"));
         // unknown subjects
-        Api.get(Api.ADMIN, Api.rating(cycle, "members", UUID.randomUUID().toString())).statusCode(404);
+        // a member or organization the evaluations service has not heard of (yet): 422 with Retry-After, not "does not exist"
+        Api.get(Api.ADMIN, Api.rating(cycle, "members", UUID.randomUUID().toString())).statusCode(422)
+                .body("type", containsString("unknown-member")).body("detail", containsString("retry")).header("Retry-After", "5");
+        Api.post(Api.ADMIN, Api.rating(cycle, "organizations", UUID.randomUUID().toString()) + "/self-assessment",
+                Map.of("scores", Map.of(), "text", "x")).statusCode(422).body("type", containsString("unknown-organization"));
         Api.get(Api.ADMIN, "/cycles/" + cycle + "/households/" + UUID.randomUUID() + "/rating").statusCode(404);
         Api.get(organizer, "/cycles/" + cycle + "/ratings?subjectType=ORGANIZATION&state=DECIDED").statusCode(200)
                 .body("items.size()", equalTo(2));

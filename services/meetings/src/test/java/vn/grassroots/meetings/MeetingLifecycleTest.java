@@ -141,7 +141,8 @@ class MeetingLifecycleTest {
         Api.post(Api.ADMIN, Api.MEETINGS, noTopic).statusCode(400);
         Map<String, Object> unknown = Api.meeting(t.cellA(), "REGULAR");
         unknown.put("organizationId", java.util.UUID.randomUUID().toString());
-        Api.post(Api.ADMIN, Api.MEETINGS, unknown).statusCode(422).body("type", equalTo("https://grassroots.vn/problems/unknown-organization"));
+        Api.post(Api.ADMIN, Api.MEETINGS, unknown).statusCode(422).body("type", equalTo("https://grassroots.vn/problems/unknown-organization"))
+                .body("errors[0].field", equalTo("organizationId")).header("Retry-After", "5");
         // another cell's secretary, and a plain member, may not schedule for cell A
         Api.post(secretaryB, Api.MEETINGS, Api.meeting(t.cellA(), "REGULAR")).statusCode(403);
         Feed.Member m = Feed.member(t.cellA(), "Quàng Thị Mai", "OFFICIAL");

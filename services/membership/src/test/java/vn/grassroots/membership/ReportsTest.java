@@ -24,6 +24,29 @@ class ReportsTest {
     static final LocalDate TODAY = MembersTest.TODAY;
 
     @Test
+    void theAdmissionTargetIsABandOfThreeToFourPercent() {
+        OrgFeed.Tree t = OrgFeed.tree("admission-band");
+        int y = TODAY.getYear() - 1;
+        for (int i = 0; i < 30; i++) {
+            Api.create(ADMIN, Api.member(t.cellA().id, "Đảng viên " + i, LocalDate.of(y - 5, 5, 1), "OFFICIAL"));
+        }
+        Api.create(ADMIN, Api.member(t.cellB().id, "Kết nạp năm trước", LocalDate.of(y - 1, 6, 1), "OFFICIAL"));
+        Api.create(ADMIN, Api.member(t.cellB().id, "Kết nạp năm nay", LocalDate.of(y, 6, 1), "PROBATIONARY"));
+        Api.create(ADMIN, Api.member(t.cellB().id, "Kết nạp năm nay 2", LocalDate.of(y, 7, 1), "PROBATIONARY"));
+        Api.get(ADMIN, MEMBERS + "/statistics?organizationId=" + t.commune().id + "&fromYear=" + (y - 2) + "&toYear=" + y)
+                .statusCode(200)
+                // y-2: nobody admitted among 30: below
+                .body("admissions[0].ratePercent", equalTo(0.0f)).body("admissions[0].targetPosition", equalTo("BELOW"))
+                .body("admissions[0].targetReached", equalTo(false))
+                // y-1: 1 of 30 = 3.33 %: within
+                .body("admissions[1].ratePercent", equalTo(3.33f)).body("admissions[1].targetPosition", equalTo("WITHIN"))
+                .body("admissions[1].targetReached", equalTo(true))
+                // y: 2 of 31 = 6.45 %: above
+                .body("admissions[2].ratePercent", equalTo(6.45f)).body("admissions[2].targetPosition", equalTo("ABOVE"))
+                .body("admissions[2].targetReached", equalTo(false));
+    }
+
+    @Test
     void statisticsOfASubtree() {
         OrgFeed.Tree t = OrgFeed.tree("statistics");
         int y = TODAY.getYear() - 1;
@@ -57,7 +80,9 @@ class ReportsTest {
                 // at the start of the year: the first two (the second was removed only later)
                 .body("admissions[10].membersAtStart", equalTo(2)).body("admissions[10].ratePercent", equalTo(50.0f))
                 .body("admissions[10].targetMinPercent", equalTo(3.0f)).body("admissions[10].targetMaxPercent", equalTo(4.0f))
-                .body("admissions[10].targetReached", equalTo(true))
+                // 50 % is far above the band of 3-4 %: not the target
+                .body("admissions[10].targetReached", equalTo(false)).body("admissions[10].targetPosition", equalTo("ABOVE"))
+                .body("admissions[0].targetReached", equalTo(false)).body("admissions[0].targetPosition", nullValue())
                 .extract();
         assertEquals(1, (int) stats.path("admissions[5].membersAtStart")); // y-5: only the first was a member yet
         // one cell only

@@ -54,8 +54,7 @@ public class Access {
 
     /** A known organization; 422 naming {@code field} when unknown. */
     public OrgRef organization(UUID id, String field) {
-        return orgs.findByIdOptional(id).orElseThrow(() -> ProblemException.unprocessable("unknown-organization",
-                "organization " + id + " is not known to the assignments service", new FieldError(field, "is not a known organization")));
+        return orgs.findByIdOptional(id).orElseThrow(() -> ProblemException.notKnownHere("organization", id, "assignments", field));
     }
 
     /** A known organization the caller may act in: 422 when unknown, 403 out-of-scope when outside the subtree. */

@@ -90,8 +90,7 @@ public class AssignmentService {
         }
         MemberRef person = members.findById(r.personId());
         if (person == null) {
-            throw ProblemException.unprocessable("unknown-member", "member " + r.personId() + " is not known to the assignments service",
-                    new FieldError("personId", "is not a known member"));
+            throw ProblemException.notKnownHere("member", r.personId(), "assignments", "personId");
         }
         if (!person.isActive()) {
             throw ProblemException.unprocessable("inactive-member", "member " + r.personId() + " is " + person.status,

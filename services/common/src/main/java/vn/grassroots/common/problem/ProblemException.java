@@ -46,6 +46,22 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(404, "not-found", "Not found", what + " " + id + " does not exist");
     }
 
+    /**
+     * 422 {@code unknown-<what>} with Retry-After for an id this service's read model does not hold: it may exist in the
+     * service that owns it and not have arrived here yet (right after an import), so the caller may retry; it is not a 404,
+     * which would say that it does not exist.
+     */
+    public static ProblemException notKnownHere(String what, Object id, String service) {
+        return notKnownHere(what, id, service, null);
+    }
+
+    /** As {@link #notKnownHere(String, Object, String)}, naming the request field that holds the id. */
+    public static ProblemException notKnownHere(String what, Object id, String service, String field) {
+        return new ProblemException(422, "unknown-" + what, "Unprocessable request", what + " " + id + " is not known to the "
+                + service + " service: if it was created a moment ago, retry shortly; otherwise check the id",
+                field == null ? List.of() : List.of(new Problem.FieldError(field, "is not a known " + what + " (yet)"))).retryAfter(5);
+    }
+
     public static ProblemException forbidden(String detail) {
         return new ProblemException(403, "forbidden", "Forbidden", detail);
     }

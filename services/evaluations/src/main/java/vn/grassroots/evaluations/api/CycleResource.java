@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -111,6 +113,21 @@ public class CycleResource {
             + "vn.grassroots.evaluation.cycle-closed. If-Match optional. Admin, organizer, integration.")
     public Response close(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ETags.ok(cycles.close(id, ifMatch));
+    }
+
+    @POST
+    @Path("/cycles/{id}/ratings/bulk")
+    @Operation(summary = "Rate many members or organizations at once (xếp loại theo danh sách)", description = """
+            Up to 100 items of one cycle (about 3 s on two cores), each with the steps to take in order: self-assessment, proposal, decision (each \
+            optional; an item may carry all three, e.g. for a past year's register). Each step is taken as its single \
+            call takes it: the same rights (a decision by the superior), rules, caps, quotas and events. Where the policy \
+            has no criteria for the subject type (BEFORE-2018), an item needs no self-assessment. All or nothing: any \
+            refused item and nothing is recorded (422 bulk-refused, every refused item listed with its index).""")
+    @APIResponse(responseCode = "200", description = "Recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.BulkResult.class)))
+    @APIResponse(responseCode = "422", description = "Some items are refused (bulk-refused): nothing recorded")
+    public Views.BulkResult bulk(@PathParam("id") UUID id, @NotNull @Valid Requests.Bulk request) {
+        return ratings.bulk(id, request);
     }
 
     @GET

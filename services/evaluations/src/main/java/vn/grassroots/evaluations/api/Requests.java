@@ -4,16 +4,19 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import vn.grassroots.evaluations.domain.PolicyDocument;
 import vn.grassroots.common.text.MultiLine;
+import vn.grassroots.evaluations.domain.PolicyDocument;
+import vn.grassroots.evaluations.domain.SubjectType;
 
 /** What the API accepts. Unknown fields are refused (400), so platform inputs can never be typed into a request. */
 public final class Requests {
@@ -46,6 +49,17 @@ public final class Requests {
 
     @Schema(name = "LevelRequest", description = "Đề xuất or quyết định: a level code of the policy and a note")
     public record Level(@NotBlank @Size(max = 40) @Schema(example = "GOOD") String level, @Size(max = 5000) @MultiLine String note) {}
+
+    @Schema(name = "BulkRatingItem", description = "The steps to take for one member or organization, in order: self-assessment, "
+            + "proposal, decision; each only if given (a step already taken is not repeated by leaving it out)")
+    public record BulkItem(@NotNull SubjectType subjectType, @NotNull UUID subjectId,
+            @Schema(description = "Tự đánh giá; may be left out when the policy has no criteria for this subject type") @Valid SelfAssess selfAssessment,
+            @Size(max = 40) @Schema(description = "Đề xuất: a level code of the policy") String proposedLevel,
+            @Size(max = 40) @Schema(description = "Quyết định: a level code of the policy") String decidedLevel,
+            @Size(max = 5000) @MultiLine String note) {}
+
+    @Schema(name = "BulkRatings", description = "Many ratings of one cycle at once (xếp loại theo danh sách), all or nothing")
+    public record Bulk(@NotEmpty @Size(max = 100) List<@NotNull @Valid BulkItem> items) {}
 
     @Schema(name = "SendBack", description = "Trả lại: the reason is required")
     public record SendBack(@NotBlank @Size(max = 5000) @Schema(example = "Đề nghị bổ sung kết quả thực hiện nhiệm vụ") @MultiLine String reason) {}

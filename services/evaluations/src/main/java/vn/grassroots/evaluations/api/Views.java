@@ -41,6 +41,9 @@ public final class Views {
     public record Inputs(int year, InputsReadModel.Attendance attendance, InputsReadModel.Tasks tasks,
             List<InputsReadModel.Discipline> disciplines) {}
 
+    @Schema(name = "BulkRatingResult", description = "What a bulk call recorded: the items and the steps taken")
+    public record BulkResult(int items, int selfAssessed, int proposed, int decided) {}
+
     @Schema(name = "Rating", description = "Xếp loại chất lượng of a member or an organization in a cycle, with its workflow")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RatingView(UUID id, UUID cycleId, int year,

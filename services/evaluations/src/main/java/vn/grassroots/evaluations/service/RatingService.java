@@ -259,6 +259,53 @@ public class RatingService {
         return after;
     }
 
+    /** The self-assessment a bulk call records where the policy has no criteria to score (e.g. BEFORE-2018). */
+    static final String NO_CRITERIA_TEXT = "Ghi nhận theo danh sách: chính sách không có tiêu chí chấm điểm";
+
+    /**
+     * Many ratings of one cycle in order, all or nothing: each item's steps are taken as their single calls take them
+     * (the same rights, rules, caps, quotas, events and audit entries, quotas counting the items before). Where the policy
+     * has no criteria for the subject type, an item without a self-assessment gets one saying so. Every refused item is
+     * reported with its index and reason, and then nothing is kept.
+     */
+    @Transactional
+    public Views.BulkResult bulk(UUID cycleId, Requests.Bulk req) {
+        PolicyDocument policy = policies.document(cycles.find(cycleId).policyId());
+        List<FieldError> errors = new ArrayList<>();
+        int selfAssessed = 0;
+        int proposed = 0;
+        int decided = 0;
+        for (int i = 0; i < req.items().size(); i++) {
+            Requests.BulkItem it = req.items().get(i);
+            try {
+                Requests.SelfAssess self = it.selfAssessment();
+                if (self == null && (it.proposedLevel() != null || it.decidedLevel() != null)
+                        && policy.criteria(it.subjectType()).isEmpty() && row(cycleId, it.subjectType(), it.subjectId(), false).isEmpty()) {
+                    self = new Requests.SelfAssess(Map.of(), NO_CRITERIA_TEXT);
+                }
+                if (self != null) {
+                    selfAssess(cycleId, it.subjectType(), it.subjectId(), self, null);
+                    selfAssessed++;
+                }
+                if (it.proposedLevel() != null) {
+                    propose(cycleId, it.subjectType(), it.subjectId(), new Requests.Level(it.proposedLevel(), it.note()), null);
+                    proposed++;
+                }
+                if (it.decidedLevel() != null) {
+                    decide(cycleId, it.subjectType(), it.subjectId(), new Requests.Level(it.decidedLevel(), it.note()), null);
+                    decided++;
+                }
+            } catch (ProblemException e) {
+                errors.add(new FieldError("items[" + i + "]", e.slug() + ": " + e.getMessage()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(422, "bulk-refused", "Unprocessable request", errors.size() + " of " + req.items().size()
+                    + " items are refused; nothing was recorded", errors);
+        }
+        return new Views.BulkResult(req.items().size(), selfAssessed, proposed, decided);
+    }
+
     /**
      * Sends a step back with a reason: a proposed rating goes back to the proposal (by the decider), a self-assessed
      * one back to the self-assessment (by the cell or committee). A decision is final.
@@ -402,18 +449,17 @@ public class RatingService {
 
     public Subject subject(SubjectType type, UUID id) {
         if (type == SubjectType.MEMBER) {
-            InputsReadModel.MemberRef m = inputs.member(id).orElseThrow(() -> ProblemException.notFound("member", id));
+            InputsReadModel.MemberRef m = inputs.member(id).orElseThrow(() -> ProblemException.notKnownHere("member", id, "evaluations"));
             if (!RATED_MEMBER_STATUSES.contains(m.status())) {
                 throw ProblemException.unprocessable("member-not-active", "member " + id + " is " + m.status() + " and is not rated");
             }
-            OrgRef org = orgs.findByIdOptional(m.organizationId()).orElseThrow(() -> ProblemException.unprocessable("unknown-organization",
-                    "the organization of member " + id + " is not known to the evaluations service yet"));
+            OrgRef org = orgs.findByIdOptional(m.organizationId()).orElseThrow(() -> ProblemException.notKnownHere("organization", m.organizationId(), "evaluations"));
             if ("PARTY_GROUP".equals(org.type) && org.parentId != null) {
                 org = orgs.findByIdOptional(org.parentId).orElse(org); // a party group's members are rated in its cell
             }
             return new Subject(type, id, m.fullName(), org);
         }
-        OrgRef org = orgs.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("organization", id));
+        OrgRef org = orgs.findByIdOptional(id).orElseThrow(() -> ProblemException.notKnownHere("organization", id, "evaluations"));
         return new Subject(type, id, org.name, org);
     }
 

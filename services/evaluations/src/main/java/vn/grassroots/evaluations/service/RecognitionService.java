@@ -221,8 +221,7 @@ public class RecognitionService {
     }
 
     private RatingService.Subject organization(Cycle c, UUID id) {
-        OrgRef o = orgs.findByIdOptional(id).orElseThrow(() -> ProblemException.unprocessable("unknown-organization",
-                "organization " + id + " is not known to the evaluations service", new FieldError("organizationId", "is not a known organization")));
+        OrgRef o = orgs.findByIdOptional(id).orElseThrow(() -> ProblemException.notKnownHere("organization", id, "evaluations", "organizationId"));
         if (!o.path.startsWith(c.scopePath())) {
             throw ProblemException.unprocessable("outside-cycle-scope", o.name + " is not in the subtree of cycle " + c.id());
         }

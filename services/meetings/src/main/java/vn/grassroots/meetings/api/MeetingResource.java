@@ -84,6 +84,27 @@ public class MeetingResource {
         });
     }
 
+    @POST
+    @Path("/past")
+    @Operation(summary = "Record a meeting that took place (nhập bổ sung sinh hoạt đã diễn ra)", description = """
+            For a register kept on paper: the meeting, its attendance and, if written, its minutes in one call, as if \
+            scheduled, held and minuted in the usual steps (the same checks, events and audit entries). The meeting has \
+            taken place, in the current year or the year before (`meetings.late-entry.previous-years`); its attendance \
+            counts like a live one (unexcused absences, compliance) and says who entered it, when, and that it was late \
+            (attendance.enteredLate). The usual steps work too: a DRAFT whose day has passed is recorded with /hold.""")
+    @APIResponse(responseCode = "201", description = "Recorded as HELD; Location and ETag headers set",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.MeetingView.class)))
+    @APIResponse(responseCode = "422", description = "Ahead of now, before the late-entry window, an unknown organization, or an "
+            + "attendance that does not match the roster of that day")
+    public Response recordPast(@NotNull @Valid Requests.PastMeeting request,
+            @Parameter(description = "Makes a retried call safe: the first answer is replayed") @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        return idempotency.once(key, request, () -> {
+            Views.MeetingView recorded = service.recordPast(request);
+            return Response.created(uri.getBaseUriBuilder().path("api/v1/meetings").path(recorded.id().toString()).build())
+                    .tag(ETags.tag(recorded.version())).entity(recorded).build();
+        });
+    }
+
     @GET
     @Operation(summary = "List meetings of your subtree", description = "By start time, one page at a time. Filters: organization (with its subtree unless includeDescendants=false), meeting days from/to (yyyy-mm-dd), kinds, states. Subtree readers (admin, organizer, integration, secretary, auditor); members use /mine.")
     public Page<Views.MeetingSummary> list(@QueryParam("organizationId") String organizationId,
@@ -180,7 +201,8 @@ public class MeetingResource {
     @POST
     @Path("/{id}/hold")
     @Operation(summary = "Record the meeting as held, with its attendance (điểm danh)", description = """
-            PUBLISHED → HELD, on or after the meeting day. The roster is the members active in the organization on the \
+            PUBLISHED → HELD, on or after the meeting day; or DRAFT → HELD for a meeting whose day has passed (entered \
+            late, within the late-entry window; attendance.enteredLate). The roster is the members active in the organization on the \
             meeting day (temporary members included); every one of them is marked PRESENT, ABSENT_EXCUSED (with a reason) \
             or ABSENT_UNEXCUSED. Marking someone who is not on the roster is refused (422 not-a-member-of-organization): \
             guests go under guests, and a guest whose memberId is the superior committee member assigned to attend \

@@ -59,6 +59,11 @@ public final class Requests {
     public record Hold(@NotNull @Size(max = 2000) List<@NotNull @Valid Mark> attendance,
             @Size(max = 50) List<@NotNull @Valid Guest> guests) {}
 
+    @Schema(name = "PastMeeting", description = "A meeting that took place, recorded after the fact (nhập bổ sung sinh hoạt đã diễn ra) "
+            + "with its attendance and, if written, its minutes")
+    public record PastMeeting(@NotNull @Valid MeetingInput meeting, @NotNull @Size(max = 2000) List<@NotNull @Valid Mark> attendance,
+            @Size(max = 50) List<@NotNull @Valid Guest> guests, @Valid Minutes minutes) {}
+
     @Schema(name = "Minutes", description = "Minutes (biên bản), resolution (nghị quyết), criticism and self-criticism (tự phê bình và phê bình), conclusions (kết luận)")
     public record Minutes(@NotBlank @Size(max = 100000) @MultiLine String minutes, @Size(max = 100000) @MultiLine String resolution,
             @Size(max = 100000) @MultiLine String criticism, @Size(max = 100000) @MultiLine String conclusions) {}

@@ -19,7 +19,10 @@ public final class Views {
 
     @Schema(name = "AttendanceSummary", description = "Counts of the attendance (điểm danh) and validity (hợp lệ)")
     public record AttendanceSummary(int expected, int expectedOfficial, int present, int presentOfficial, int absentExcused,
-            int absentUnexcused, boolean quorumMet, boolean superiorExpected, boolean superiorAttended) {}
+            int absentUnexcused, boolean quorumMet, boolean superiorExpected, boolean superiorAttended,
+            @Schema(nullable = true, description = "Who recorded the attendance (null for meetings recorded before this was kept)") String recordedBy,
+            @Schema(nullable = true, description = "When the attendance was recorded") Instant recordedAt,
+            @Schema(description = "Recorded after the day of the meeting (nhập bổ sung): a register caught up later") boolean enteredLate) {}
 
     @Schema(name = "QualityView", description = "The meeting's quality rating (chất lượng sinh hoạt) and the superior's review")
     public record QualityView(int score, String level, Map<String, Integer> criteria, String comment, String ratedBy,
@@ -38,7 +41,8 @@ public final class Views {
 
         public static MeetingView of(Meeting m) {
             AttendanceSummary a = m.expected == null ? null : new AttendanceSummary(m.expected, m.expectedOfficial, m.present,
-                    m.presentOfficial, m.absentExcused, m.absentUnexcused, m.quorumMet, m.superiorExpected, m.superiorAttended);
+                    m.presentOfficial, m.absentExcused, m.absentUnexcused, m.quorumMet, m.superiorExpected, m.superiorAttended,
+                    m.attendanceRecordedBy, m.attendanceRecordedAt, m.enteredLate);
             MinutesView minutes = m.minutes == null ? null
                     : new MinutesView(m.minutes, m.resolution, m.criticism, m.conclusions, m.minutesApprovedAt, m.minutesApprovedBy);
             QualityView q = m.qualityScore == null ? null : new QualityView(m.qualityScore, m.qualityLevel.name(), m.qualityCriteria,

@@ -76,6 +76,13 @@ public class Meeting {
     public Boolean superiorExpected;
     @Column(name = "superior_attended")
     public Boolean superiorAttended;
+    @Column(name = "attendance_recorded_by")
+    public String attendanceRecordedBy;
+    @Column(name = "attendance_recorded_at")
+    public Instant attendanceRecordedAt;
+    /** The attendance was recorded after the day of the meeting (a register caught up later). */
+    @Column(name = "entered_late")
+    public boolean enteredLate;
     @Column(name = "quality_score")
     public Integer qualityScore;
     @Enumerated(EnumType.STRING)

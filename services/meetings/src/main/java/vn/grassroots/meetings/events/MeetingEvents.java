@@ -34,10 +34,10 @@ public class MeetingEvents {
 
     /** The shape of a meeting in events and on the state topic. */
     public record MeetingData(UUID id, UUID organizationId, String kind, String format, Instant startsAt, LocalDate meetingDate,
-            String topic, String state, long version, Instant updatedAt) {
+            String topic, String state, long version, Instant updatedAt, boolean enteredLate) {
         public static MeetingData of(Meeting m) {
             return new MeetingData(m.id, m.organizationId, m.kind.name(), m.format.name(), m.startsAt, m.meetingDate, m.topic,
-                    m.state.name(), m.version, m.updatedAt);
+                    m.state.name(), m.version, m.updatedAt, m.enteredLate);
         }
     }
 

@@ -3,7 +3,6 @@ package vn.grassroots.meetings.service;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.UUID;
-import vn.grassroots.common.problem.Problem.FieldError;
 import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.security.Caller;
 import vn.grassroots.common.security.Roles;
@@ -46,8 +45,7 @@ public class Access {
 
     /** An organization of the read model inside the caller's subtree; 422 naming {@code field} when unknown. */
     public OrgRef organizationInScope(UUID id, String field) {
-        OrgRef o = orgs.findByIdOptional(id).orElseThrow(() -> ProblemException.unprocessable("unknown-organization",
-                "organization " + id + " is not known to the meetings service", new FieldError(field, "is not a known organization")));
+        OrgRef o = orgs.findByIdOptional(id).orElseThrow(() -> ProblemException.notKnownHere("organization", id, "meetings", field));
         caller.requireInScope(o.path, id);
         return o;
     }

@@ -76,6 +76,10 @@ public class MeetingService {
     @ConfigProperty(name = "meetings.quorum.denominator", defaultValue = "3")
     int quorumDenominator;
 
+    /** How far back a meeting may be recorded after the fact: the current year and this many before it. */
+    @ConfigProperty(name = "meetings.late-entry.previous-years", defaultValue = "1")
+    int lateEntryPreviousYears;
+
     // ---- scheduling ----------------------------------------------------------------------------------------------
 
     @Transactional
@@ -156,14 +160,46 @@ public class MeetingService {
 
     // ---- attendance ----------------------------------------------------------------------------------------------
 
+    /**
+     * A meeting that took place, recorded after the fact in one call: scheduled, held with its attendance and, when given,
+     * its minutes, in one transaction and with the events and audit entries of the usual steps. Its attendance counts like
+     * a live one (absences, compliance); the meeting says who entered it, when, and that it was late.
+     */
+    @Transactional
+    public Views.MeetingView recordPast(Requests.PastMeeting in) {
+        if (in.meeting().startsAt().toInstant().isAfter(Instant.now())) {
+            throw ProblemException.unprocessable("meeting-not-yet-held", "a meeting recorded after the fact has taken place: "
+                    + in.meeting().startsAt() + " is ahead", new FieldError("meeting.startsAt", "must be in the past"));
+        }
+        Views.MeetingView scheduled = create(in.meeting());
+        Views.MeetingView held = hold(scheduled.id(), new Requests.Hold(in.attendance(), in.guests()), null);
+        return in.minutes() == null ? held : writeMinutes(keep(held.id()), in.minutes());
+    }
+
+    /**
+     * Records who attended. A PUBLISHED meeting on or after its day; a DRAFT whose day has passed too (a meeting kept on
+     * paper and entered later, within the late-entry window), without publishing it first.
+     */
     @Transactional
     public Views.MeetingView hold(UUID id, Requests.Hold in, String ifMatch) {
         Meeting m = keep(id);
         ETags.check(ifMatch, m.version);
-        requireState(m, MeetingState.PUBLISHED, "only a PUBLISHED meeting is recorded as held");
-        if (m.meetingDate.isAfter(Clock.today())) {
+        LocalDate today = Clock.today();
+        boolean late = m.meetingDate.isBefore(today);
+        if (!(m.state == MeetingState.DRAFT && late)) {
+            requireState(m, MeetingState.PUBLISHED, "only a PUBLISHED meeting, or a DRAFT whose day has passed, is recorded as held");
+        }
+        if (m.meetingDate.isAfter(today)) {
             throw ProblemException.unprocessable("meeting-not-yet-held", "the meeting is on " + m.meetingDate + "; record it on or after that day");
         }
+        if (late && m.meetingDate.getYear() < today.getYear() - lateEntryPreviousYears) {
+            throw ProblemException.unprocessable("outside-late-entry-window", "meetings are recorded after the fact from "
+                    + (today.getYear() - lateEntryPreviousYears) + " on; this one was on " + m.meetingDate,
+                    new FieldError("startsAt", "is before the late-entry window"));
+        }
+        m.attendanceRecordedBy = access.caller().name();
+        m.attendanceRecordedAt = Instant.now();
+        m.enteredLate = late;
         List<RosterEntry> roster = members.roster(m.organizationId, m.meetingDate);
         Map<UUID, RosterEntry> byId = new HashMap<>();
         roster.forEach(r -> byId.put(r.memberId(), r));
@@ -283,6 +319,10 @@ public class MeetingService {
     public Views.MeetingView minutes(UUID id, Requests.Minutes in, String ifMatch) {
         Meeting m = keep(id);
         ETags.require(ifMatch, m.version);
+        return writeMinutes(m, in);
+    }
+
+    private Views.MeetingView writeMinutes(Meeting m, Requests.Minutes in) {
         frozen(m);
         requireState(m, MeetingState.HELD, "minutes are written for a HELD meeting");
         Views.MeetingView before = Views.MeetingView.of(m);

@@ -16,9 +16,14 @@ public final class Reports {
             Map<String, Long> byAgeBand, Map<String, Long> byEthnicity, Map<String, Long> byTheoryLevel,
             @Schema(description = "Admissions (kết nạp) per year against the members at the start of that year") List<AdmissionYear> admissions) {}
 
-    @Schema(name = "AdmissionYear", description = "Admissions of one year: rate = admitted / membersAtStart in percent; provinces target 3-4% a year")
-    public record AdmissionYear(int year, long admitted, long membersAtStart, BigDecimal ratePercent, BigDecimal targetMinPercent,
-            BigDecimal targetMaxPercent, boolean targetReached) {}
+    @Schema(name = "AdmissionYear", description = "Admissions (kết nạp) of one year: rate = admitted / membersAtStart in percent, "
+            + "against the band of 3-4 % a year that provinces set")
+    public record AdmissionYear(int year, long admitted, long membersAtStart,
+            @Schema(nullable = true, description = "Null without members at the start of the year") BigDecimal ratePercent,
+            BigDecimal targetMinPercent, BigDecimal targetMaxPercent,
+            @Schema(description = "The rate is within the band (from targetMinPercent to targetMaxPercent, both included)") boolean targetReached,
+            @Schema(nullable = true, enumeration = {"BELOW", "WITHIN", "ABOVE"}, description = "Where the rate lies against the band; null without a rate")
+            String targetPosition) {}
 
     @Schema(name = "PartyBadge", description = "Huy hiệu tuổi Đảng: a member who reaches 30, 40, 45, 50, 55, 60, 65 … years of membership in the year asked")
     public record Badge(UUID memberId, String fullName, UUID organizationId, String organizationName, LocalDate admissionDate,

@@ -54,8 +54,7 @@ public class Access {
 
     /** An organization of the read model the caller may act in; 422 naming {@code field} when unknown. */
     public OrgRef organizationInScope(UUID id, String field) {
-        OrgRef o = orgs.findByIdOptional(id).orElseThrow(() -> ProblemException.unprocessable("unknown-organization",
-                "organization " + id + " is not known to the membership service", new FieldError(field, "is not a known organization")));
+        OrgRef o = orgs.findByIdOptional(id).orElseThrow(() -> ProblemException.notKnownHere("organization", id, "membership", field));
         caller.requireInScope(o.path, id);
         return o;
     }

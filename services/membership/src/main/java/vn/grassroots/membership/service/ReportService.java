@@ -90,8 +90,9 @@ public class ReportService {
             long start = atStart[y - from];
             BigDecimal rate = start == 0 ? null
                     : BigDecimal.valueOf(in * 100L).divide(BigDecimal.valueOf(start), 2, RoundingMode.HALF_UP);
-            years.add(new Reports.AdmissionYear(y, in, start, rate, TARGET_MIN, TARGET_MAX,
-                    rate != null && rate.compareTo(TARGET_MIN) >= 0));
+            String position = rate == null ? null
+                    : rate.compareTo(TARGET_MIN) < 0 ? "BELOW" : rate.compareTo(TARGET_MAX) > 0 ? "ABOVE" : "WITHIN";
+            years.add(new Reports.AdmissionYear(y, in, start, rate, TARGET_MIN, TARGET_MAX, "WITHIN".equals(position), position));
         }
         return new Reports.Statistics(organizationId, today, members, byStatus, byGender, byAge, byEthnicity, byTheory, years);
     }

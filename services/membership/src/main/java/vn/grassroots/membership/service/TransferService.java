@@ -66,8 +66,7 @@ public class TransferService {
         if (m.inTransitTransferId != null) {
             throw ProblemException.conflict("already-in-transit", "the member is already in transit (transfer " + m.inTransitTransferId + ")");
         }
-        OrgRef to = orgs.findByIdOptional(r.toOrganizationId()).orElseThrow(() -> ProblemException.unprocessable("unknown-organization",
-                "organization " + r.toOrganizationId() + " is not known here", new FieldError("toOrganizationId", "is not a known organization")));
+        OrgRef to = orgs.findByIdOptional(r.toOrganizationId()).orElseThrow(() -> ProblemException.notKnownHere("organization", r.toOrganizationId(), "membership", "toOrganizationId"));
         if (!to.holdsMembers()) {
             throw ProblemException.unprocessable("not-a-cell", to.name + " is a " + to.type + "; members go to a cell or party group",
                     new FieldError("toOrganizationId", "must be a cell or party group"));
