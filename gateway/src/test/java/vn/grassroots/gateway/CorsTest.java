@@ -39,6 +39,15 @@ class CorsTest {
     }
 
     @Test
+    void aRefusalOfTheGatewayItselfIsReadableByTheApp() {
+        given().header("Origin", "capacitor://localhost").header("Authorization", Fixtures.organizer())
+                .get("/api/v1/organizations?q=" + "a".repeat(5_000))
+                .then().statusCode(414).contentType("application/problem+json")
+                .header("Access-Control-Allow-Origin", "capacitor://localhost")
+                .header("X-Correlation-Id", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
     void anotherOriginIsRefusedAndNothingReachesTheService() {
         given().header("Origin", "https://evil.example")
                 .header("Access-Control-Request-Method", "DELETE")

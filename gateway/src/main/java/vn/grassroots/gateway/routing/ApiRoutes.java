@@ -31,7 +31,8 @@ public class ApiRoutes {
     }
 
     void install(@Observes Router router) {
-        router.route().order(-1000).handler(this::requestLimits);
+        // After the correlation id (-1000) and CORS (-300), so that a browser can read the refusal; before all else.
+        router.route().order(-275).handler(this::requestLimits);
         // Early, so that 401s for made-up paths do not each open a metric series either.
         router.route("/api/*").order(-999).handler(this::nameForMetrics);
         router.route("/api/*").handler(this::forward);
