@@ -58,9 +58,10 @@ time_organization() {
   explain organization "query plan of the statistics of a province as the service runs it (subtree counts)" \
     "SELECT metric, k, n FROM subtree_count WHERE org_id = '$P'
      AND metric = ANY ('{org_status,org_type,org_sector}') AND n <> 0 ORDER BY metric, k"
-  explain organization "query plan of the name search over the whole tree (a plan for the actual pattern: trigram index)" \
+  explain organization "query plan of the name search over the whole tree (the index of the names' words)" \
     "SELECT organization_state(o)::text, o.search_name, o.id FROM organization o
-     WHERE TRUE AND o.search_name LIKE '%nam 17 xa 42%' ORDER BY o.search_name, o.id LIMIT 51"
+     WHERE TRUE AND name_has_words(o.search_name, '''nam'' & ''17'' & ''xa'' & ''42'':*') AND ' ' || o.search_name LIKE '% nam 17 xa 42%'
+     ORDER BY o.search_name, o.id LIMIT 51"
   explain organization "query plan of a subtree page as the service runs it (planned with its parameters, path range)" \
     "SELECT o.id FROM organization o WHERE o.path >= '/$P/$D/' AND o.path < '/$P/${D}0'
      AND o.id <> '$D' ORDER BY o.search_name, o.id LIMIT 51"

@@ -106,6 +106,8 @@ class AdmissionTest {
                     .statusCode(409).body("type", equalTo("https://grassroots.vn/problems/probation-not-over"));
         }
         Api.get(secretary, CANDIDATES + "?stage=ADMITTED").statusCode(200).body("items.id", hasItem(id));
+        Api.get(secretary, CANDIDATES + "?q=giang thi d").statusCode(200).body("items.id", hasItem(id));
+        Api.get(secretary, CANDIDATES + "?q=iang thi").statusCode(200).body("items.id", not(hasItem(id)));
         Api.get(Api.as("secretary", t.cellB().id), CANDIDATES + "/" + id).statusCode(403);
     }
 

@@ -3,6 +3,7 @@ package vn.grassroots.membership;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -190,6 +191,12 @@ class MembersTest {
 
         Api.get(scope, MEMBERS + "?q=van duc").statusCode(200).body("items.id", contains(ducId));
         Api.get(scope, MEMBERS + "?q=NGUYỄN").statusCode(200).body("items.id", contains(hangId, ducId));
+        // words in order, each from its start, the last one possibly cut short
+        Api.get(scope, MEMBERS + "?q=nguyen van d").statusCode(200).body("items.id", contains(ducId));
+        Api.get(scope, MEMBERS + "?q=Đ").statusCode(200).body("items.id", contains(ducId));
+        Api.get(scope, MEMBERS + "?q=guyen").statusCode(200).body("items", empty());
+        Api.get(scope, MEMBERS + "?q=duc van").statusCode(200).body("items", empty());
+        Api.get(scope, MEMBERS + "?q=van%25").statusCode(200).body("items", empty());
         Api.get(scope, MEMBERS + "?partyCardNumber=" + c.get("partyCardNumber")).statusCode(200).body("items.id", contains(anhId));
         Api.get(scope, MEMBERS + "?status=PROBATIONARY").statusCode(200).body("items.id", contains(anhId))
                 .body("items[0].probationEndsOn", equalTo(TODAY.minusMonths(2).plusMonths(12).toString()));

@@ -60,6 +60,10 @@ class OrganizationTreeTest {
                 .get(BASE).then().body("items.id", contains(t.cellB()));
         given().header("Authorization", ADMIN).queryParam("within", t.province()).queryParam("q", "đảng bộ")
                 .get(BASE).then().body("items.id", contains(t.commune()));
+        given().header("Authorization", ADMIN).queryParam("within", t.province()).queryParam("q", "cang")
+                .get(BASE).then().body("items.id", contains(t.cellA(), t.commune()));
+        given().header("Authorization", ADMIN).queryParam("within", t.province()).queryParam("q", "uai cang")
+                .get(BASE).then().body("items.id", hasSize(0));
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.grassroots.common.text.SearchText;
 import vn.grassroots.common.web.ETags;
 import vn.grassroots.common.idempotency.IdempotencyKeys;
 import vn.grassroots.common.paging.Cursor;
@@ -60,7 +61,7 @@ public class CandidateResource {
 
     @GET
     @Operation(summary = "List candidates", description = "Candidates in your scope, ordered by name; `stage` filters by the last step recorded.")
-    public Page<Views.CandidateView> list(@QueryParam("stage") List<String> stages, @QueryParam("q") String q,
+    public Page<Views.CandidateView> list(@QueryParam("stage") List<String> stages, @Parameter(description = SearchText.QUERY) @QueryParam("q") String q,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         return service.list(QueryParams.enums("stage", AdmissionStep.class, stages), q, cursor, Cursor.limit(limit));
     }

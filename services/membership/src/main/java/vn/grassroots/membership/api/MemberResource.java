@@ -40,6 +40,7 @@ import vn.grassroots.common.paging.Cursor;
 import vn.grassroots.common.paging.Page;
 import vn.grassroots.common.problem.Problem;
 import vn.grassroots.common.problem.ProblemException;
+import vn.grassroots.common.text.SearchText;
 import vn.grassroots.common.web.ETags;
 import vn.grassroots.common.web.QueryParams;
 import vn.grassroots.membership.domain.AgeBand;
@@ -149,7 +150,7 @@ public class MemberResource {
     @Operation(summary = "List and search members", description = "Members in your scope (a member sees only themself), ordered by name, one page at a time. "
             + "`q` ignores Vietnamese diacritics (nguyen finds Nguyễn). citizenId is masked.")
     public Page<Views.MemberView> list(
-            @Parameter(description = "Part of the name, accents ignored") @QueryParam("q") String q,
+            @Parameter(description = SearchText.QUERY) @QueryParam("q") String q,
             @Parameter(description = "Party card number (số thẻ đảng viên), exact") @QueryParam("partyCardNumber") String card,
             @Parameter(description = "Statuses, repeated or comma-separated") @QueryParam("status") List<String> statuses,
             @QueryParam("gender") List<String> genders,
@@ -296,6 +297,7 @@ public class MemberResource {
     /** The filters of an export, as query parameters: those of the list. */
     public static class ExportQuery {
         @QueryParam("q")
+        @Parameter(description = SearchText.QUERY)
         String q;
         @QueryParam("partyCardNumber")
         String partyCardNumber;

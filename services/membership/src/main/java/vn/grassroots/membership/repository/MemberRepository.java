@@ -130,8 +130,9 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
             p.put("org", f.organizationId());
         }
         if (f.nameQuery() != null && !f.nameQuery().isBlank()) {
-            q.append(" and m.searchName like :q");
-            p.put("q", SearchText.containsPattern(f.nameQuery()));
+            q.append(" and function('name_has_words', m.searchName, :words) = true and concat(' ', m.searchName) like :q");
+            p.put("words", SearchText.wordsQuery(f.nameQuery()));
+            p.put("q", SearchText.wordStartPattern(f.nameQuery()));
         }
         if (f.partyCardNumber() != null && !f.partyCardNumber().isBlank()) {
             q.append(" and m.partyCardNumber = :card");

@@ -100,8 +100,9 @@ public class CandidateService {
             p.put("stages", stages);
         }
         if (q != null && !q.isBlank()) {
-            jpql.append(" and c.searchName like :q");
-            p.put("q", SearchText.containsPattern(q));
+            jpql.append(" and function('name_has_words', c.searchName, :words) = true and concat(' ', c.searchName) like :q");
+            p.put("words", SearchText.wordsQuery(q));
+            p.put("q", SearchText.wordStartPattern(q));
         }
         String[] after = Cursor.decode(cursor, 2);
         if (after != null) {

@@ -28,6 +28,7 @@ import vn.grassroots.common.audit.AuditTrail;
 import vn.grassroots.common.idempotency.IdempotencyKeys;
 import vn.grassroots.common.paging.Cursor;
 import vn.grassroots.common.paging.Page;
+import vn.grassroots.common.text.SearchText;
 import vn.grassroots.common.web.ETags;
 import vn.grassroots.common.web.QueryParams;
 import vn.grassroots.organization.domain.OrganizationStatus;
@@ -74,7 +75,7 @@ public class OrganizationResource {
             @Parameter(description = "Types, repeated or comma-separated") @QueryParam("type") List<String> types,
             @QueryParam("sector") List<String> sectors,
             @QueryParam("status") List<String> statuses,
-            @Parameter(description = "Part of the name, accents ignored") @QueryParam("q") String q,
+            @Parameter(description = SearchText.QUERY) @QueryParam("q") String q,
             @QueryParam("cursor") String cursor,
             @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit) {
         var filter = filter(types, sectors, statuses, q, null, QueryParams.uuid("parentId", parentId));
@@ -102,7 +103,7 @@ public class OrganizationResource {
     @Operation(summary = "All descendants (toàn bộ tổ chức trực thuộc)", description = "Every organization below this one at any depth, one indexed query; `maxDepth` counts levels below it.")
     public Page<OrganizationView> subtree(@PathParam("id") UUID id,
             @QueryParam("type") List<String> types, @QueryParam("sector") List<String> sectors,
-            @QueryParam("status") List<String> statuses, @QueryParam("q") String q,
+            @QueryParam("status") List<String> statuses, @Parameter(description = SearchText.QUERY) @QueryParam("q") String q,
             @QueryParam("maxDepth") Integer maxDepth,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         if (maxDepth != null && maxDepth < 1) {

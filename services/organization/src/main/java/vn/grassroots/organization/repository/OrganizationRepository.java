@@ -108,8 +108,9 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
             p.put("statuses", f.statuses().stream().map(Enum::name).toList());
         }
         if (f.nameQuery() != null && !f.nameQuery().isBlank()) {
-            sql.append(" AND o.search_name LIKE :q");
-            p.put("q", SearchText.containsPattern(f.nameQuery()));
+            sql.append(" AND name_has_words(o.search_name, :words) AND ' ' || o.search_name LIKE :q");
+            p.put("words", SearchText.wordsQuery(f.nameQuery()));
+            p.put("q", SearchText.wordStartPattern(f.nameQuery()));
         }
         if (f.maxDepth() != null) {
             sql.append(" AND o.depth <= :maxDepth");
