@@ -2,6 +2,7 @@
 # Lints the API contracts with maintained linters: the OpenAPI document each service's build just wrote
 # (services/*/target/openapi, or contracts/openapi with --committed) with Redocly's recommended rules
 # (contracts/redocly.yaml), and contracts/asyncapi.yaml with the AsyncAPI CLI. An error fails; warnings are shown.
+# Before that, the committed contracts/openapi must be those documents, apart from the Keycloak address.
 #   lint-contracts.sh install     installs the linters (npm ci of deploy/local/contract-lint) into $CACHE/contract-lint
 #   lint-contracts.sh [--committed]
 set -euo pipefail
@@ -23,6 +24,19 @@ install() {
     || { tail -20 "$TOOLS/npm.log" >&2; rm -f "$TOOLS/package-lock.json"; die "npm ci of the contract linters failed"; }
 }
 
+# The committed contracts are what integrators read: each must be the document its service's build just wrote,
+# apart from the Keycloak address, which names the stack built for.
+committed_up_to_date() {
+  local built service stale=()
+  for built in "$REPO"/services/*/target/openapi/openapi.yaml; do
+    service=$(basename "$(dirname "$(dirname "$(dirname "$built")")")")
+    diff -q <(grep -v openIdConnectUrl "$built") <(grep -v openIdConnectUrl "$REPO/contracts/openapi/$service/openapi.yaml") \
+      >/dev/null || stale+=("$service")
+  done
+  ((${#stale[@]} == 0)) \
+    || die "contracts/openapi/{${stale[*]// /,}} differ from what the code describes: rebuild on the dev stack (make run) and commit them"
+}
+
 lint() {
   local docs=()
   if [[ "${1:-}" == --committed ]]; then
@@ -31,6 +45,7 @@ lint() {
     docs=("$REPO"/services/*/target/openapi/openapi.yaml)
   fi
   [[ -e "${docs[0]}" ]] || die "no OpenAPI document at ${docs[0]} (build first)"
+  [[ "${1:-}" == --committed ]] || committed_up_to_date
   install
   export REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true
   log "linting ${#docs[@]} OpenAPI documents"
