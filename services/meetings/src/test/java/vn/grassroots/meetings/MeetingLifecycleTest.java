@@ -1,5 +1,7 @@
 package vn.grassroots.meetings;
 
+import static org.hamcrest.Matchers.contains;
+import java.util.ArrayList;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -191,12 +193,17 @@ class MeetingLifecycleTest {
     void listsArePagedWithACursor() {
         Feed.Tree t = Feed.tree("paging");
         String secretary = Api.as("secretary", t.cellA());
-        for (int i = 0; i < 3; i++) {
-            Api.create(secretary, Api.meeting(t.cellA(), "REGULAR", Instant.now().plus(i + 1, ChronoUnit.DAYS)));
+        List<String> ids = new ArrayList<>();
+        for (int i = 3; i > 0; i--) { // created latest first: the list is in start order, not in creation order
+            ids.add(0, Api.create(secretary, Api.meeting(t.cellA(), "REGULAR", Instant.now().plus(i, ChronoUnit.DAYS))));
         }
-        var first = Api.get(secretary, Api.MEETINGS + "?limit=2").statusCode(200).body("items", hasSize(2)).extract();
+        var first = Api.get(secretary, Api.MEETINGS + "?limit=2").statusCode(200).body("items", hasSize(2))
+                .body("items.id", contains(ids.get(0), ids.get(1))).body("items[0].kind", equalTo("REGULAR"))
+                .body("items[0].state", equalTo("DRAFT")).body("items[0].organizationId", equalTo(t.cellA().id.toString()))
+                .body("items[0].version", equalTo(1)).extract();
         String cursor = first.path("nextCursor");
-        Api.get(secretary, Api.MEETINGS + "?limit=2&cursor=" + cursor).statusCode(200).body("items", hasSize(1)).body("nextCursor", equalTo(null));
+        Api.get(secretary, Api.MEETINGS + "?limit=2&cursor=" + cursor).statusCode(200).body("items.id", contains(ids.get(2)))
+                .body("nextCursor", equalTo(null));
         Api.get(secretary, Api.MEETINGS + "?cursor=bogus").statusCode(400);
         Api.get(secretary, Api.MEETINGS + "?kind=REGULAR&state=DRAFT&organizationId=" + t.cellA().id + "&includeDescendants=false")
                 .statusCode(200).body("items", hasSize(3));

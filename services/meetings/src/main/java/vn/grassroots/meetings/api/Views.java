@@ -60,9 +60,14 @@ public final class Views {
     @Schema(name = "MeetingSummary", description = "A meeting in a list")
     public record MeetingSummary(UUID id, UUID organizationId, String kind, String format, Instant startsAt, LocalDate meetingDate,
             String place, String topic, String state, Boolean quorumMet, Instant updatedAt, long version) {
-        public static MeetingSummary of(Meeting m) {
-            return new MeetingSummary(m.id, m.organizationId, m.kind.name(), m.format.name(), m.startsAt, m.meetingDate, m.place,
-                    m.topic, m.state.name(), m.quorumMet, m.updatedAt, m.version);
+        /** The JPQL select list of {@link #of(Object[])}, over {@code Meeting m}. */
+        public static final String COLUMNS = "m.id, m.organizationId, m.kind, m.format, m.startsAt, m.meetingDate, m.place, m.topic, "
+                + "m.state, m.quorumMet, m.updatedAt, m.version";
+
+        public static MeetingSummary of(Object[] r) {
+            return new MeetingSummary((UUID) r[0], (UUID) r[1], ((Enum<?>) r[2]).name(), ((Enum<?>) r[3]).name(), (Instant) r[4],
+                    (LocalDate) r[5], (String) r[6], (String) r[7], ((Enum<?>) r[8]).name(), (Boolean) r[9], (Instant) r[10],
+                    (Long) r[11]);
         }
     }
 

@@ -516,7 +516,7 @@ public class MeetingService {
             org = f.includeDescendants() ? " AND " + vn.grassroots.common.security.Subtree.condition("m.organizationPath", "org")
                     : " AND m.organizationId = :orgId";
         }
-        StringBuilder q = new StringBuilder("select m from Meeting m where " + scope.sql("m.organizationPath", "scope") + org);
+        StringBuilder q = new StringBuilder("select m.id from Meeting m where " + scope.sql("m.organizationPath", "scope") + org);
         // meetingDate is the day of startsAt in Asia/Ho_Chi_Minh: the same bounds on startsAt let the walk in startsAt
         // order (index meeting_start_id) start at the period
         if (f.from() != null) {
@@ -535,7 +535,7 @@ public class MeetingService {
             q.append(" and ").append(Cursor.after("m.startsAt", "m.id", "afterStart", "afterId"));
         }
         q.append(" order by m.startsAt, m.id");
-        TypedQuery<Meeting> query = em.createQuery(q.toString(), Meeting.class).setMaxResults(n + 1);
+        TypedQuery<UUID> query = em.createQuery(q.toString(), UUID.class).setMaxResults(n + 1);
         scope.bind(query::setParameter, "scope");
         if (f.organizationId() != null) {
             if (f.includeDescendants()) {
@@ -560,8 +560,23 @@ public class MeetingService {
             query.setParameter("afterStart", instantKey(after[0]));
             query.setParameter("afterId", uuidKey(after[1]));
         }
-        return Cursor.page(query.getResultList(), n, Views.MeetingSummary::of,
-                m -> Cursor.encode(m.startsAt.toString(), m.id.toString()));
+        return summaries(query.getResultList(), n);
+    }
+
+    /**
+     * A page of summaries from the ids of its meetings in list order. The ids come first, from a walk of an index in
+     * (starts_at, id) order that needs no row (meeting_start_id holds the path, date, kind and state); then only the
+     * page's rows, and of them only the summary's columns: a Meeting entity would also load its agenda, one query each.
+     */
+    private Page<Views.MeetingSummary> summaries(List<UUID> ids, int n) {
+        Map<UUID, Views.MeetingSummary> byId = new HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery("select " + Views.MeetingSummary.COLUMNS + " from Meeting m where m.id in :ids", Object[].class)
+                    .setParameter("ids", ids).getResultList()
+                    .forEach(r -> byId.put((UUID) r[0], Views.MeetingSummary.of(r)));
+        }
+        return Cursor.page(ids.stream().map(byId::get).toList(), n, s -> s,
+                s -> Cursor.encode(s.startsAt().toString(), s.id().toString()));
     }
 
     /**
@@ -578,7 +593,7 @@ public class MeetingService {
         if (orgs.isEmpty()) {
             return new Page<>(List.of(), null);
         }
-        StringBuilder q = new StringBuilder("select m from Meeting m where m.organizationId in :orgs and m.state <> :draft");
+        StringBuilder q = new StringBuilder("select m.id from Meeting m where m.organizationId in :orgs and m.state <> :draft");
         if (updatedSince != null) {
             q.append(" and m.updatedAt > :since");
         }
@@ -586,7 +601,7 @@ public class MeetingService {
             q.append(" and ").append(Cursor.after("m.startsAt", "m.id", "afterStart", "afterId"));
         }
         q.append(" order by m.startsAt, m.id");
-        TypedQuery<Meeting> query = em.createQuery(q.toString(), Meeting.class).setMaxResults(n + 1)
+        TypedQuery<UUID> query = em.createQuery(q.toString(), UUID.class).setMaxResults(n + 1)
                 .setParameter("orgs", orgs).setParameter("draft", MeetingState.DRAFT);
         if (updatedSince != null) {
             query.setParameter("since", updatedSince);
@@ -595,8 +610,7 @@ public class MeetingService {
             query.setParameter("afterStart", instantKey(after[0]));
             query.setParameter("afterId", uuidKey(after[1]));
         }
-        return Cursor.page(query.getResultList(), n, Views.MeetingSummary::of,
-                m -> Cursor.encode(m.startsAt.toString(), m.id.toString()));
+        return summaries(query.getResultList(), n);
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------
