@@ -1,5 +1,6 @@
 package vn.grassroots.assignments.api;
 
+import org.jboss.resteasy.reactive.RestResponse;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -88,7 +89,7 @@ public class AssignmentResource {
     @Operation(summary = "Read an assignment", description = "With its ETag.")
     @APIResponse(responseCode = "200", description = "The assignment")
     @APIResponse(responseCode = "404", description = "No such assignment")
-    public Response get(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
+    public RestResponse<Views.AssignmentView> get(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
         Views.AssignmentView a = service.get(pathId(id));
         return ETags.read(a, a.version(), ifNoneMatch);
     }
@@ -99,7 +100,7 @@ public class AssignmentResource {
     @APIResponse(responseCode = "200", description = "Ended")
     @APIResponse(responseCode = "409", description = "Already ended (assignment-ended)")
     @APIResponse(responseCode = "412", description = "Stale If-Match")
-    public Response end(@PathParam("id") String id, @NotNull @Valid Requests.EndAssignment request,
+    public RestResponse<Views.AssignmentView> end(@PathParam("id") String id, @NotNull @Valid Requests.EndAssignment request,
             @HeaderParam("If-Match") String ifMatch) {
         return ETags.ok(service.end(pathId(id), request, ifMatch));
     }

@@ -1,5 +1,6 @@
 package vn.grassroots.assignments.api;
 
+import org.jboss.resteasy.reactive.RestResponse;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -66,7 +67,7 @@ public class HouseholdResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a household", description = "With its ETag; 304 for a matching If-None-Match.")
-    public Response get(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
+    public RestResponse<Views.HouseholdView> get(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
         Views.HouseholdView h = service.get(AssignmentResource.pathId(id));
         return ETags.read(h, h.version(), ifNoneMatch);
     }
@@ -77,7 +78,7 @@ public class HouseholdResource {
     @APIResponse(responseCode = "200", description = "Updated")
     @APIResponse(responseCode = "412", description = "Stale If-Match")
     @APIResponse(responseCode = "428", description = "If-Match missing")
-    public Response update(@PathParam("id") String id, @NotNull @Valid Requests.HouseholdRequest request,
+    public RestResponse<Views.HouseholdView> update(@PathParam("id") String id, @NotNull @Valid Requests.HouseholdRequest request,
             @HeaderParam("If-Match") String ifMatch) {
         return ETags.ok(service.update(AssignmentResource.pathId(id), request, ifMatch));
     }

@@ -1,5 +1,6 @@
 package vn.grassroots.assignments.api;
 
+import org.jboss.resteasy.reactive.RestResponse;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -64,7 +65,7 @@ public class PlanResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a plan", description = "With its ETag; 304 for a matching If-None-Match.")
-    public Response get(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
+    public RestResponse<Views.PlanView> get(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
         Views.PlanView p = service.get(AssignmentResource.pathId(id));
         return ETags.read(p, p.version(), ifNoneMatch);
     }

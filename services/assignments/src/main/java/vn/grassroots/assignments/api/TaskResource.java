@@ -1,5 +1,7 @@
 package vn.grassroots.assignments.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jboss.resteasy.reactive.RestResponse;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -13,14 +15,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -47,6 +45,9 @@ import vn.grassroots.common.web.QueryParams;
 public class TaskResource {
     @Inject
     TaskService service;
+
+    @Inject
+    ObjectMapper json;
 
     @Inject
     OverdueCheck overdueCheck;
@@ -100,21 +101,16 @@ public class TaskResource {
     @APIResponse(responseCode = "200", description = "A page of your tasks, with its ETag")
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag you sent")
     @APIResponse(responseCode = "403", description = "Your token names no member")
-    public Response mine(@Parameter(description = "Instant, e.g. 2025-03-01T00:00:00Z") @QueryParam("updatedSince") String updatedSince,
+    public RestResponse<Page<Views.TaskView>> mine(@Parameter(description = "Instant, e.g. 2025-03-01T00:00:00Z") @QueryParam("updatedSince") String updatedSince,
             @QueryParam("cursor") String cursor, @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
-        Page<Views.TaskView> page = service.mine(Params.instant("updatedSince", updatedSince), cursor, limit);
-        String tag = pageTag(page);
-        if (ifNoneMatch != null && ifNoneMatch.replace("W/", "").trim().equals("\"" + tag + "\"")) {
-            return Response.notModified(new EntityTag(tag)).build();
-        }
-        return Response.ok(page).tag(new EntityTag(tag)).build();
+        return ETags.readContent(service.mine(Params.instant("updatedSince", updatedSince), cursor, limit), json, ifNoneMatch);
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a task", description = "For readers of the issuing or assignee organization's subtree, and for the member assignee. ETag; 304 for a matching If-None-Match.")
-    public Response get(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
+    public RestResponse<Views.TaskView> get(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
         Views.TaskView t = service.get(AssignmentResource.pathId(id));
         return ETags.read(t, t.version(), ifNoneMatch);
     }
@@ -133,7 +129,7 @@ public class TaskResource {
     @APIResponse(responseCode = "200", description = "Recorded")
     @APIResponse(responseCode = "403", description = "You are not the assignee (not-assignee)")
     @APIResponse(responseCode = "409", description = "The task is DONE or CANCELLED (task-closed)")
-    public Response reportProgress(@PathParam("id") String id, @NotNull @Valid Requests.ProgressReport request,
+    public RestResponse<Views.TaskView> reportProgress(@PathParam("id") String id, @NotNull @Valid Requests.ProgressReport request,
             @HeaderParam("If-Match") String ifMatch) {
         return ETags.ok(service.reportProgress(AssignmentResource.pathId(id), request, ifMatch));
     }
@@ -144,7 +140,7 @@ public class TaskResource {
     @APIResponse(responseCode = "200", description = "Done")
     @APIResponse(responseCode = "403", description = "Neither the assignee nor the issuer")
     @APIResponse(responseCode = "409", description = "The task is cancelled (task-cancelled) or already done (task-done)")
-    public Response complete(@PathParam("id") String id, @Valid Requests.CompleteTask request, @HeaderParam("If-Match") String ifMatch) {
+    public RestResponse<Views.TaskView> complete(@PathParam("id") String id, @Valid Requests.CompleteTask request, @HeaderParam("If-Match") String ifMatch) {
         return ETags.ok(service.complete(AssignmentResource.pathId(id), request, ifMatch));
     }
 
@@ -153,7 +149,7 @@ public class TaskResource {
     @Operation(summary = "Cancel a task (hủy nhiệm vụ)", description = "By the issuing organization, while the task is open. Publishes vn.grassroots.task.cancelled.")
     @APIResponse(responseCode = "200", description = "Cancelled")
     @APIResponse(responseCode = "409", description = "The task is DONE or CANCELLED (task-closed)")
-    public Response cancel(@PathParam("id") String id, @NotNull @Valid Requests.CancelTask request, @HeaderParam("If-Match") String ifMatch) {
+    public RestResponse<Views.TaskView> cancel(@PathParam("id") String id, @NotNull @Valid Requests.CancelTask request, @HeaderParam("If-Match") String ifMatch) {
         return ETags.ok(service.cancel(AssignmentResource.pathId(id), request, ifMatch));
     }
 
@@ -172,17 +168,5 @@ public class TaskResource {
         }
         int n = overdueCheck.run(day);
         return Map.of("asOf", day.toString(), "detected", n);
-    }
-
-    private static String pageTag(Page<Views.TaskView> page) {
-        StringBuilder s = new StringBuilder();
-        page.items().forEach(t -> s.append(t.id()).append(':').append(t.version()).append(';'));
-        s.append(page.nextCursor());
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 16);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,5 +1,8 @@
 package vn.grassroots.common.export;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -35,7 +38,8 @@ public abstract class ExportResource {
     @Path("{id}/file")
     @Produces({"text/csv", MediaType.APPLICATION_JSON})
     @Operation(summary = "The file of a finished export", description = "Streamed as written; 409 while the export is not SUCCEEDED.")
-    @APIResponse(responseCode = "200", description = "The file")
+    @APIResponse(responseCode = "200", description = "The file",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "409", description = "Not finished, or failed")
     public Response file(@PathParam("id") String id) {
         ExportJobs.Export e = exports.get(id(id));

@@ -1,7 +1,12 @@
 package vn.grassroots.common.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.core.EntityTag;
-import jakarta.ws.rs.core.Response;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.jboss.resteasy.reactive.RestResponse;
 import vn.grassroots.common.problem.ProblemException;
 
 /** Optimistic concurrency over HTTP: the ETag is the entity version, updates must send it back. */
@@ -16,21 +21,39 @@ public final class ETags {
         return new EntityTag(String.valueOf(version));
     }
 
-    /** 200 with the entity and its ETag. */
-    public static Response ok(Object entity, long version) {
-        return Response.ok(entity).tag(tag(version)).build();
+    /** 200 with the entity and its ETag; typed, so that the OpenAPI document describes the entity. */
+    public static <T> RestResponse<T> ok(T entity, long version) {
+        return RestResponse.ResponseBuilder.ok(entity).tag(tag(version)).build();
     }
 
-    public static Response ok(Versioned entity) {
+    public static <T extends Versioned> RestResponse<T> ok(T entity) {
         return ok(entity, entity.version());
     }
 
     /** A read: 304 when the caller already holds this version (If-None-Match), else 200 with the ETag. */
-    public static Response read(Object entity, long version, String ifNoneMatch) {
+    public static <T> RestResponse<T> read(T entity, long version, String ifNoneMatch) {
         if (of(version).equals(ifNoneMatch)) {
-            return Response.notModified().tag(tag(version)).build();
+            return RestResponse.ResponseBuilder.<T>notModified().tag(tag(version)).build();
         }
         return ok(entity, version);
+    }
+
+    /**
+     * A read of something without a version (a page of a delta sync): its ETag is a hash of its JSON, so that it changes
+     * whenever the content does; 304 when the caller holds that content already (If-None-Match).
+     */
+    public static <T> RestResponse<T> readContent(T content, ObjectMapper json, String ifNoneMatch) {
+        String tag;
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(content));
+            tag = HexFormat.of().formatHex(d, 0, 16);
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        if (ifNoneMatch != null && ifNoneMatch.replace("W/", "").replace("\"", "").trim().equals(tag)) {
+            return RestResponse.ResponseBuilder.<T>notModified().tag(new EntityTag(tag)).build();
+        }
+        return RestResponse.ResponseBuilder.ok(content).tag(new EntityTag(tag)).build();
     }
 
     /** For updates: If-Match is required (428 without it) and must name the current version (412). */

@@ -1,5 +1,6 @@
 package vn.grassroots.evaluations.api;
 
+import org.jboss.resteasy.reactive.RestResponse;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -87,7 +88,7 @@ public class CycleResource {
     @Path("/cycles/{id}")
     @Tag(name = "Cycles")
     @Operation(summary = "Read an evaluation cycle", description = "With the number of ratings made in it. ETag = version.")
-    public Response get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    public RestResponse<Views.CycleView> get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Views.CycleView c = cycles.get(id);
         return ETags.read(c, c.version(), ifNoneMatch);
     }
@@ -100,7 +101,7 @@ public class CycleResource {
     @APIResponse(responseCode = "409", description = "Ratings exist (cycle-has-ratings) or the cycle is closed")
     @APIResponse(responseCode = "412", description = "Stale If-Match")
     @APIResponse(responseCode = "428", description = "If-Match missing")
-    public Response changePolicy(@PathParam("id") UUID id, @NotNull @Valid Requests.ChangePolicy request,
+    public RestResponse<Views.CycleView> changePolicy(@PathParam("id") UUID id, @NotNull @Valid Requests.ChangePolicy request,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ETags.ok(cycles.changePolicy(id, request, ifMatch));
     }
@@ -111,7 +112,7 @@ public class CycleResource {
     @Tag(name = "Cycles")
     @Operation(summary = "Close a cycle (kết thúc đợt đánh giá)", description = "No more ratings change afterwards. Publishes "
             + "vn.grassroots.evaluation.cycle-closed. If-Match optional. Admin, organizer, integration.")
-    public Response close(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public RestResponse<Views.CycleView> close(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ETags.ok(cycles.close(id, ifMatch));
     }
 
@@ -150,10 +151,10 @@ public class CycleResource {
     @Operation(summary = "Read the rating of a member or an organization", description = "The workflow so far and, beside the self-assessment, "
             + "what the platform knows for the year (read only): attendance rate and unexcused absences (sinh hoạt), tasks assigned and completed "
             + "on time (nhiệm vụ), disciplines (kỷ luật). Before any self-assessment only the inputs are shown. A member reads their own.")
-    public Response rating(@PathParam("id") UUID id, @Parameter(description = SUBJECT) @PathParam("subject") String subject,
+    public RestResponse<Views.RatingView> rating(@PathParam("id") UUID id, @Parameter(description = SUBJECT) @PathParam("subject") String subject,
             @PathParam("subjectId") UUID subjectId) {
         Views.RatingView r = ratings.get(id, Params.subject(subject), subjectId);
-        return r.id() == null ? Response.ok(r).build() : ETags.ok(r);
+        return r.id() == null ? RestResponse.ok(r) : ETags.ok(r);
     }
 
     @POST
@@ -165,7 +166,7 @@ public class CycleResource {
             + "Allowed again until the proposal, or after the proposal step sent it back. A member or organization is rated once a year.")
     @APIResponse(responseCode = "200", description = "The rating; ETag = version")
     @APIResponse(responseCode = "409", description = "Cycle closed, already proposed/decided, or rated in another cycle of the year")
-    public Response selfAssess(@PathParam("id") UUID id, @Parameter(description = SUBJECT) @PathParam("subject") String subject,
+    public RestResponse<Views.RatingView> selfAssess(@PathParam("id") UUID id, @Parameter(description = SUBJECT) @PathParam("subject") String subject,
             @PathParam("subjectId") UUID subjectId, @NotNull @Valid Requests.SelfAssess request,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ETags.ok(ratings.selfAssess(id, Params.subject(subject), subjectId, request, ifMatch));
@@ -177,7 +178,7 @@ public class CycleResource {
     @Operation(summary = "Propose a level (đề xuất của chi bộ / cấp ủy)", description = "After the self-assessment; a level code of the cycle's policy. "
             + "Secretary, organizer, admin or integration whose subtree holds the rated organization (a member's cell).")
     @APIResponse(responseCode = "409", description = "No self-assessment (self-assessment-missing) or already decided")
-    public Response propose(@PathParam("id") UUID id, @Parameter(description = SUBJECT) @PathParam("subject") String subject,
+    public RestResponse<Views.RatingView> propose(@PathParam("id") UUID id, @Parameter(description = SUBJECT) @PathParam("subject") String subject,
             @PathParam("subjectId") UUID subjectId, @NotNull @Valid Requests.Level request, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ETags.ok(ratings.propose(id, Params.subject(subject), subjectId, request, ifMatch));
     }
@@ -193,7 +194,7 @@ public class CycleResource {
     @APIResponse(responseCode = "403", description = "Not a superior organization (decider-not-superior) or out of scope")
     @APIResponse(responseCode = "409", description = "No self-assessment (self-assessment-missing), no proposal (proposal-missing), already decided")
     @APIResponse(responseCode = "422", description = "A cap or a quota of the policy is exceeded")
-    public Response decide(@PathParam("id") UUID id, @Parameter(description = SUBJECT) @PathParam("subject") String subject,
+    public RestResponse<Views.RatingView> decide(@PathParam("id") UUID id, @Parameter(description = SUBJECT) @PathParam("subject") String subject,
             @PathParam("subjectId") UUID subjectId, @NotNull @Valid Requests.Level request, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ETags.ok(ratings.decide(id, Params.subject(subject), subjectId, request, ifMatch));
     }
@@ -203,7 +204,7 @@ public class CycleResource {
     @Tag(name = "Ratings")
     @Operation(summary = "Send a step back with a reason (trả lại)", description = "A proposed rating returns to the proposal (by a superior who may "
             + "decide); a self-assessed one returns to the self-assessment (by the cell or committee). A decision is final.")
-    public Response sendBack(@PathParam("id") UUID id, @Parameter(description = SUBJECT) @PathParam("subject") String subject,
+    public RestResponse<Views.RatingView> sendBack(@PathParam("id") UUID id, @Parameter(description = SUBJECT) @PathParam("subject") String subject,
             @PathParam("subjectId") UUID subjectId, @NotNull @Valid Requests.SendBack request, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ETags.ok(ratings.sendBack(id, Params.subject(subject), subjectId, request, ifMatch));
     }

@@ -1,5 +1,6 @@
 package vn.grassroots.evaluations.api;
 
+import org.jboss.resteasy.reactive.RestResponse;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -74,7 +75,7 @@ public class RecognitionResource {
     @Operation(summary = "Record the result of a thematic inspection (kết quả kiểm tra)", description = "Once, with the day it was done (not in "
             + "the future), the result (GOOD, SATISFACTORY, SHORTCOMINGS) and the findings. If-Match optional.")
     @APIResponse(responseCode = "409", description = "Already recorded")
-    public Response record(@PathParam("inspectionId") UUID inspectionId, @NotNull @Valid Requests.RecordInspection request,
+    public RestResponse<Views.InspectionView> record(@PathParam("inspectionId") UUID inspectionId, @NotNull @Valid Requests.RecordInspection request,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ETags.ok(service.record(inspectionId, request, ifMatch));
     }

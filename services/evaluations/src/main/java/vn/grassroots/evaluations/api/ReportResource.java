@@ -1,5 +1,8 @@
 package vn.grassroots.evaluations.api;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -63,6 +66,8 @@ public class ReportResource {
     @Produces("text/csv")
     @Operation(summary = "Summary as CSV", description = "One line per subject type, grouping (ALL, TYPE, SECTOR, GRASSROOTS), group and level: "
             + "subjectType,grouping,group,level,levelName,count,percent. UTF-8 with a byte order mark for spreadsheets.")
+    @APIResponse(responseCode = "200", description = "The CSV file",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response summaryCsv(@QueryParam("organizationId") String organizationId, @QueryParam("year") String year,
             @QueryParam("cycleId") String cycleId) {
         Views.Summary s = summary(organizationId, year, cycleId);
@@ -186,6 +191,8 @@ public class ReportResource {
     @Produces("application/pdf")
     @Tag(name = "Reports")
     @Operation(summary = "Printable report of a cycle (PDF)", description = "The summary of the cycle's scope and year as an A4 PDF with Vietnamese text.")
+    @APIResponse(responseCode = "200", description = "The PDF file (báo cáo xếp loại)",
+            content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response cyclePdf(@PathParam("id") UUID id) {
         return Response.ok(pdf.cycle(id), "application/pdf")
                 .header("Content-Disposition", "inline; filename=\"bao-cao-xep-loai-" + id + ".pdf\"").build();

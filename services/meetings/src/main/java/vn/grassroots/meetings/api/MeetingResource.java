@@ -1,5 +1,6 @@
 package vn.grassroots.meetings.api;
 
+import org.jboss.resteasy.reactive.RestResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -15,17 +16,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -124,7 +121,7 @@ public class MeetingResource {
     @Operation(summary = "My meetings (lịch sinh hoạt của tôi)", description = "The caller's calendar (token claim member_id): the published, held, approved and cancelled meetings of every organization where they are active (their cell, and the host cell of a temporary transfer), upcoming and past, by start time. `updatedSince` returns only meetings changed after that instant (delta sync). The page's ETag changes whenever its content does: send it as If-None-Match and an unchanged page costs a 304.")
     @APIResponse(responseCode = "200", description = "The page, with its ETag")
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
-    public Response mine(@Parameter(description = "Only meetings changed after this instant (ISO 8601, e.g. 2026-11-01T00:00:00Z)") @QueryParam("updatedSince") String updatedSince,
+    public RestResponse<Page<Views.MeetingSummary>> mine(@Parameter(description = "Only meetings changed after this instant (ISO 8601, e.g. 2026-11-01T00:00:00Z)") @QueryParam("updatedSince") String updatedSince,
             @QueryParam("cursor") String cursor, @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Instant since = null;
@@ -135,12 +132,7 @@ public class MeetingResource {
                 throw ProblemException.invalid("updatedSince", "must be an ISO 8601 instant such as 2026-11-01T00:00:00Z");
             }
         }
-        Page<Views.MeetingSummary> page = service.mine(since, cursor, limit);
-        String tag = hash(page);
-        if (ifNoneMatch != null && ifNoneMatch.replace("W/", "").replace("\"", "").trim().equals(tag)) {
-            return Response.notModified(new EntityTag(tag)).build();
-        }
-        return Response.ok(page).tag(new EntityTag(tag)).build();
+        return ETags.readContent(service.mine(since, cursor, limit), json, ifNoneMatch);
     }
 
     @GET
@@ -165,7 +157,7 @@ public class MeetingResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.MeetingView.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such meeting")
-    public Response get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    public RestResponse<Views.MeetingView> get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Views.MeetingView v = Views.MeetingView.of(service.readable(id));
         return ETags.read(v, v.version(), ifNoneMatch);
     }
@@ -175,7 +167,7 @@ public class MeetingResource {
     @Operation(summary = "Change a meeting's details", description = "Kind, format, time, place, link, topic, agenda and documents of a DRAFT or PUBLISHED meeting (a published one stays in the future). Agenda items keep their id (and comments) when sent with it. Refused once held (409 meeting-held), once its minutes are approved (409 meeting-frozen) or cancelled. Needs If-Match.")
     @APIResponse(responseCode = "409", description = "Held, minutes approved or cancelled")
     @APIResponse(responseCode = "412", description = "Stale If-Match")
-    public Response update(@PathParam("id") UUID id, @NotNull @Valid Requests.MeetingInput request,
+    public RestResponse<Views.MeetingView> update(@PathParam("id") UUID id, @NotNull @Valid Requests.MeetingInput request,
             @Parameter(description = "The ETag you read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ETags.ok(service.update(id, request, ifMatch));
     }
@@ -186,14 +178,14 @@ public class MeetingResource {
     @Operation(summary = "Publish a meeting (thông báo sinh hoạt)", description = "DRAFT → PUBLISHED: notifies the members ahead of time (event `published`); they can then read the agenda and comment. Refused for a meeting that starts in the past (422 meeting-in-past) or has no agenda item.")
     @APIResponse(responseCode = "422", description = "In the past, or no agenda")
     @APIResponse(responseCode = "409", description = "Not a draft")
-    public Response publish(@PathParam("id") UUID id, @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public RestResponse<Views.MeetingView> publish(@PathParam("id") UUID id, @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ETags.ok(service.publish(id, ifMatch));
     }
 
     @POST
     @Path("/{id}/cancel")
     @Operation(summary = "Cancel a meeting (hủy sinh hoạt)", description = "A DRAFT or PUBLISHED meeting is cancelled with a reason (event `cancelled`).")
-    public Response cancel(@PathParam("id") UUID id, @NotNull @Valid Requests.Cancel request,
+    public RestResponse<Views.MeetingView> cancel(@PathParam("id") UUID id, @NotNull @Valid Requests.Cancel request,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ETags.ok(service.cancel(id, request, ifMatch));
     }
@@ -210,7 +202,7 @@ public class MeetingResource {
             ≥ 2/3 of the official members summoned, exempt members not counted (configurable); a meeting below quorum is \
             recorded with quorumMet=false. Events: `held` with the counts, one `absence-unexcused` per unexcused absence.""")
     @APIResponse(responseCode = "422", description = "Someone not on the roster, a roster member not marked, or before the meeting day")
-    public Response hold(@PathParam("id") UUID id, @NotNull @Valid Requests.Hold request,
+    public RestResponse<Views.MeetingView> hold(@PathParam("id") UUID id, @NotNull @Valid Requests.Hold request,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ETags.ok(service.hold(id, request, ifMatch));
     }
@@ -225,7 +217,7 @@ public class MeetingResource {
     @PUT
     @Path("/{id}/minutes")
     @Operation(summary = "Write the minutes (biên bản, nghị quyết, phê bình và tự phê bình, kết luận)", description = "Of a HELD meeting; refused once approved (409 meeting-frozen). Needs If-Match.")
-    public Response minutes(@PathParam("id") UUID id, @NotNull @Valid Requests.Minutes request,
+    public RestResponse<Views.MeetingView> minutes(@PathParam("id") UUID id, @NotNull @Valid Requests.Minutes request,
             @Parameter(description = "The ETag you read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ETags.ok(service.minutes(id, request, ifMatch));
     }
@@ -234,14 +226,14 @@ public class MeetingResource {
     @Consumes(MediaType.WILDCARD) // an action without a body: any or no Content-Type
     @Path("/{id}/minutes/approve")
     @Operation(summary = "Approve the minutes (thông qua biên bản)", description = "HELD → MINUTES_APPROVED: the meeting is frozen from then on (event `minutes-approved`).")
-    public Response approve(@PathParam("id") UUID id, @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public RestResponse<Views.MeetingView> approve(@PathParam("id") UUID id, @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ETags.ok(service.approveMinutes(id, ifMatch));
     }
 
     @PUT
     @Path("/{id}/quality")
     @Operation(summary = "Rate the meeting's quality (đánh giá chất lượng sinh hoạt)", description = "A score for every criterion of the configured set (GET /quality-criteria), each within its maximum; the total (0-100) gives the level. For a HELD or MINUTES_APPROVED meeting, until the superior has reviewed it. Event `quality-rated`.")
-    public Response rate(@PathParam("id") UUID id, @NotNull @Valid Requests.Quality request,
+    public RestResponse<Views.MeetingView> rate(@PathParam("id") UUID id, @NotNull @Valid Requests.Quality request,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ETags.ok(service.rate(id, request, ifMatch));
     }
@@ -249,7 +241,7 @@ public class MeetingResource {
     @POST
     @Path("/{id}/quality/review")
     @Operation(summary = "Review the quality rating (cấp trên xem xét)", description = "By the superior: a keeper whose subtree strictly contains the meeting's organization (not the cell itself). Freezes the rating.")
-    public Response review(@PathParam("id") UUID id, @NotNull @Valid Requests.Review request,
+    public RestResponse<Views.MeetingView> review(@PathParam("id") UUID id, @NotNull @Valid Requests.Review request,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ETags.ok(service.review(id, request, ifMatch));
     }
@@ -290,15 +282,6 @@ public class MeetingResource {
             return LocalDate.parse(value.trim());
         } catch (RuntimeException e) {
             throw ProblemException.invalid(name, "must be a date yyyy-mm-dd");
-        }
-    }
-
-    private String hash(Object page) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsString(page).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 16);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 }

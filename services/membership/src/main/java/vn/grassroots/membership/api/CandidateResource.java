@@ -1,5 +1,6 @@
 package vn.grassroots.membership.api;
 
+import org.jboss.resteasy.reactive.RestResponse;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -69,7 +70,7 @@ public class CandidateResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a candidate and the steps recorded")
-    public Response get(@PathParam("id") UUID id) {
+    public RestResponse<Views.CandidateView> get(@PathParam("id") UUID id) {
         Views.CandidateView view = service.get(id);
         return ETags.ok(view, view.version());
     }
@@ -79,7 +80,7 @@ public class CandidateResource {
     @Operation(summary = "Record the next admission step", description = "Steps come only in order (409 otherwise): AWARENESS_COURSE_COMPLETED (certificate date), APPLIED, CELL_VOTED (resolution number), "
             + "SUPERIOR_APPROVED (decision number), ADMITTED (admission date and decision number: creates the probationary member). "
             + "Secretaries record steps up to CELL_VOTED; the superior decision and admission need admin, organizer or integration. If-Match optional.")
-    public Response record(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public RestResponse<Views.CandidateView> record(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid Requests.RecordStep request) {
         Views.CandidateView view = service.record(id, ifMatch, request);
         return ETags.ok(view, view.version());

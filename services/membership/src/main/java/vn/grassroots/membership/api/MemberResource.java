@@ -1,5 +1,6 @@
 package vn.grassroots.membership.api;
 
+import org.jboss.resteasy.reactive.RestResponse;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -212,7 +213,7 @@ public class MemberResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a member", description = "The ETag header carries the version, for If-Match on updates. citizenId is shown in full to admin, organizer, integration and the member themself.")
-    public Response get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    public RestResponse<Views.MemberView> get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Views.MemberView view = service.get(id);
         return ETags.read(view, view.version(), ifNoneMatch);
     }
@@ -220,7 +221,7 @@ public class MemberResource {
     @PUT
     @Path("/{id}")
     @Operation(summary = "Update a member's profile", description = "Needs If-Match: 428 without it, 412 when stale. Status and organization change only by their operations. Admin, organizer, integration, and the secretary of the member's cell.")
-    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public RestResponse<Views.MemberView> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid Requests.UpdateProfile request) {
         return ETags.ok(service.update(id, ifMatch, request));
     }
@@ -229,7 +230,7 @@ public class MemberResource {
     @Path("/{id}/status-changes")
     @Operation(summary = "Change a member's status with its decision", description = "PROBATIONARY → OFFICIAL is the official recognition (công nhận chính thức): refused (409) before 12 months of probation. "
             + "Also EXEMPT (miễn sinh hoạt), REMOVED (xóa tên), EXPELLED (khai trừ), DECEASED (từ trần), TRANSFERRED_OUT (chuyển ra ngoài). Final statuses change no more. If-Match optional. Admin, organizer, integration.")
-    public Response changeStatus(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public RestResponse<Views.MemberView> changeStatus(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid Requests.StatusChange request) {
         return ETags.ok(service.changeStatus(id, ifMatch, request));
     }

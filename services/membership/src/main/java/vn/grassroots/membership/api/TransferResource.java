@@ -1,5 +1,6 @@
 package vn.grassroots.membership.api;
 
+import org.jboss.resteasy.reactive.RestResponse;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -78,7 +79,7 @@ public class TransferResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a transfer", description = "Readable on both sides.")
-    public Response get(@PathParam("id") UUID id) {
+    public RestResponse<TransferApi.View> get(@PathParam("id") UUID id) {
         TransferApi.View view = service.get(id);
         return ETags.ok(view, view.version());
     }
@@ -86,7 +87,7 @@ public class TransferResource {
     @POST
     @Path("/{id}/accept")
     @Operation(summary = "Accept a transfer (receiving side)", description = "OFFICIAL: the member becomes a member of the receiving organization (event transferred). TEMPORARY: active in the host cell until the end date. Admin, organizer, integration or secretary with the receiving organization in scope.")
-    public Response accept(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public RestResponse<TransferApi.View> accept(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid TransferApi.Accept request) {
         TransferApi.View view = service.accept(id, ifMatch, request);
         return ETags.ok(view, view.version());

@@ -1,5 +1,6 @@
 package vn.grassroots.organization.api;
 
+import org.jboss.resteasy.reactive.RestResponse;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -85,7 +86,7 @@ public class OrganizationResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Read an organization", description = "The ETag header carries its version, for If-Match on updates.")
-    public Response get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    public RestResponse<OrganizationView> get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         OrganizationView view = service.get(id);
         return ETags.read(view, view.version(), ifNoneMatch);
     }
@@ -93,7 +94,7 @@ public class OrganizationResource {
     @PUT
     @Path("/{id}")
     @Operation(summary = "Update an organization", description = "Needs If-Match with the ETag you read: 428 without it, 412 when someone changed it meanwhile.")
-    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public RestResponse<OrganizationView> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid Requests.UpdateOrganization request) {
         return ETags.ok(service.update(id, ifMatch, request));
     }
@@ -138,7 +139,7 @@ public class OrganizationResource {
     @POST
     @Path("/{id}/move")
     @Operation(summary = "Move under another parent (chuyển)", description = "The whole subtree moves; a parent inside the subtree is refused (cycle). If-Match optional.")
-    public Response move(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public RestResponse<OrganizationView> move(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid Requests.Move request) {
         return ETags.ok(service.move(id, ifMatch, request));
     }
@@ -146,7 +147,7 @@ public class OrganizationResource {
     @POST
     @Path("/merge")
     @Operation(summary = "Merge organizations (sáp nhập)", description = "The sources end as MERGED into the target; their sub-organizations move under the target. Answers the target.")
-    public Response merge(@NotNull @Valid Requests.Merge request) {
+    public RestResponse<OrganizationView> merge(@NotNull @Valid Requests.Merge request) {
         return ETags.ok(service.merge(request));
     }
 
@@ -161,7 +162,7 @@ public class OrganizationResource {
     @POST
     @Path("/{id}/dissolve")
     @Operation(summary = "Dissolve (giải thể)", description = "Refused with 409 while active sub-organizations remain. If-Match optional.")
-    public Response dissolve(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public RestResponse<OrganizationView> dissolve(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid Requests.Dissolve request) {
         return ETags.ok(service.dissolve(id, ifMatch, request));
     }
