@@ -29,7 +29,8 @@ public final class CsvImport {
     public static final String VALID_ROWS = "valid-rows";
     public static final String VALIDATING = "VALIDATING";
     public static final String WRITING = "WRITING";
-    private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("d/M/uuuu");
+    // strict: 31/02 is refused, not read as 28/02
+    private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     private CsvImport() {}
 

@@ -5,7 +5,10 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.grassroots.common.problem.Problem;
 
-@Schema(name = "Import", description = "A background CSV import and where it stands (tiến độ nhập tệp)")
+/**
+ * A background CSV import and where it stands (tiến độ nhập tệp). The import records carry no class-level @Schema: it
+ * would list them in the OpenAPI document of every service; they appear where an operation uses them.
+ */
 public record ImportJob(UUID id, String mode, ImportStatus status,
         @Schema(description = "VALIDATING (every row checked) or WRITING (good rows written)") String phase,
         @Schema(description = "Size of the file") long bytes,

@@ -6,8 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.grassroots.common.problem.Problem;
 import vn.grassroots.common.web.CorrelationId;
 
-@Schema(name = "ImportRefused", description = "Problem details (422 import-refused) carrying the report of an "
-        + "all-or-nothing import that found bad rows: nothing was imported")
+/** Problem details (422 import-refused) carrying the report of an all-or-nothing import that found bad rows: nothing was imported. */
 public record ImportRefused(String type, String title, int status, String detail, String correlationId, UUID importId,
         String mode, int total, int imported, int rejected, List<RowError> errors) {
     public static ImportRefused of(ImportReport r) {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(name = "ImportReport", description = "The outcome of a CSV import (kết quả nhập tệp): counts and every bad row with its line, column and reason")
+/** The outcome of a CSV import (kết quả nhập tệp): counts and every bad row with its line, column and reason. */
 public record ImportReport(
         @Schema(description = "Id of the import, the entity id of its audit entry") UUID importId,
         @Schema(description = "all-or-nothing or valid-rows") String mode,
