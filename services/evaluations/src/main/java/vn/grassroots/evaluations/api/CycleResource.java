@@ -50,6 +50,12 @@ public class CycleResource {
     RatingService ratings;
 
     @Inject
+    vn.grassroots.evaluations.service.RatingImportService ratingImports;
+
+    @Inject
+    vn.grassroots.evaluations.service.RatingImportJobs ratingJobs;
+
+    @Inject
     IdempotencyKeys idempotency;
 
     @Inject
@@ -129,6 +135,66 @@ public class CycleResource {
     @APIResponse(responseCode = "422", description = "Some items are refused (bulk-refused): nothing recorded")
     public Views.BulkResult bulk(@PathParam("id") UUID id, @NotNull @Valid Requests.Bulk request) {
         return ratings.bulk(id, request);
+    }
+
+    @POST
+    @Path("/cycles/{id}/ratings/import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Operation(summary = "Import past ratings from CSV (nhập kết quả xếp loại các năm trước)", description = """
+            A past year's register of ratings (e.g. the 2017 cycle), so that year-over-year comparison has history: one row \
+            per member or organization, each taken as an item of POST /cycles/{id}/ratings/bulk with its level as proposal \
+            and decision (UTF-8, a byte order mark is allowed, comma separated, RFC 4180 quoting, header on line 1, at \
+            most 1 MiB, about 10,000 rows). The same rule code as bulk: the decision by a superior organization of the \
+            subject, in your scope, a subject known here, a level of the cycle's policy, caps and quotas; where the \
+            policy has no criteria for the subject type (BEFORE-2018) no self-assessment is needed, otherwise one must \
+            exist. The cycle must be open. Admin, organizer, integration, secretary.
+
+            Columns, by English field name or Vietnamese header (case, spaces and diacritics ignored; order free; \
+            required ones marked *): subjectType = Đối tượng / Loại đối tượng * (MEMBER = Đảng viên, ORGANIZATION = \
+            Tổ chức / Tổ chức đảng); subjectId = Mã đối tượng / Mã * (the member's or organization's id); \
+            level = Xếp loại / Mức xếp loại / Kết quả xếp loại * (a level code of the cycle's policy or its Vietnamese \
+            name, e.g. EXCELLENT = Hoàn thành xuất sắc nhiệm vụ, CLEAN_AND_STRONG = Trong sạch vững mạnh); \
+            comment = Ghi chú / Nhận xét / note (the decision's note). Họ và tên / Họ tên / Tên / Tên tổ chức / \
+            subjectName / fullName are read and ignored; any other column is refused (400 bad-csv-header).
+
+            Rows are taken in file order, so a quota counts the decided ratings of the cycle and the rows before it. \
+            mode=all-or-nothing (default): every row is checked, and any bad row (a quota broken, a subject outside your \
+            scope or unknown, a level not of the policy …) means nothing is recorded (422 import-refused with the report). \
+            mode=valid-rows: the bad rows are left out and the rest is taken again, until every row left passes; so a \
+            row that passed a quota only thanks to a row left out is refused in its turn (reported with the quota), and \
+            what is recorded passes every rule as recorded (200 with the report). With `Prefer: respond-async`: 202 with \
+            Location /api/v1/evaluations/imports/{id} (progress and, at the end, the report). One import runs at a time \
+            and one more may wait; beyond that 503.""")
+    @APIResponse(responseCode = "200", description = "Recorded (valid-rows: the rows that pass); the report",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = vn.grassroots.common.imports.ImportReport.class)))
+    @APIResponse(responseCode = "202", description = "Prefer: respond-async: queued; Location names the import to follow",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = vn.grassroots.common.imports.ImportJob.class)))
+    @APIResponse(responseCode = "422", description = "all-or-nothing and some rows are bad: nothing recorded; problem details with the report",
+            content = @Content(mediaType = vn.grassroots.common.problem.Problem.MEDIA_TYPE,
+                    schema = @Schema(implementation = vn.grassroots.common.imports.ImportRefused.class)))
+    @APIResponse(responseCode = "400", description = "Not UTF-8, no header, unknown, repeated or missing columns, or a bad mode")
+    @APIResponse(responseCode = "409", description = "The cycle is closed")
+    @APIResponse(responseCode = "413", description = "The file is larger than 1 MiB")
+    @APIResponse(responseCode = "503", description = "Prefer: respond-async and two imports are already running or waiting")
+    public Response importRatings(@PathParam("id") UUID id, byte[] body,
+            @Parameter(description = "all-or-nothing (default) or valid-rows") @QueryParam("mode") @jakarta.ws.rs.DefaultValue("all-or-nothing") String mode,
+            @Parameter(description = "respond-async: import in the background and follow its progress") @HeaderParam("Prefer") String prefer) {
+        byte[] file = body == null ? new byte[0] : body;
+        if (vn.grassroots.common.imports.ImportJobs.async(prefer)) {
+            vn.grassroots.common.imports.ImportJob job = ratingJobs.start(id, file, mode);
+            return vn.grassroots.common.imports.ImportJobs.accepted(job,
+                    uri.getBaseUriBuilder().path("api/v1/evaluations/imports").path(job.id().toString()).build());
+        }
+        return vn.grassroots.common.imports.ImportJobs.answer(ratingImports.importCsv(id, file, mode));
+    }
+
+    @GET
+    @Path("/imports/{importId}")
+    @Tag(name = "Ratings")
+    @Operation(summary = "Progress of a background ratings import (tiến độ nhập kết quả xếp loại)", description = "Status, phase, rows "
+            + "validated and written, percent, and when finished the report (or, FAILED, the problem). For the one who started it and for admins.")
+    public vn.grassroots.common.imports.ImportJob importProgress(@PathParam("importId") UUID importId) {
+        return ratingJobs.get(importId);
     }
 
     @GET

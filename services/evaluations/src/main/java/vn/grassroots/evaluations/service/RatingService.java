@@ -270,13 +270,31 @@ public class RatingService {
      */
     @Transactional
     public Views.BulkResult bulk(UUID cycleId, Requests.Bulk req) {
+        Taken t = take(cycleId, req.items());
+        if (!t.refused().isEmpty()) {
+            List<FieldError> errors = new ArrayList<>();
+            t.refused().forEach((i, e) -> errors.add(new FieldError("items[" + i + "]", e.slug() + ": " + e.getMessage())));
+            throw new ProblemException(422, "bulk-refused", "Unprocessable request", errors.size() + " of " + req.items().size()
+                    + " items are refused; nothing was recorded", errors);
+        }
+        return new Views.BulkResult(req.items().size(), t.selfAssessed(), t.proposed(), t.decided());
+    }
+
+    /** What {@link #take} did: the refusals by item index, and the steps taken. */
+    public record Taken(Map<Integer, ProblemException> refused, int selfAssessed, int proposed, int decided) {}
+
+    /**
+     * The items' steps in order in the current transaction, as bulk and the ratings import take them; every item is tried,
+     * and the caller keeps nothing (rolls back) when any is refused.
+     */
+    public Taken take(UUID cycleId, List<Requests.BulkItem> items) {
         PolicyDocument policy = policies.document(cycles.find(cycleId).policyId());
-        List<FieldError> errors = new ArrayList<>();
+        Map<Integer, ProblemException> refused = new LinkedHashMap<>();
         int selfAssessed = 0;
         int proposed = 0;
         int decided = 0;
-        for (int i = 0; i < req.items().size(); i++) {
-            Requests.BulkItem it = req.items().get(i);
+        for (int i = 0; i < items.size(); i++) {
+            Requests.BulkItem it = items.get(i);
             try {
                 Requests.SelfAssess self = it.selfAssessment();
                 if (self == null && (it.proposedLevel() != null || it.decidedLevel() != null)
@@ -296,14 +314,10 @@ public class RatingService {
                     decided++;
                 }
             } catch (ProblemException e) {
-                errors.add(new FieldError("items[" + i + "]", e.slug() + ": " + e.getMessage()));
+                refused.put(i, e);
             }
         }
-        if (!errors.isEmpty()) {
-            throw new ProblemException(422, "bulk-refused", "Unprocessable request", errors.size() + " of " + req.items().size()
-                    + " items are refused; nothing was recorded", errors);
-        }
-        return new Views.BulkResult(req.items().size(), selfAssessed, proposed, decided);
+        return new Taken(refused, selfAssessed, proposed, decided);
     }
 
     /**

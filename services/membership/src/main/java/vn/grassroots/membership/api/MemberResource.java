@@ -82,7 +82,7 @@ public class MemberResource {
     vn.grassroots.membership.service.DisciplineService disciplines;
 
     @Inject
-    vn.grassroots.membership.service.ImportJobs jobs;
+    vn.grassroots.membership.service.MemberImportJobs jobs;
 
     @Inject
     vn.grassroots.membership.service.RemovalReviewService reviews;
@@ -116,13 +116,13 @@ public class MemberResource {
             @Parameter(description = "all-or-nothing (default) or valid-rows") @QueryParam("mode") @DefaultValue("all-or-nothing") String mode,
             @Parameter(description = "respond-async: import in the background and follow its progress") @HeaderParam("Prefer") String prefer) {
         if (prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async")) {
-            ImportApi.View job = jobs.start(body == null ? new byte[0] : body, mode);
+            ImportApi.View job = ImportApi.View.of(jobs.start(body == null ? new byte[0] : body, mode));
             return Response.accepted(job).location(uri.getBaseUriBuilder().path("api/v1/members/imports").path(job.id().toString()).build())
                     .header("Preference-Applied", "respond-async").build();
         }
-        Views.ImportReport report = imports.importCsv(body == null ? new byte[0] : body, mode);
-        boolean refused = report.rejected() > 0 && report.imported() == 0
-                && vn.grassroots.membership.service.MemberImportService.ALL_OR_NOTHING.equals(report.mode());
+        vn.grassroots.common.imports.ImportReport done = imports.importCsv(body == null ? new byte[0] : body, mode);
+        Views.ImportReport report = Views.ImportReport.of(done);
+        boolean refused = done.refused();
         return refused ? Response.status(422).type(Problem.MEDIA_TYPE).entity(Views.ImportRefused.of(report)).build()
                 : Response.ok(report, MediaType.APPLICATION_JSON).build();
     }
@@ -132,7 +132,7 @@ public class MemberResource {
     @Operation(summary = "Progress of a background import (tiến độ nhập danh sách)", description = "Status, phase, rows validated and written, "
             + "percent, and when finished the report (or, FAILED, the problem). For the one who started it and for admins.")
     public ImportApi.View importProgress(@PathParam("importId") UUID importId) {
-        return jobs.get(importId);
+        return ImportApi.View.of(jobs.get(importId));
     }
 
     @POST

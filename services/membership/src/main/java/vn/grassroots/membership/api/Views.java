@@ -54,7 +54,12 @@ public final class Views {
             @Schema(description = "Data rows read (blank lines not counted)") int total,
             @Schema(description = "Members registered") int imported,
             @Schema(description = "Rows refused") int rejected,
-            @Schema(description = "Every problem of every bad row, in file order") List<RowError> errors) {}
+            @Schema(description = "Every problem of every bad row, in file order") List<RowError> errors) {
+        public static ImportReport of(vn.grassroots.common.imports.ImportReport r) {
+            return new ImportReport(r.importId(), r.mode(), r.total(), r.imported(), r.rejected(),
+                    r.errors().stream().map(e -> new RowError(e.line(), e.field(), e.message())).toList());
+        }
+    }
 
     @Schema(name = "MemberImportRefused", description = "Problem details (422 import-refused) carrying the report of an "
             + "all-or-nothing import that found bad rows: nothing was imported")

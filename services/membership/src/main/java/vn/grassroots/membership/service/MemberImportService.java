@@ -7,18 +7,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.sql.PreparedStatement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,8 +27,10 @@ import org.jboss.logging.Logger;
 import vn.grassroots.common.audit.AuditTrail;
 import vn.grassroots.common.problem.Problem.FieldError;
 import vn.grassroots.common.problem.ProblemException;
-import vn.grassroots.common.text.TextRule;
-import vn.grassroots.common.text.SearchText;
+import vn.grassroots.common.imports.CsvImport;
+import vn.grassroots.common.imports.CsvReader;
+import vn.grassroots.common.imports.ImportReport;
+import vn.grassroots.common.imports.RowError;
 import vn.grassroots.membership.api.Requests;
 import vn.grassroots.membership.api.Views;
 import vn.grassroots.membership.domain.Gender;
@@ -54,49 +50,34 @@ import vn.grassroots.membership.events.MemberEvents;
 @ApplicationScoped
 public class MemberImportService {
     private static final Logger LOG = Logger.getLogger(MemberImportService.class);
-    public static final String ALL_OR_NOTHING = "all-or-nothing";
-    public static final String VALID_ROWS = "valid-rows";
+    public static final String ALL_OR_NOTHING = CsvImport.ALL_OR_NOTHING;
+    public static final String VALID_ROWS = CsvImport.VALID_ROWS;
     static final int BATCH = 1000;
-    private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("d/M/uuuu");
 
-    /** Header (without diacritics, case and spaces) → CreateMember field. */
-    static final Map<String, String> HEADERS = new HashMap<>();
-    /** Headers read and ignored: the organization name of the export. */
-    static final Set<String> IGNORED = Set.of("tochucdang", "organizationname");
-    static final List<String> REQUIRED = List.of("fullName", "birthDate", "gender", "theoryLevel", "admissionDate", "organizationId", "status");
-
-    static {
-        for (String f : List.of("id", "fullName", "birthDate", "gender", "ethnicity", "religion", "citizenId", "phone", "email",
-                "homeTown", "educationLevel", "theoryLevel", "occupation", "partyCardNumber", "admissionDate", "officialDate",
-                "organizationId", "status")) {
-            HEADERS.put(key(f), f);
-        }
-        header("fullName", "Họ và tên", "Họ tên");
-        header("birthDate", "Ngày sinh");
-        header("gender", "Giới tính");
-        header("ethnicity", "Dân tộc");
-        header("religion", "Tôn giáo");
-        header("citizenId", "Số CCCD", "CCCD", "Số căn cước công dân", "Căn cước công dân");
-        header("phone", "Điện thoại", "Số điện thoại");
-        header("homeTown", "Quê quán");
-        header("educationLevel", "Trình độ học vấn", "Học vấn");
-        header("theoryLevel", "Lý luận chính trị", "Trình độ lý luận chính trị");
-        header("occupation", "Nghề nghiệp");
-        header("partyCardNumber", "Số thẻ đảng", "Số thẻ đảng viên");
-        header("admissionDate", "Ngày vào Đảng", "Ngày kết nạp");
-        header("officialDate", "Ngày chính thức");
-        header("organizationId", "Mã chi bộ", "Mã tổ chức đảng");
-        header("status", "Trạng thái");
-    }
-
-    private static void header(String field, String... names) {
-        for (String n : names) {
-            HEADERS.put(key(n), field);
-        }
-    }
+    /** The columns, by CreateMember field name or Vietnamese header; the export's organization name is ignored. */
+    static final CsvImport.Columns COLUMNS = new CsvImport.Columns()
+            .field("id").field("email")
+            .field("fullName", "Họ và tên", "Họ tên")
+            .field("birthDate", "Ngày sinh")
+            .field("gender", "Giới tính")
+            .field("ethnicity", "Dân tộc")
+            .field("religion", "Tôn giáo")
+            .field("citizenId", "Số CCCD", "CCCD", "Số căn cước công dân", "Căn cước công dân")
+            .field("phone", "Điện thoại", "Số điện thoại")
+            .field("homeTown", "Quê quán")
+            .field("educationLevel", "Trình độ học vấn", "Học vấn")
+            .field("theoryLevel", "Lý luận chính trị", "Trình độ lý luận chính trị")
+            .field("occupation", "Nghề nghiệp")
+            .field("partyCardNumber", "Số thẻ đảng", "Số thẻ đảng viên")
+            .field("admissionDate", "Ngày vào Đảng", "Ngày kết nạp")
+            .field("officialDate", "Ngày chính thức")
+            .field("organizationId", "Mã chi bộ", "Mã tổ chức đảng")
+            .field("status", "Trạng thái")
+            .ignore("Tổ chức đảng", "organizationName")
+            .required("fullName", "birthDate", "gender", "theoryLevel", "admissionDate", "organizationId", "status");
 
     static String key(String s) {
-        return SearchText.normalize(s).replace(" ", "").replace("_", "").replace("-", "");
+        return CsvImport.key(s);
     }
 
     static final Map<String, Gender> GENDERS = Map.of("nam", Gender.MALE, "male", Gender.MALE, "nu", Gender.FEMALE, "female", Gender.FEMALE);
@@ -132,15 +113,8 @@ public class MemberImportService {
     @Inject
     AuditTrail audit;
 
-    /** Where a long import stands: rows read (validated), the data rows of the file once known, rows written. */
-    public interface Progress {
-        Progress NONE = (phase, read, total, written) -> {};
-
-        void at(String phase, int rowsRead, Integer rowsTotal, int rowsWritten);
-    }
-
-    public static final String VALIDATING = "VALIDATING";
-    public static final String WRITING = "WRITING";
+    public static final String VALIDATING = CsvImport.VALIDATING;
+    public static final String WRITING = CsvImport.WRITING;
     static final int PROGRESS_EVERY = 2000;
 
     /** What can be refused before any row is read (role, mode, encoding, header): answered at once, even for a background import. */
@@ -151,19 +125,17 @@ public class MemberImportService {
 
     private void allowed(String mode) {
         access.caller().requireRole(Access.DECIDERS);
-        if (!ALL_OR_NOTHING.equals(mode) && !VALID_ROWS.equals(mode)) {
-            throw ProblemException.invalid("mode", "must be " + ALL_OR_NOTHING + " or " + VALID_ROWS);
-        }
+        CsvImport.requireMode(mode);
     }
 
     /** The synchronous import (the transaction is that of the method it calls). */
-    public Views.ImportReport importCsv(byte[] body, String mode) {
-        return importCsv(body, mode, UUID.randomUUID(), Progress.NONE);
+    public ImportReport importCsv(byte[] body, String mode) {
+        return importCsv(body, mode, UUID.randomUUID(), CsvImport.Progress.NONE);
     }
 
     @Transactional
     @TransactionConfiguration(timeout = 900)
-    public Views.ImportReport importCsv(byte[] body, String mode, UUID importId, Progress progress) {
+    public ImportReport importCsv(byte[] body, String mode, UUID importId, CsvImport.Progress progress) {
         allowed(mode);
         long started = System.nanoTime();
         String text = decode(body);
@@ -173,7 +145,7 @@ public class MemberImportService {
         Map<UUID, Object> orgs = new HashMap<>();
         Map<String, Integer> cardLines = new HashMap<>();
         Map<UUID, Integer> idLines = new HashMap<>();
-        TreeMap<Integer, List<Views.RowError>> bad = new TreeMap<>();
+        TreeMap<Integer, List<RowError>> bad = new TreeMap<>();
         CsvReader reader = new CsvReader(text);
         reader.next();
         int total = 0;
@@ -185,7 +157,7 @@ public class MemberImportService {
             if (total % PROGRESS_EVERY == 0) {
                 progress.at(VALIDATING, total, null, 0);
             }
-            List<Views.RowError> errors = new ArrayList<>();
+            List<RowError> errors = new ArrayList<>();
             Requests.CreateMember r = parse(fields, rec, errors);
             if (r != null) {
                 validate(r, rec.line(), orgs, errors);
@@ -193,13 +165,13 @@ public class MemberImportService {
             if (r != null && r.partyCardNumber() != null) {
                 Integer first = cardLines.putIfAbsent(r.partyCardNumber(), rec.line());
                 if (first != null) {
-                    errors.add(new Views.RowError(rec.line(), "partyCardNumber", "duplicates line " + first + " of the file"));
+                    errors.add(new RowError(rec.line(), "partyCardNumber", "duplicates line " + first + " of the file"));
                 }
             }
             if (r != null && r.id() != null) {
                 Integer first = idLines.putIfAbsent(r.id(), rec.line());
                 if (first != null) {
-                    errors.add(new Views.RowError(rec.line(), "id", "duplicates line " + first + " of the file"));
+                    errors.add(new RowError(rec.line(), "id", "duplicates line " + first + " of the file"));
                 }
             }
             if (!errors.isEmpty()) {
@@ -209,11 +181,11 @@ public class MemberImportService {
         takenInDatabase("party_card_number", "partyCardNumber", "is already issued to another member", cardLines, bad);
         takenInDatabase("id", "id", "a member with this id already exists", idLines, bad);
 
-        List<Views.RowError> errors = new ArrayList<>();
+        List<RowError> errors = new ArrayList<>();
         bad.values().forEach(errors::addAll);
         progress.at(VALIDATING, total, total, 0);
         if (!bad.isEmpty() && ALL_OR_NOTHING.equals(mode)) {
-            return new Views.ImportReport(importId, mode, total, 0, bad.size(), errors);
+            return new ImportReport(importId, mode, total, 0, bad.size(), errors);
         }
 
         // pass 2: write the good rows
@@ -241,7 +213,7 @@ public class MemberImportService {
             }
         }
         imported += write(batch);
-        Views.ImportReport report = new Views.ImportReport(importId, mode, total, imported, bad.size(), errors);
+        ImportReport report = new ImportReport(importId, mode, total, imported, bad.size(), errors);
         if (imported > 0) {
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("mode", mode);
@@ -257,65 +229,18 @@ public class MemberImportService {
     }
 
     private static String decode(byte[] body) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
-        } catch (CharacterCodingException e) {
-            throw ProblemException.badRequest("not-utf8", "the file must be UTF-8 text");
-        }
+        return CsvImport.decode(body);
     }
 
-    /** The fields of the header's columns (null for an ignored column); 400 for unknown, repeated or missing columns. */
     private static String[] header(CsvReader reader) {
-        CsvReader.Record h = reader.next();
-        if (h == null || h.isBlank()) {
-            throw ProblemException.badRequest("empty-file", "the file has no header line");
-        }
-        String[] fields = new String[h.cells().size()];
-        List<FieldError> problems = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < fields.length; i++) {
-            String name = h.cells().get(i).trim();
-            String k = key(name);
-            if (IGNORED.contains(k)) {
-                continue;
-            }
-            String f = HEADERS.get(k);
-            if (f == null) {
-                problems.add(new FieldError(name, "is not a known column"));
-            } else if (!seen.add(f)) {
-                problems.add(new FieldError(name, "repeats the column " + f));
-            } else {
-                fields[i] = f;
-            }
-        }
-        for (String f : REQUIRED) {
-            if (!seen.contains(f)) {
-                problems.add(new FieldError(f, "is a required column"));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw ProblemException.badRequest("bad-csv-header", "the header line names unknown, repeated or missing columns",
-                    problems.toArray(FieldError[]::new));
-        }
-        return fields;
+        return COLUMNS.header(reader);
     }
 
     /** The row as a registration request; values that cannot be read are reported and left null. */
-    static Requests.CreateMember parse(String[] fields, CsvReader.Record rec, List<Views.RowError> errors) {
-        if (rec.cells().size() > fields.length) {
-            errors.add(new Views.RowError(rec.line(), null, "has " + rec.cells().size() + " cells; the header has " + fields.length));
+    static Requests.CreateMember parse(String[] fields, CsvReader.Record rec, List<RowError> errors) {
+        Map<String, String> v = COLUMNS.cells(fields, rec, errors);
+        if (v == null) {
             return null;
-        }
-        Map<String, String> v = new HashMap<>();
-        for (int i = 0; i < rec.cells().size(); i++) {
-            String cell = rec.cells().get(i).trim();
-            String problem = fields[i] == null ? null : TextRule.problem(cell, false);
-            if (problem != null) {
-                errors.add(new Views.RowError(rec.line(), fields[i], problem));
-            } else if (fields[i] != null && !cell.isEmpty()) {
-                v.put(fields[i], cell);
-            }
         }
         int line = rec.line();
         return new Requests.CreateMember(uuid(v, "id", line, errors), v.get("fullName"), date(v, "birthDate", line, errors),
@@ -329,14 +254,14 @@ public class MemberImportService {
     }
 
     /** Field constraints, then the registration rules and the organization, as the create path checks them. */
-    private void validate(Requests.CreateMember r, int line, Map<UUID, Object> orgs, List<Views.RowError> errors) {
+    private void validate(Requests.CreateMember r, int line, Map<UUID, Object> orgs, List<RowError> errors) {
         Set<String> unreadable = new HashSet<>();
         errors.forEach(e -> unreadable.add(e.field()));
-        List<Views.RowError> violations = new ArrayList<>();
+        List<RowError> violations = new ArrayList<>();
         for (ConstraintViolation<Requests.CreateMember> c : validator.validate(r)) {
             String field = c.getPropertyPath().toString();
             if (!unreadable.contains(field)) {
-                violations.add(new Views.RowError(line, field, c.getMessage()));
+                violations.add(new RowError(line, field, c.getMessage()));
             }
         }
         violations.sort((a, b) -> a.field().compareTo(b.field()));
@@ -344,7 +269,7 @@ public class MemberImportService {
         if (r.organizationId() != null) {
             Object o = orgs.computeIfAbsent(r.organizationId(), this::organization);
             if (o instanceof FieldError fe) {
-                errors.add(new Views.RowError(line, fe.field(), fe.message()));
+                errors.add(new RowError(line, fe.field(), fe.message()));
             }
         }
         if (errors.isEmpty()) {
@@ -352,7 +277,7 @@ public class MemberImportService {
                 MemberService.checkRegistration(r);
             } catch (ProblemException e) {
                 FieldError fe = e.errors().isEmpty() ? new FieldError(null, e.getMessage()) : e.errors().get(0);
-                errors.add(new Views.RowError(line, fe.field(), fe.message()));
+                errors.add(new RowError(line, fe.field(), fe.message()));
             }
         }
     }
@@ -369,7 +294,7 @@ public class MemberImportService {
     }
 
     private <K> void takenInDatabase(String column, String field, String message, Map<K, Integer> lines,
-            TreeMap<Integer, List<Views.RowError>> bad) {
+            TreeMap<Integer, List<RowError>> bad) {
         List<K> keys = new ArrayList<>(lines.keySet());
         for (int i = 0; i < keys.size(); i += BATCH) {
             @SuppressWarnings("unchecked")
@@ -377,7 +302,7 @@ public class MemberImportService {
                     .setParameter("keys", keys.subList(i, Math.min(keys.size(), i + BATCH))).getResultList();
             for (Object t : taken) {
                 int line = lines.get(t);
-                bad.computeIfAbsent(line, l -> new ArrayList<>()).add(new Views.RowError(line, field, message));
+                bad.computeIfAbsent(line, l -> new ArrayList<>()).add(new RowError(line, field, message));
             }
         }
     }
@@ -444,42 +369,16 @@ public class MemberImportService {
         return a.substring(0, last);
     }
 
-    private static UUID uuid(Map<String, String> v, String field, int line, List<Views.RowError> errors) {
-        String s = v.get(field);
-        if (s == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(s);
-        } catch (IllegalArgumentException e) {
-            errors.add(new Views.RowError(line, field, "is not an id (UUID)"));
-            return null;
-        }
+    private static UUID uuid(Map<String, String> v, String field, int line, List<RowError> errors) {
+        return CsvImport.uuid(v, field, line, errors);
     }
 
-    private static LocalDate date(Map<String, String> v, String field, int line, List<Views.RowError> errors) {
-        String s = v.get(field);
-        if (s == null) {
-            return null;
-        }
-        try {
-            return s.contains("/") ? LocalDate.parse(s, DMY) : LocalDate.parse(s);
-        } catch (DateTimeParseException e) {
-            errors.add(new Views.RowError(line, field, "is not a date (yyyy-mm-dd or dd/mm/yyyy)"));
-            return null;
-        }
+    private static LocalDate date(Map<String, String> v, String field, int line, List<RowError> errors) {
+        return CsvImport.date(v, field, line, errors);
     }
 
     private static <E> E value(Map<String, String> v, String field, Map<String, E> values, String expected, int line,
-            List<Views.RowError> errors) {
-        String s = v.get(field);
-        if (s == null) {
-            return null;
-        }
-        E e = values.get(key(s));
-        if (e == null) {
-            errors.add(new Views.RowError(line, field, "must be one of " + expected));
-        }
-        return e;
+            List<RowError> errors) {
+        return CsvImport.value(v, field, values, expected, line, errors);
     }
 }

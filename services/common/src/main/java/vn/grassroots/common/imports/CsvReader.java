@@ -1,4 +1,4 @@
-package vn.grassroots.membership.service;
+package vn.grassroots.common.imports;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,9 +8,9 @@ import java.util.List;
  * (doubled inside), records ending in CRLF or LF, quoted fields may span lines; a leading byte order mark is
  * skipped. Each record knows the line where it starts (line 1 is the first line of the file).
  */
-final class CsvReader {
-    record Record(int line, List<String> cells) {
-        boolean isBlank() {
+public final class CsvReader {
+    public record Record(int line, List<String> cells) {
+        public boolean isBlank() {
             return cells.size() == 1 && cells.get(0).isBlank();
         }
     }
@@ -19,13 +19,13 @@ final class CsvReader {
     private int pos;
     private int line = 1;
 
-    CsvReader(String text) {
+    public CsvReader(String text) {
         this.text = text;
         this.pos = text.startsWith("\uFEFF") ? 1 : 0;
     }
 
     /** The next record, or null at the end of the text. */
-    Record next() {
+    public Record next() {
         if (pos >= text.length()) {
             return null;
         }

@@ -1,0 +1,39 @@
+package vn.grassroots.evaluations.service;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import vn.grassroots.common.imports.ImportJob;
+import vn.grassroots.common.imports.ImportJobs;
+
+/** Background ratings imports (table rating_import). */
+@ApplicationScoped
+public class RatingImportJobs extends ImportJobs {
+    @Inject
+    RatingImportService imports;
+
+    void onStart(@Observes StartupEvent e) {
+        failInterrupted();
+    }
+
+    void onStop(@Observes ShutdownEvent e) {
+        stopWorker();
+    }
+
+    @Override
+    protected String table() {
+        return "rating_import";
+    }
+
+    @Override
+    protected String[] viewerRoles() {
+        return RatingService.KEEPERS;
+    }
+
+    public ImportJob start(java.util.UUID cycleId, byte[] body, String mode) {
+        imports.precheck(cycleId, body, mode);
+        return start(body, mode, (id, progress) -> imports.importCsv(cycleId, body, mode, id, progress));
+    }
+}
