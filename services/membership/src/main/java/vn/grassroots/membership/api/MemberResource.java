@@ -105,9 +105,11 @@ public class MemberResource {
             `Prefer: respond-async` the file is checked up to its header, then imported in the background: 202 with \
             Location /api/v1/members/imports/{id}, where the progress (rows validated, rows written, percent) and in the end \
             the same report can be read. One import runs at a time and one more may wait; beyond that 503.""")
-    @APIResponse(responseCode = "202", description = "Prefer: respond-async: queued; Location names the import to follow")
+    @APIResponse(responseCode = "202", description = "Prefer: respond-async: queued; Location names the import to follow",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportApi.View.class)))
     @APIResponse(responseCode = "503", description = "Prefer: respond-async and two imports are already running or waiting")
-    @APIResponse(responseCode = "200", description = "Imported (valid-rows: the good rows); the report")
+    @APIResponse(responseCode = "200", description = "Imported (valid-rows: the good rows); the report",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.ImportReport.class)))
     @APIResponse(responseCode = "422", description = "all-or-nothing and some rows are bad: nothing imported; problem details with the report",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Views.ImportRefused.class)))
     @APIResponse(responseCode = "400", description = "Not UTF-8, no header, unknown, repeated or missing columns, or a bad mode")
