@@ -159,11 +159,11 @@ public final class BadInput {
                 q("emoji", "%F0%9F%87%BB%F0%9F%87%B3", false), q("combining marks", "Nguye%CC%82%CC%83n", false),
                 q("RTL mark", "%E2%80%8Fabc", false), q("huge", "x".repeat(3_000), false),
                 q("SQL", "'%20or%201=1%20--", false), q("LIKE wildcards", "%25_%5C", false)));
-        String type = schema.path("type").asText();
+        String type = typeOf(schema);
         String format = schema.path("format").asText();
         if (type.equals("array")) {
             schema = resolve(schema.path("items"));
-            type = schema.path("type").asText();
+            type = typeOf(schema);
             format = schema.path("format").asText();
         }
         if (type.equals("integer")) {
@@ -195,7 +195,7 @@ public final class BadInput {
     }
 
     private static List<Case> bodyCases(JsonNode schema) {
-        String type = schema.path("type").asText();
+        String type = typeOf(schema);
         String format = schema.path("format").asText();
         List<Case> cases = new ArrayList<>();
         cases.add(j("object for a scalar or wrong structure", type.equals("object") ? NODES.textNode("x") : NODES.objectNode(), true));
@@ -246,7 +246,7 @@ public final class BadInput {
             return schema.path("enum").get(0);
         }
         String format = schema.path("format").asText();
-        return switch (schema.path("type").asText()) {
+        return switch (typeOf(schema)) {
             case "object" -> {
                 ObjectNode o = NODES.objectNode();
                 if (depth < 4) {
@@ -271,6 +271,19 @@ public final class BadInput {
                 default -> NODES.textNode("Thử nghiệm");
             };
         };
+    }
+
+    /** The schema's type; of a type list such as [string, null] (a field that may be null), the one that is not null. */
+    private static String typeOf(JsonNode schema) {
+        JsonNode type = schema.path("type");
+        if (type.isArray()) {
+            for (JsonNode t : type) {
+                if (!t.asText().equals("null")) {
+                    return t.asText();
+                }
+            }
+        }
+        return type.asText();
     }
 
     /** A schema with its $ref (and a first allOf/oneOf/anyOf) followed. */

@@ -1,6 +1,5 @@
 package vn.grassroots.assignments.api;
 
-import org.jboss.resteasy.reactive.RestResponse;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -20,9 +19,12 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.YearMonth;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import vn.grassroots.assignments.domain.Enums.AssignmentStatus;
 import vn.grassroots.assignments.domain.Enums.CoverageLevel;
 import vn.grassroots.assignments.domain.Enums.Role;
@@ -55,7 +57,8 @@ public class AssignmentResource {
     @POST
     @Operation(summary = "Assign a person to an organization or household (phân công theo dõi, phụ trách)", description = """
             Links an active member (PROBATIONARY or OFFICIAL) to a target: an ACTIVE organization of your subtree, or a household of             a residential cell of your subtree, with a role (FOLLOWS theo dõi, IN_CHARGE phụ trách, ATTENDS_MEETINGS dự sinh hoạt chi bộ             hằng tháng, cells only), a period and the decision. decidingOrganizationId names the committee that decided it (the target's             organization or an ancestor, in your scope); its type gives the assignment's level: PROVINCIAL_COMMITTEE → PROVINCIAL,             DISTRICT_COMMITTEE / AFFILIATED_COMMITTEE → DISTRICT, others → GRASSROOTS. Publishes vn.grassroots.assignment.created.             Admin, organizer, secretary, integration.""")
-    @APIResponse(responseCode = "201", description = "Created; Location and ETag set")
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag set",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.AssignmentView.class)))
     @APIResponse(responseCode = "403", description = "The target or the deciding organization is outside your subtree (out-of-scope)")
     @APIResponse(responseCode = "409", description = "The person already has this role on this target (duplicate-assignment)")
     @APIResponse(responseCode = "422", description = "Unknown or inactive member, organization or household; role not allowed for the target; deciding organization not above the target")

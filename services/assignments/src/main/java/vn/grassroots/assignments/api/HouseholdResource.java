@@ -1,6 +1,5 @@
 package vn.grassroots.assignments.api;
 
-import org.jboss.resteasy.reactive.RestResponse;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -19,9 +18,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import vn.grassroots.assignments.service.HouseholdService;
 import vn.grassroots.common.idempotency.IdempotencyKeys;
 import vn.grassroots.common.paging.Page;
@@ -45,7 +47,8 @@ public class HouseholdResource {
 
     @POST
     @Operation(summary = "Register a household (đăng ký hộ gia đình)", description = "A household of an ACTIVE residential cell (sector RESIDENTIAL, GRASSROOTS_CELL or SUBORDINATE_CELL) of your subtree: address, head of household (chủ hộ), number of people (nhân khẩu), notes. Admin, organizer, secretary, integration.")
-    @APIResponse(responseCode = "201", description = "Created; Location and ETag set")
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag set",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.HouseholdView.class)))
     @APIResponse(responseCode = "403", description = "The cell is outside your subtree")
     @APIResponse(responseCode = "422", description = "Unknown or inactive organization, or not a residential cell")
     public Response create(@NotNull @Valid Requests.HouseholdRequest request,

@@ -1,7 +1,6 @@
 package vn.grassroots.assignments.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.jboss.resteasy.reactive.RestResponse;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -22,9 +21,12 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import vn.grassroots.assignments.domain.Enums.TaskState;
 import vn.grassroots.assignments.service.OverdueCheck;
 import vn.grassroots.assignments.service.TaskService;
@@ -71,7 +73,8 @@ public class TaskResource {
     @POST
     @Operation(summary = "Assign a task (giao nhiệm vụ)", description = """
             A task issued by an ACTIVE organization of your subtree (or by the plan's organization when planId is given) to an active             member or an ACTIVE organization of the issuing organization's subtree, with a due date not in the past. State ASSIGNED.             Publishes vn.grassroots.task.assigned. Admin, organizer, secretary, integration.""")
-    @APIResponse(responseCode = "201", description = "Created; Location and ETag set")
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag set",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.TaskView.class)))
     @APIResponse(responseCode = "403", description = "The issuing organization is outside your subtree")
     @APIResponse(responseCode = "422", description = "Unknown plan, member or organization; assignee outside the issuing organization's subtree")
     public Response create(@NotNull @Valid Requests.CreateTask request,

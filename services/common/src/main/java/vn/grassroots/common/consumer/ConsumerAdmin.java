@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import vn.grassroots.common.problem.Problem;
@@ -104,7 +106,8 @@ public abstract class ConsumerAdmin {
     @Operation(summary = "Rebuild the read models from the state topics", description = "Deletes the read models that the "
             + "state topics feed and reads those topics again from the beginning (tái dựng mô hình đọc); this instance's "
             + "consumers wait meanwhile. Runs in the background: follow it with GET. 409 when one is already running. Admin only.")
-    @APIResponse(responseCode = "202", description = "Started")
+    @APIResponse(responseCode = "202", description = "Started",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReadModelRebuild.Status.class)))
     public Response startRebuild() {
         if (!rebuild.start(appliers)) {
             throw ProblemException.conflict("rebuild-in-progress", "a rebuild of the read models is already running");

@@ -16,10 +16,11 @@ import vn.grassroots.common.problem.Problem;
 /**
  * Documents in every service's OpenAPI what every operation may answer because of what the platform does alike (the
  * shared problem mappers, filters, security and preconditions), each as a problem: 400 for input that breaks the
- * contract, 401, 403, 404 under a path with an id, 412/428 where If-Match is taken, 413/415 with a body, 503 when the
- * database is unavailable. A status an operation documents itself keeps its description and gets the problem schema.
+ * contract, 401, 403, 404 under a path with an id, 304 where If-None-Match is taken, 412/428 where If-Match is, 409 and
+ * 422 on every change (the state or a rule refuses it), 413/415 with a body, 503 when the database is unavailable. A status an operation documents itself keeps its description and gets the problem schema.
  * Every /api operation needs a token, also those the shared module adds (exports, consumer admin) whose roles are
- * checked in code rather than by annotation: they get the security requirement too.
+ * checked in code rather than by annotation: they get the security requirement too. It also writes the platform's
+ * rule for null into every schema ({@link NullableFields}).
  */
 public class ProblemResponses implements OASFilter {
     /** quarkus.smallrye-openapi.security-scheme-name (META-INF/microprofile-config.properties). */
@@ -27,6 +28,7 @@ public class ProblemResponses implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI api) {
+        NullableFields.apply(api);
         if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
             return;
         }
@@ -59,6 +61,14 @@ public class ProblemResponses implements OASFilter {
         if (params.stream().anyMatch(p -> p.getIn() == Parameter.In.HEADER && "If-Match".equalsIgnoreCase(p.getName()))) {
             add(r, "412", "The ETag in If-Match is not the current version (stale-version)");
             add(r, "428", "If-Match is required (precondition-required)");
+        }
+        if (params.stream().anyMatch(p -> p.getIn() == Parameter.In.HEADER && "If-None-Match".equalsIgnoreCase(p.getName()))
+                && r.getAPIResponse("304") == null) {
+            r.addAPIResponse("304", OASFactory.createAPIResponse().description("Not modified: the ETag in If-None-Match is still current"));
+        }
+        if (method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD) {
+            add(r, "409", "The current state does not allow it (conflict; the operation's description says when)");
+            add(r, "422", "A rule of the domain refuses it (the problem's type and detail say which)");
         }
         if (body) {
             add(r, "413", "The request body is too large");

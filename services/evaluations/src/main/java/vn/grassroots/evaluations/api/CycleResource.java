@@ -1,6 +1,5 @@
 package vn.grassroots.evaluations.api;
 
-import org.jboss.resteasy.reactive.RestResponse;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -26,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import vn.grassroots.common.audit.AuditTrail;
 import vn.grassroots.common.idempotency.IdempotencyKeys;
 import vn.grassroots.common.paging.Page;
@@ -70,7 +70,8 @@ public class CycleResource {
     @Operation(summary = "Open an evaluation cycle (mở đợt đánh giá, xếp loại)", description = "A year, a scope (the subtree of an organization "
             + "in your scope) and a policy in force that year (BEFORE-2018 for earlier years' records). One cycle per year and scope organization. "
             + "Publishes vn.grassroots.evaluation.cycle-opened. Admin, organizer, integration.")
-    @APIResponse(responseCode = "201", description = "Opened; Location and ETag set")
+    @APIResponse(responseCode = "201", description = "Opened; Location and ETag set",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.CycleView.class)))
     @APIResponse(responseCode = "409", description = "A cycle of that year and scope exists")
     @APIResponse(responseCode = "422", description = "Unknown organization or policy, or the policy is not in force that year")
     public Response open(@NotNull @Valid Requests.OpenCycle request, @HeaderParam(IdempotencyKeys.HEADER) String key) {
@@ -107,6 +108,8 @@ public class CycleResource {
     @APIResponse(responseCode = "409", description = "Ratings exist (cycle-has-ratings) or the cycle is closed")
     @APIResponse(responseCode = "412", description = "Stale If-Match")
     @APIResponse(responseCode = "428", description = "If-Match missing")
+    @APIResponse(responseCode = "200", description = "The cycle with its new policy; ETag = version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.CycleView.class)))
     public RestResponse<Views.CycleView> changePolicy(@PathParam("id") UUID id, @NotNull @Valid Requests.ChangePolicy request,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ETags.ok(cycles.changePolicy(id, request, ifMatch));
@@ -244,6 +247,8 @@ public class CycleResource {
     @Operation(summary = "Propose a level (đề xuất của chi bộ / cấp ủy)", description = "After the self-assessment; a level code of the cycle's policy. "
             + "Secretary, organizer, admin or integration whose subtree holds the rated organization (a member's cell).")
     @APIResponse(responseCode = "409", description = "No self-assessment (self-assessment-missing) or already decided")
+    @APIResponse(responseCode = "200", description = "The rating with its proposal; ETag = version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.RatingView.class)))
     public RestResponse<Views.RatingView> propose(@PathParam("id") UUID id, @Parameter(description = SUBJECT) @PathParam("subject") String subject,
             @PathParam("subjectId") UUID subjectId, @NotNull @Valid Requests.Level request, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ETags.ok(ratings.propose(id, Params.subject(subject), subjectId, request, ifMatch));
@@ -260,6 +265,8 @@ public class CycleResource {
     @APIResponse(responseCode = "403", description = "Not a superior organization (decider-not-superior) or out of scope")
     @APIResponse(responseCode = "409", description = "No self-assessment (self-assessment-missing), no proposal (proposal-missing), already decided")
     @APIResponse(responseCode = "422", description = "A cap or a quota of the policy is exceeded")
+    @APIResponse(responseCode = "200", description = "The decided rating; ETag = version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.RatingView.class)))
     public RestResponse<Views.RatingView> decide(@PathParam("id") UUID id, @Parameter(description = SUBJECT) @PathParam("subject") String subject,
             @PathParam("subjectId") UUID subjectId, @NotNull @Valid Requests.Level request, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ETags.ok(ratings.decide(id, Params.subject(subject), subjectId, request, ifMatch));

@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -58,6 +60,8 @@ public class PolicyResource {
     @Path("/{id}")
     @Operation(summary = "Read a rating policy (quy định đánh giá)")
     @APIResponse(responseCode = "404", description = "No such policy")
+    @APIResponse(responseCode = "200", description = "The policy",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.PolicyView.class)))
     public Views.PolicyView get(@PathParam("id") UUID id) {
         return service.get(id);
     }
@@ -66,7 +70,8 @@ public class PolicyResource {
     @Operation(summary = "Create a custom rating policy (quy định tùy chỉnh)", description = "A new regulation is a new policy: policies are never edited, "
             + "so the ratings made under one keep their meaning. Levels need unique codes and ranks (1 = highest) and bands descending with the rank; "
             + "quotas and caps must name existing levels, each with its source (căn cứ). Admin, organizer.")
-    @APIResponse(responseCode = "201", description = "Created; Location set")
+    @APIResponse(responseCode = "201", description = "Created; Location set",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.PolicyView.class)))
     @APIResponse(responseCode = "400", description = "Invalid policy (the offending fields are listed)")
     @APIResponse(responseCode = "409", description = "The code is taken")
     public Response create(@NotNull @Valid Requests.CreatePolicy request,

@@ -1,6 +1,5 @@
 package vn.grassroots.evaluations.api;
 
-import org.jboss.resteasy.reactive.RestResponse;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -18,9 +17,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import vn.grassroots.common.paging.Page;
 import vn.grassroots.common.web.ETags;
 import vn.grassroots.common.web.QueryParams;
@@ -40,7 +42,8 @@ public class RecognitionResource {
     @Operation(summary = "Recognize a model cell or grassroots committee (công nhận chi bộ 4 tốt / đảng bộ cơ sở 4 tốt)", description = "A cell "
             + "(GRASSROOTS_CELL, SUBORDINATE_CELL → MODEL_CELL) or a grassroots committee (→ MODEL_GRASSROOTS_COMMITTEE) whose rating in the cycle is "
             + "decided at the policy's highest level, once per cycle; by a superior organization, as for decisions.")
-    @APIResponse(responseCode = "201", description = "Recognized")
+    @APIResponse(responseCode = "201", description = "Recognized",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.RecognitionView.class)))
     @APIResponse(responseCode = "409", description = "Already recognized in the cycle, or the cycle is closed")
     @APIResponse(responseCode = "422", description = "Not a cell or grassroots committee, or not decided at the highest level")
     public Response recognize(@PathParam("id") UUID id, @NotNull @Valid Requests.Recognize request) {
@@ -62,7 +65,8 @@ public class RecognitionResource {
     @Tag(name = "Inspections", description = "Kiểm tra chuyên đề of cells before the rating, and its coverage")
     @Operation(summary = "Plan a thematic inspection of a cell (kế hoạch kiểm tra chuyên đề)", description = "A cell of the cycle's subtree; "
             + "by a superior organization (organizer, secretary of a higher committee, admin, integration).")
-    @APIResponse(responseCode = "201", description = "Planned; ETag = version")
+    @APIResponse(responseCode = "201", description = "Planned; ETag = version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.InspectionView.class)))
     @APIResponse(responseCode = "422", description = "Not a cell, unknown, or outside the cycle's subtree")
     public Response plan(@PathParam("id") UUID id, @NotNull @Valid Requests.PlanInspection request) {
         Views.InspectionView v = service.plan(id, request);
@@ -75,6 +79,8 @@ public class RecognitionResource {
     @Operation(summary = "Record the result of a thematic inspection (kết quả kiểm tra)", description = "Once, with the day it was done (not in "
             + "the future), the result (GOOD, SATISFACTORY, SHORTCOMINGS) and the findings. If-Match optional.")
     @APIResponse(responseCode = "409", description = "Already recorded")
+    @APIResponse(responseCode = "200", description = "The inspection with its result; ETag = version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.InspectionView.class)))
     public RestResponse<Views.InspectionView> record(@PathParam("inspectionId") UUID inspectionId, @NotNull @Valid Requests.RecordInspection request,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ETags.ok(service.record(inspectionId, request, ifMatch));

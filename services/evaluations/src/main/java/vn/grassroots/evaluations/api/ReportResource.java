@@ -1,8 +1,5 @@
 package vn.grassroots.evaluations.api;
 
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -20,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -111,6 +111,8 @@ public class ReportResource {
     @Operation(summary = "The decided ratings as CSV", description = "The same filters as /reports/ratings, every row, streamed "
             + "as it is read. More than 100,000 rows (a province or more): 422 export-too-large; start a background export with POST instead.")
     @APIResponse(responseCode = "422", description = "Too many rows for a direct download (export-too-large)")
+    @APIResponse(responseCode = "200", description = "The ratings as CSV (UTF-8 with a byte order mark)",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response ratedCsv(@QueryParam("organizationId") String organizationId, @QueryParam("year") String year,
             @QueryParam("subjectType") String subjectType, @QueryParam("level") String level,
             @QueryParam("organizationType") String organizationType, @QueryParam("sector") String sector, @QueryParam("cycleId") String cycleId) {
@@ -126,7 +128,8 @@ public class ReportResource {
     @Operation(summary = "Export the decided ratings as CSV in the background (xuất danh sách chạy nền)", description = "The same filters "
             + "and file as GET /reports/ratings.csv, of any size (the whole province or country): 202 with the export; follow its "
             + "progress at Location and download /exports/{id}/file when it is SUCCEEDED.")
-    @APIResponse(responseCode = "202", description = "Export queued")
+    @APIResponse(responseCode = "202", description = "Export queued",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExportJobs.Export.class)))
     @APIResponse(responseCode = "503", description = "Five exports are running or waiting already (exports-busy, Retry-After)")
     public Response exportRatedCsv(@QueryParam("organizationId") String organizationId, @QueryParam("year") String year,
             @QueryParam("subjectType") String subjectType, @QueryParam("level") String level,

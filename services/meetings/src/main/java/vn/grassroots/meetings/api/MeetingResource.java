@@ -1,6 +1,5 @@
 package vn.grassroots.meetings.api;
 
-import org.jboss.resteasy.reactive.RestResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -31,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import vn.grassroots.common.audit.AuditTrail;
 import vn.grassroots.common.idempotency.IdempotencyKeys;
 import vn.grassroots.common.paging.Page;
@@ -76,7 +76,8 @@ public class MeetingResource {
 
     @POST
     @Operation(summary = "Schedule a meeting (lên lịch sinh hoạt)", description = "Creates a DRAFT meeting of an ACTIVE organization of your subtree, with its agenda and documents; publishes the `scheduled` event. ONLINE needs onlineLink, IN_PERSON a place, HYBRID both. Admin, organizer, integration, secretary.")
-    @APIResponse(responseCode = "201", description = "Created; Location and ETag headers set")
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag headers set",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.MeetingView.class)))
     @APIResponse(responseCode = "422", description = "Unknown or inactive organization")
     public Response create(@NotNull @Valid Requests.MeetingInput request,
             @Parameter(description = "Makes a retried create safe: the first answer is replayed") @HeaderParam(IdempotencyKeys.HEADER) String key) {
@@ -237,6 +238,8 @@ public class MeetingResource {
     @Operation(summary = "Change a meeting's details", description = "Kind, format, time, place, link, topic, agenda and documents of a DRAFT or PUBLISHED meeting (a published one stays in the future). Agenda items keep their id (and comments) when sent with it. Refused once held (409 meeting-held), once its minutes are approved (409 meeting-frozen) or cancelled. Needs If-Match.")
     @APIResponse(responseCode = "409", description = "Held, minutes approved or cancelled")
     @APIResponse(responseCode = "412", description = "Stale If-Match")
+    @APIResponse(responseCode = "200", description = "The meeting as changed; ETag = version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.MeetingView.class)))
     public RestResponse<Views.MeetingView> update(@PathParam("id") UUID id, @NotNull @Valid Requests.MeetingInput request,
             @Parameter(description = "The ETag you read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ETags.ok(service.update(id, request, ifMatch));
@@ -248,6 +251,8 @@ public class MeetingResource {
     @Operation(summary = "Publish a meeting (thông báo sinh hoạt)", description = "DRAFT → PUBLISHED: notifies the members ahead of time (event `published`); they can then read the agenda and comment. Refused for a meeting that starts in the past (422 meeting-in-past) or has no agenda item.")
     @APIResponse(responseCode = "422", description = "In the past, or no agenda")
     @APIResponse(responseCode = "409", description = "Not a draft")
+    @APIResponse(responseCode = "200", description = "The published meeting; ETag = version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.MeetingView.class)))
     public RestResponse<Views.MeetingView> publish(@PathParam("id") UUID id, @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ETags.ok(service.publish(id, ifMatch));
     }
@@ -272,6 +277,8 @@ public class MeetingResource {
             ≥ 2/3 of the official members summoned, exempt members not counted (configurable); a meeting below quorum is \
             recorded with quorumMet=false. Events: `held` with the counts, one `absence-unexcused` per unexcused absence.""")
     @APIResponse(responseCode = "422", description = "Someone not on the roster, a roster member not marked, or before the meeting day")
+    @APIResponse(responseCode = "200", description = "The held meeting; ETag = version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.MeetingView.class)))
     public RestResponse<Views.MeetingView> hold(@PathParam("id") UUID id, @NotNull @Valid Requests.Hold request,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ETags.ok(service.hold(id, request, ifMatch));
@@ -319,7 +326,8 @@ public class MeetingResource {
     @POST
     @Path("/{id}/comments")
     @Operation(summary = "Comment on an agenda item (góp ý)", description = "By a member active in the meeting's organization (token claim member_id), while the meeting is PUBLISHED. Anyone else is refused (403 not-a-member-of-organization).")
-    @APIResponse(responseCode = "201", description = "The comment")
+    @APIResponse(responseCode = "201", description = "The comment",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.CommentView.class)))
     @APIResponse(responseCode = "403", description = "Not a member of the organization")
     @APIResponse(responseCode = "409", description = "Not published, or already held")
     public Response comment(@PathParam("id") UUID id, @NotNull @Valid Requests.Comment request) {

@@ -1,6 +1,5 @@
 package vn.grassroots.membership.api;
 
-import org.jboss.resteasy.reactive.RestResponse;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -21,14 +20,17 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.grassroots.common.text.SearchText;
-import vn.grassroots.common.web.ETags;
+import org.jboss.resteasy.reactive.RestResponse;
 import vn.grassroots.common.idempotency.IdempotencyKeys;
 import vn.grassroots.common.paging.Cursor;
 import vn.grassroots.common.paging.Page;
+import vn.grassroots.common.text.SearchText;
+import vn.grassroots.common.web.ETags;
 import vn.grassroots.common.web.QueryParams;
 import vn.grassroots.membership.domain.AdmissionStep;
 import vn.grassroots.membership.service.CandidateService;
@@ -50,7 +52,8 @@ public class CandidateResource {
 
     @POST
     @Operation(summary = "Propose a candidate (quần chúng ưu tú)", description = "In an ACTIVE cell or party group of your scope. Admin, organizer, integration, secretary.")
-    @APIResponse(responseCode = "201", description = "Created; Location and ETag headers set")
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag headers set",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.CandidateView.class)))
     public Response create(@NotNull @Valid Requests.CreateCandidate request,
             @Parameter(description = "Makes a retried create safe") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         return idempotency.once(idempotencyKey, request, () -> {

@@ -1,6 +1,5 @@
 package vn.grassroots.membership.api;
 
-import org.jboss.resteasy.reactive.RestResponse;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -28,11 +27,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import vn.grassroots.common.audit.AuditTrail;
 import vn.grassroots.common.export.Csv;
 import vn.grassroots.common.export.ExportJobs;
@@ -139,7 +140,8 @@ public class MemberResource {
 
     @POST
     @Operation(summary = "Register a member (đăng ký đảng viên)", description = "Registers a member admitted before (e.g. from an existing list) in an ACTIVE cell or party group of your scope. Admin, organizer, integration. New members come from the admission pipeline.")
-    @APIResponse(responseCode = "201", description = "Created; Location and ETag headers set")
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag headers set",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.MemberView.class)))
     public Response create(@NotNull @Valid Requests.CreateMember request,
             @Parameter(description = "Makes a retried create safe: the first answer is replayed") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         return idempotency.once(idempotencyKey, request, () -> {
@@ -247,7 +249,8 @@ public class MemberResource {
     @POST
     @Path("/{id}/training")
     @Operation(summary = "Record a training course (đào tạo, bồi dưỡng)", description = "Political theory or defence-security course with level, institution and dates. Admin, organizer, integration, and the secretary of the member's cell.")
-    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrainingApi.View.class)))
     public Response recordTraining(@PathParam("id") UUID id, @NotNull @Valid TrainingApi.Record request) {
         return Response.status(201).entity(training.record(id, request)).build();
     }
@@ -264,7 +267,8 @@ public class MemberResource {
     @Operation(summary = "Record a discipline (kỷ luật đảng viên)", description = "Reprimand (khiển trách), warning (cảnh cáo) or dismissal (cách chức) with its decision. "
             + "Expulsion (khai trừ) is the status change to EXPELLED, which is recorded here too. Publishes vn.grassroots.member.disciplined, "
             + "which the evaluations service uses (a member disciplined in the year is not rated above COMPLETED). Admin, organizer, integration.")
-    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DisciplineApi.View.class)))
     @APIResponse(responseCode = "409", description = "The member is no longer a member")
     @APIResponse(responseCode = "422", description = "EXPULSION (use the status change), or the decision predates the admission")
     public Response recordDiscipline(@PathParam("id") UUID id, @NotNull @Valid DisciplineApi.Record request) {
@@ -342,6 +346,8 @@ public class MemberResource {
             + "(opens in Excel); citizen ids are left out. More than 100,000 members: 422 export-too-large; start a background export "
             + "with POST instead.")
     @APIResponse(responseCode = "422", description = "Too many rows for a direct download (export-too-large)")
+    @APIResponse(responseCode = "200", description = "The members as CSV (UTF-8 with a byte order mark)",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response export(@BeanParam ExportQuery query) {
         MemberRepository.Filter filter = query.filter();
         UUID org = query.organization();
@@ -358,7 +364,8 @@ public class MemberResource {
     @Operation(summary = "Export a filtered list as CSV in the background (xuất danh sách chạy nền)", description = "The same filters and "
             + "file as GET /export, of any size (a province or the country): 202 with the export; follow its progress at Location and "
             + "download /api/v1/members/exports/{id}/file when it is SUCCEEDED.")
-    @APIResponse(responseCode = "202", description = "Export queued")
+    @APIResponse(responseCode = "202", description = "Export queued",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExportJobs.Export.class)))
     @APIResponse(responseCode = "503", description = "Five exports are running or waiting already (exports-busy, Retry-After)")
     public Response exportInBackground(@BeanParam ExportQuery query) {
         MemberRepository.Filter filter = query.filter();

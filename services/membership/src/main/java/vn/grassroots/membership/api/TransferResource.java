@@ -1,6 +1,5 @@
 package vn.grassroots.membership.api;
 
-import org.jboss.resteasy.reactive.RestResponse;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -21,14 +20,17 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.grassroots.common.web.ETags;
+import org.jboss.resteasy.reactive.RestResponse;
 import vn.grassroots.common.idempotency.IdempotencyKeys;
 import vn.grassroots.common.paging.Cursor;
 import vn.grassroots.common.paging.Page;
 import vn.grassroots.common.problem.ProblemException;
+import vn.grassroots.common.web.ETags;
 import vn.grassroots.common.web.QueryParams;
 import vn.grassroots.membership.domain.Transfer;
 import vn.grassroots.membership.service.TransferService;
@@ -52,7 +54,8 @@ public class TransferResource {
     @Operation(summary = "Issue a transfer (sending side)", description = "With the introduction letter's number and date, to an ACTIVE cell or party group (a dissolved one: 422). "
             + "OFFICIAL: the member is in transit, counted by neither side, until the receiving side accepts. TEMPORARY: needs endDate; the member keeps the home cell. "
             + "A transfer out of the platform is a status change to TRANSFERRED_OUT. Admin, organizer, integration with the member in scope.")
-    @APIResponse(responseCode = "201", description = "Issued")
+    @APIResponse(responseCode = "201", description = "Issued",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TransferApi.View.class)))
     public Response issue(@NotNull @Valid TransferApi.Issue request, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         return idempotency.once(idempotencyKey, request, () -> {
             TransferApi.View view = service.issue(request);

@@ -43,16 +43,13 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
     }
 
     /**
-     * A page by name. Without a name query, in two steps: the ids of the page first (in a subtree, an index-only walk of
-     * member_name_path in name order, keeping the members whose path is in the subtree), then only those members and
-     * their organizations' names. With one, in one query: the trigram index finds the few matching names (walking the
-     * names in order would test the pattern on every member).
+     * A page by name, in two steps: the ids of the page first, then only those members and their organizations' names.
+     * Without a name query the ids come from an index-only walk of member_name_path in name order, keeping the members
+     * whose path is in the subtree; with one, the index of the names' words finds the matching names and only their
+     * names and ids are sorted (joining every match to its organization before the sort cost a fifth of the time).
      */
     public List<Row> list(Filter f, String cursor, int limit, LocalDate today) {
-        boolean byPattern = f.nameQuery() != null && !f.nameQuery().isBlank();
-        StringBuilder q = new StringBuilder(byPattern
-                ? "select m, o.name from Member m, OrgRef o where o.id = m.organizationId and m.orgPath is not null"
-                : "select m.id from Member m where m.orgPath is not null");
+        StringBuilder q = new StringBuilder("select m.id from Member m where m.orgPath is not null");
         Map<String, Object> p = new HashMap<>();
         where(f, today, q, p);
         String[] after = Cursor.decode(cursor, 2);
@@ -68,11 +65,6 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
             p.put("afterId", afterId);
         }
         q.append(" order by m.searchName, m.id");
-        if (byPattern) {
-            TypedQuery<Object[]> page = getEntityManager().createQuery(q.toString(), Object[].class);
-            p.forEach(page::setParameter);
-            return page.setMaxResults(limit + 1).getResultList().stream().map(r -> new Row((Member) r[0], (String) r[1])).toList();
-        }
         TypedQuery<UUID> keys = getEntityManager().createQuery(q.toString(), UUID.class);
         p.forEach(keys::setParameter);
         List<UUID> ids = keys.setMaxResults(limit + 1).getResultList();
