@@ -220,6 +220,9 @@ public class CycleResource {
     @Operation(summary = "Read the rating of a member or an organization", description = "The workflow so far and, beside the self-assessment, "
             + "what the platform knows for the year (read only): attendance rate and unexcused absences (sinh hoạt), tasks assigned and completed "
             + "on time (nhiệm vụ), disciplines (kỷ luật). Before any self-assessment only the inputs are shown. A member reads their own.")
+    @APIResponse(responseCode = "200", description = "The rating; ETag = version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.RatingView.class)))
+    @APIResponse(responseCode = "422", description = "The subject is not known to this service yet (unknown-*, Retry-After)")
     public RestResponse<Views.RatingView> rating(@PathParam("id") UUID id, @Parameter(description = SUBJECT) @PathParam("subject") String subject,
             @PathParam("subjectId") UUID subjectId) {
         Views.RatingView r = ratings.get(id, Params.subject(subject), subjectId);
