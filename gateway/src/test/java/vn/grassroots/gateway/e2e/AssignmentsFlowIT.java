@@ -10,8 +10,11 @@ import static vn.grassroots.gateway.e2e.PlatformIT.bearer;
 import io.restassured.http.ContentType;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.grassroots.testing.ContractCheck;
 
 /** The demo member finds the commune's task in the app and reports on it; nobody else may report on it. */
+@ExtendWith(ContractCheck.class)
 class AssignmentsFlowIT {
     static final String TASKS = GATEWAY + "/api/v1/tasks";
 

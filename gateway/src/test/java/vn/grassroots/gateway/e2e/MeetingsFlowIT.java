@@ -23,11 +23,14 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.grassroots.testing.ContractCheck;
 
 /**
  * Across the services, with real tokens through the gateway: a secretary holds the cell's meeting; the meetings service
  * publishes the unexcused absence; the membership service records it against the member, who reads it in the app.
  */
+@ExtendWith(ContractCheck.class)
 class MeetingsFlowIT {
     static final String MEETINGS = GATEWAY + "/api/v1/meetings";
     static final String DUNG = "30000000-0000-4000-8000-000000000004"; // the demo user "member"

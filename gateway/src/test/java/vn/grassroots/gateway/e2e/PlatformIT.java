@@ -14,11 +14,14 @@ import io.restassured.http.ContentType;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.grassroots.testing.ContractCheck;
 
 /**
  * The platform as its users meet it: real Keycloak tokens, through the gateway, against the running
  * organization service with the demonstration data loaded (deploy/local/platform.sh test).
  */
+@ExtendWith(ContractCheck.class)
 class PlatformIT {
     static final String GATEWAY = "http://localhost:" + env("GATEWAY_PORT", "8180");
     static final String ISSUER = env("OIDC_ISSUER", "http://localhost:58180/realms/grassroots");
