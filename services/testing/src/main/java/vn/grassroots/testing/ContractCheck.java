@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.quarkus.test.junit.callback.QuarkusTestBeforeClassCallback;
 import io.restassured.RestAssured;
 import io.restassured.filter.FilterContext;
 import io.restassured.filter.OrderedFilter;
@@ -28,7 +26,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-import io.quarkus.test.junit.callback.QuarkusTestBeforeClassCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -47,8 +44,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class ContractCheck implements QuarkusTestBeforeClassCallback, BeforeAllCallback, OrderedFilter {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-    private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
     private static final Pattern JSON_TYPE = Pattern.compile("application/(.+\\+)?json");
     private static volatile boolean installed;
 
@@ -225,7 +220,7 @@ public final class ContractCheck implements QuarkusTestBeforeClassCallback, Befo
             root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
             root.set("components", components);
             root.putArray("allOf").add(schema);
-            return FACTORY.getSchema(root, CONFIG);
+            return Contracts.FACTORY.getSchema(root, Contracts.CONFIG);
         }
     }
 }

@@ -16,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Checks events against the JSON Schemas in contracts/events: what is published is what is documented. */
 public final class Contracts {
     private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-    private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+    static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
 
     private Contracts() {}
 

@@ -17,7 +17,8 @@ import vn.grassroots.common.problem.Problem;
  * Documents in every service's OpenAPI what every operation may answer because of what the platform does alike (the
  * shared problem mappers, filters, security and preconditions), each as a problem: 400 for input that breaks the
  * contract, 401, 403, 404 under a path with an id, 304 where If-None-Match is taken, 412/428 where If-Match is, 409 and
- * 422 on every change (the state or a rule refuses it), 413/415 with a body, 503 when the database is unavailable. A status an operation documents itself keeps its description and gets the problem schema.
+ * 422 on every change (the state or a rule refuses it), 413/415 with a body, 503 when the database is unavailable. A
+ * status an operation documents itself keeps its description and gets the problem schema.
  * Every /api operation needs a token, also those the shared module adds (exports, consumer admin) whose roles are
  * checked in code rather than by annotation: they get the security requirement too. It also writes the platform's
  * rule for null into every schema ({@link NullableFields}).
