@@ -45,6 +45,7 @@ time_assignments() {
   time_calls "coverage of a province (1,800 committees, 36,000 cells)" $PROVINCE_MS GET "$API/coverage?organizationId=$P"
   vs_sql assignments "$COVERAGE_SQL"
   time_calls "coverage of a district" $DISTRICT_MS GET "$API/coverage?organizationId=$D"
+  time_calls "report of a province, printed (PDF: coverage, plans of 2025)" $PROVINCE_MS GET "$API/report.pdf?organizationId=$P&from=2025-01-01&to=2025-12-31"
   time_calls "cells without a district assignment, province, page of 50" $PAGE_MS GET "$API/coverage/gaps?organizationId=$P&level=CELL"
   time_calls "households without an assignment, province, page of 50" $PAGE_MS GET "$API/coverage/gaps?organizationId=$P&level=HOUSEHOLD"
   explain assignments "query plan of the coverage of a province as the service runs it (subtree counts)" \

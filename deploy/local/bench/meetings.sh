@@ -79,6 +79,7 @@ time_meetings() {
   time_calls "meetings of a district, page of 50" $PAGE_MS GET "$API?organizationId=$D&limit=50"
   time_calls "meetings of a district in March 2025, page of 50" $PAGE_MS GET "$API?organizationId=$D&from=2025-03-01&to=2025-03-31&limit=50"
   time_calls "compliance 2025 of a province (36,000 cells)" $PROVINCE_MS GET "$API/compliance?organizationId=$P&$period"
+  time_calls "compliance 2025 of a province, printed (PDF: 12 months, 4 quarters, charts)" $PROVINCE_MS GET "$API/compliance/report.pdf?organizationId=$P&$period"
   # the same numbers in one pass over the province's meetings (2025 is over: every month and quarter counts)
   vs_sql meetings "WITH c AS (SELECT id FROM org_ref WHERE path >= '/$P/' AND path < '/${P}0'
                                 AND type IN ('GRASSROOTS_CELL', 'SUBORDINATE_CELL') AND status = 'ACTIVE'),

@@ -88,6 +88,7 @@ time_membership() {
   time_calls "statistics of a province (400,000 members)" $PROVINCE_MS GET "$API/statistics?organizationId=$P"
   vs_sql membership "$(membership_recount "o.path >= '/$P/' AND o.path < '/${P}0'")"
   time_calls "statistics of a district (~13,300 members)" $DISTRICT_MS GET "$API/statistics?organizationId=$D"
+  time_calls "statistics of a province, printed (PDF with charts)" $PROVINCE_MS GET "$API/statistics.pdf?organizationId=$P"
   time_calls "statistics of the whole tree (admin, no organizationId)" $PROVINCE_MS GET "$API/statistics"
   time_calls "badges 2026 of a province, page of 50" $PAGE_MS GET "$API/badges?year=2026&organizationId=$P"
   time_calls "probation ending in 30 days (whole tree), page of 50" $PAGE_MS GET "$API/probation-ending?days=30"

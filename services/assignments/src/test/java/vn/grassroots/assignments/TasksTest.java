@@ -16,14 +16,17 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.grassroots.testing.KafkaEvents;
+import vn.grassroots.testing.PrintedPdf;
 
 @QuarkusTest
 class TasksTest {
     static final String PLANS = "/api/v1/plans";
     static final String TASKS = "/api/v1/tasks";
+    static final String ASSIGNMENTS = "/api/v1/assignments";
     static final String TOPIC = "grassroots.assignments.tasks.v1";
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
 
@@ -214,5 +217,32 @@ class TasksTest {
         Api.get(Api.as("organizer", t.otherDistrict()), PLANS + "/" + planId + "/progress").statusCode(403);
         Api.get(organizer, PLANS + "?organizationId=" + t.district().id).statusCode(200).body("items.id", hasItem(planId));
         assertNotNull(later);
+
+        // printed: the coverage of the district and the plan's tasks, as the JSON gives them
+        String query = "?organizationId=" + t.district().id + "&from=2025-01-01&to=2026-12-31";
+        PrintedPdf printed = PrintedPdf.read(given().header("Authorization", organizer).get(ASSIGNMENTS + "/report.pdf" + query).then()
+                .statusCode(200).contentType("application/pdf").extract().asByteArray(), "assignments-report");
+        var coverage = Api.get(organizer, ASSIGNMENTS + "/coverage?organizationId=" + t.district().id).statusCode(200).extract().jsonPath();
+        List<String> expected = new java.util.ArrayList<>(List.of("BÁO CÁO PHÂN CÔNG THEO DÕI VÀ THỰC HIỆN KẾ HOẠCH",
+                "Kế hoạch thực hiện Nghị quyết Trung ương 4 " + t.district().name + " · 01/01/2025 – 31/12/2026 3 1 1 0 1 66,67 %"));
+        for (var level : Map.of("grassroots", "Cấp tỉnh nắm đến tổ chức cơ sở đảng", "cells", "Cấp huyện nắm đến chi bộ",
+                "households", "Đảng viên nắm đến hộ gia đình").entrySet()) {
+            expected.add(level.getValue() + " " + coverage.getInt(level.getKey() + ".total") + " " + coverage.getInt(level.getKey() + ".covered")
+                    + " " + coverage.getInt(level.getKey() + ".uncovered") + " " + new java.math.BigDecimal(coverage.getString(level.getKey() + ".share"))
+                    .movePointRight(2).setScale(2).toPlainString().replace('.', ',') + " %");
+        }
+        for (String figure : expected) {
+            assertTrue(printed.contains(figure), figure + " in " + printed.text());
+        }
+        assertEquals(2, printed.images(), "charts: coverage, tasks per plan");
+        PrintedPdf none = PrintedPdf.read(given().header("Authorization", organizer).get(ASSIGNMENTS + "/report.pdf?organizationId="
+                + t.district().id + "&from=2030-01-01&to=2030-12-31").then().statusCode(200).extract().asByteArray(), "assignments-report-no-plans");
+        assertTrue(none.contains("Không có kế hoạch nào trong kỳ."), none.text());
+        given().header("Authorization", Api.as("organizer", t.otherDistrict())).get(ASSIGNMENTS + "/report.pdf" + query).then().statusCode(403);
+        given().header("Authorization", organizer).get(ASSIGNMENTS + "/report.pdf?from=2026-12-31&to=2025-01-01").then().statusCode(400)
+                .body("errors[0].field", equalTo("to"));
+        given().header("Authorization", organizer).get(ASSIGNMENTS + "/report.pdf?from=someday").then().statusCode(400)
+                .body("errors[0].field", equalTo("from"));
+        given().header("Authorization", Api.memberToken(a)).get(ASSIGNMENTS + "/report.pdf" + query).then().statusCode(403);
     }
 }

@@ -6,14 +6,17 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.grassroots.testing.PrintedPdf;
 
 /** Reports of a subtree and year: counts and shares per level, by type and sector, the lists behind them, CSV, PDF. */
 @QuarkusTest
@@ -71,9 +74,9 @@ class ReportsTest {
         assertEquals(2, r.getInt("organizations.byType.find { it.group == 'SUBORDINATE_CELL' }.total"));
         assertEquals(2, r.getInt("grassrootsOrganizations.total"));
         assertEquals(List.of(1, 1, 0, 0), r.getList("grassrootsOrganizations.levels.count"));
-        assertEquals("2 tổ chức cơ sở đảng được xếp loại: 1 hoàn thành xuất sắc nhiệm vụ (50,00%); 1 hoàn thành tốt nhiệm vụ (50,00%); "
-                + "0 hoàn thành nhiệm vụ (0,00%); 0 không hoàn thành nhiệm vụ (0,00%)", r.getString("statements[0]"));
-        assertTrue(r.getString("statements[1]").contains("1 không hoàn thành nhiệm vụ (9,09%)"));
+        assertEquals("2 tổ chức cơ sở đảng được xếp loại: 1 hoàn thành xuất sắc nhiệm vụ (50,00 %); 1 hoàn thành tốt nhiệm vụ (50,00 %); "
+                + "0 hoàn thành nhiệm vụ (0,00 %); 0 không hoàn thành nhiệm vụ (0,00 %)", r.getString("statements[0]"));
+        assertTrue(r.getString("statements[1]").contains("1 không hoàn thành nhiệm vụ (9,09 %)"));
 
         // a cell's secretary reports on their cell only
         Api.get(Api.as("secretary", t.cellA().id), "/reports/summary?year=2025").statusCode(200).body("members.total", equalTo(6));
@@ -111,19 +114,37 @@ class ReportsTest {
 
     @Test
     void csvExports() {
-        String csv = given().header("Authorization", Api.as("organizer", t.district().id))
-                .get(Api.BASE + "/reports/summary.csv?year=2025&organizationId=" + t.district().id)
-                .then().statusCode(200).contentType(containsString("text/csv")).extract().asString();
+        String organizer = Api.as("organizer", t.district().id);
+        String base = Api.BASE + "/reports/summary.csv?year=2025&organizationId=" + t.district().id;
+        // for people (default): the glossary's names and decimal commas
+        String csv = given().header("Authorization", organizer).get(base).then().statusCode(200).contentType(containsString("text/csv"))
+                .extract().asString();
+        assertTrue(csv.startsWith("\uFEFFĐối tượng,Phân nhóm,Nhóm,Mã mức,Mức xếp loại,Số lượng,Tỉ lệ (%)\r\n"), csv);
+        assertTrue(csv.contains("Đảng viên,Tổng số,Tổng số,GOOD,Hoàn thành tốt nhiệm vụ,7,\"63,64\""), csv);
+        assertTrue(csv.contains("Tổ chức đảng,Tổ chức cơ sở đảng,Tổ chức cơ sở đảng,EXCELLENT,Hoàn thành xuất sắc nhiệm vụ,1,\"50,00\""), csv);
+        assertTrue(csv.contains("Đảng viên,Theo khối,Đơn vị sự nghiệp,GOOD,Hoàn thành tốt nhiệm vụ,2,\"100,00\""), csv);
+        assertTrue(csv.contains("Tổ chức đảng,Theo loại hình tổ chức,Chi bộ trực thuộc,"), csv);
+        assertFalse(csv.contains("PUBLIC_SERVICE") || csv.contains("SUBORDINATE_CELL") || csv.contains("MEMBER"), csv);
+        // for machines: the identifiers
+        csv = given().header("Authorization", organizer).get(base + "&codes=true").then().statusCode(200).extract().asString();
+        assertTrue(csv.startsWith("\uFEFFsubjectType,grouping,group,level,levelName,count,percent\r\n"), csv);
         assertTrue(csv.contains("MEMBER,ALL,MEMBER,GOOD,Hoàn thành tốt nhiệm vụ,7,63.64"), csv);
         assertTrue(csv.contains("ORGANIZATION,GRASSROOTS,GRASSROOTS,EXCELLENT,Hoàn thành xuất sắc nhiệm vụ,1,50.00"), csv);
         assertTrue(csv.contains("MEMBER,SECTOR,PUBLIC_SERVICE,GOOD,Hoàn thành tốt nhiệm vụ,2,100.00"), csv);
-        String list = given().header("Authorization", Api.as("organizer", t.district().id))
-                .get(Api.BASE + "/reports/ratings.csv?year=2025&subjectType=MEMBER&organizationId=" + t.district().id)
-                .then().statusCode(200).extract().asString();
+        given().header("Authorization", organizer).get(base + "&codes=maybe").then().statusCode(400)
+                .body("errors[0].field", equalTo("codes"));
+
+        String ratings = Api.BASE + "/reports/ratings.csv?year=2025&subjectType=MEMBER&organizationId=" + t.district().id;
+        String list = given().header("Authorization", organizer).get(ratings).then().statusCode(200).extract().asString();
         String[] lines = list.split("\r\n");
         assertEquals(12, lines.length, list);
-        assertTrue(lines[0].startsWith("\uFEFFratingId,subjectType"));
-        assertTrue(list.contains("Trần Thị Mai 005"));
+        assertTrue(lines[0].startsWith("\uFEFFMã xếp loại,Đối tượng,Mã đối tượng,Họ tên / tên tổ chức,"), lines[0]);
+        String mai = Arrays.stream(lines).filter(l -> l.contains("Trần Thị Mai 005")).findFirst().orElseThrow();
+        assertTrue(mai.matches(".*,Đảng viên,.*,Chi bộ trực thuộc,Thôn, bản, tổ dân phố|.*,Đảng viên,.*,Chi bộ trực thuộc,\"Thôn, bản, tổ dân phố\","
+                + "Hoàn thành (xuất sắc|tốt) nhiệm vụ,\\d\\d/\\d\\d/\\d{4},.*"), mai);
+        list = given().header("Authorization", organizer).get(ratings + "&codes=true").then().statusCode(200).extract().asString();
+        assertTrue(list.startsWith("\uFEFFratingId,subjectType"), list);
+        assertTrue(list.contains(",MEMBER,") && list.contains(",SUBORDINATE_CELL,RESIDENTIAL,"), list);
     }
 
     @Test
@@ -155,9 +176,9 @@ class ReportsTest {
                 .extract().asString();
         String[] lines = file.split("\r\n");
         assertEquals(16, lines.length, file);
-        assertTrue(lines[0].startsWith("\uFEFFratingId,subjectType"));
-        assertEquals(11, file.split(",MEMBER,", -1).length - 1);
-        assertEquals(4, file.split(",ORGANIZATION,", -1).length - 1);
+        assertTrue(lines[0].startsWith("\uFEFFMã xếp loại,Đối tượng"), lines[0]);
+        assertEquals(11, file.split(",Đảng viên,", -1).length - 1);
+        assertEquals(4, file.split(",Tổ chức đảng,", -1).length - 1);
         assertEquals(e.getLong("bytes"), file.getBytes(StandardCharsets.UTF_8).length);
 
         // an export is its requester's (and admins'): anybody else gets 404, and the filters are checked before it starts
@@ -170,13 +191,30 @@ class ReportsTest {
 
     @Test
     void aPrintablePdfOfTheCycle() {
-        byte[] pdf = given().header("Authorization", Api.as("organizer", t.district().id))
-                .get(Api.BASE + "/cycles/" + cycle + "/report.pdf")
+        String organizer = Api.as("organizer", t.district().id);
+        byte[] pdf = given().header("Authorization", organizer).get(Api.BASE + "/cycles/" + cycle + "/report.pdf")
                 .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
-        String text = new String(pdf, StandardCharsets.ISO_8859_1);
-        assertTrue(text.startsWith("%PDF"));
-        assertTrue(text.contains("DejaVuSans"), "a font with the Vietnamese letters is embedded");
-        assertTrue(pdf.length > 5000);
+        assertTrue(new String(pdf, StandardCharsets.ISO_8859_1).contains("DejaVuSans"), "a font with the Vietnamese letters is embedded");
+        PrintedPdf printed = PrintedPdf.read(pdf, "evaluations-cycle-report");
+        // what the JSON summary says, the PDF says: its sentences, and each group's figures under the group's Vietnamese name
+        JsonPath s = Api.get(organizer, "/reports/summary?year=2025&cycleId=" + cycle + "&organizationId=" + t.district().id)
+                .statusCode(200).extract().jsonPath();
+        for (String sentence : s.getList("statements", String.class)) {
+            assertTrue(printed.contains(sentence), sentence + " in " + printed.text());
+        }
+        assertTrue(printed.contains("BÁO CÁO KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG NĂM 2025"), printed.text());
+        assertTrue(printed.contains("Đơn vị sự nghiệp 2 0 0,00 % 2 100,00 % 0 0,00 % 0 0,00 %"), printed.text());
+        assertTrue(printed.contains("Chi bộ trực thuộc 9 1 11,11 % 5 55,56 % 2 22,22 % 1 11,11 %"), printed.text());
+        assertTrue(printed.contains("Tổ chức cơ sở đảng 2 1 50,00 % 1 50,00 % 0 0,00 % 0 0,00 %"), printed.text());
+        for (String code : List.of("GRASSROOTS_CELL", "SUBORDINATE_CELL", "PUBLIC_SERVICE", "RESIDENTIAL", "COMMUNE")) {
+            assertFalse(printed.contains(code), code + " in " + printed.text());
+        }
+        // the year before was rated: its comparison, as the JSON comparison gives it (GOOD: 100 % in 2024, -36,36 points)
+        assertTrue(printed.contains("So sánh với năm 2024"), printed.text());
+        assertTrue(printed.contains("Hoàn thành tốt nhiệm vụ 2024 5 100,00 %"), printed.text());
+        assertTrue(printed.contains("Hoàn thành tốt nhiệm vụ 2025 7 63,64 % -36,36"), printed.text());
+        // charts: members and organizations by type and by sector, and the two comparisons
+        assertEquals(6, printed.images(), "charts drawn");
         // the cycle's number of ratings (kept by triggers) is what its list of ratings holds
         int listed = Api.get(Api.ADMIN, "/cycles/" + cycle + "/ratings?limit=200").statusCode(200).body("nextCursor", nullValue())
                 .extract().path("items.size()");

@@ -1,16 +1,23 @@
 package vn.grassroots.meetings;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import vn.grassroots.testing.PrintedPdf;
 
 /** Compliance of a subtree over a period: missed regular and thematic meetings, attendance, superior attendance. */
 @QuarkusTest
@@ -86,5 +93,46 @@ class ComplianceTest {
         Api.get(organizer, Api.MEETINGS + "/compliance?organizationId=" + t.commune().id + "&from=2020-01-01&to=2026-13-01").statusCode(400);
         Api.get(organizer, Api.MEETINGS + "/compliance?from=" + from + "&to=" + to).statusCode(400);
         Api.get(Api.memberToken(a1), Api.MEETINGS + "/compliance" + query).statusCode(403);
+
+        // printed for the quarter so far: the figures of the JSON summary, for the period and for each of its months
+        LocalDate qFrom = today.withDayOfMonth(1).withMonth((today.getMonthValue() - 1) / 3 * 3 + 1);
+        String pdfQuery = "?organizationId=" + t.commune().id + "&from=" + qFrom + "&to=" + to;
+        byte[] pdf = given().header("Authorization", organizer).get(Api.MEETINGS + "/compliance/report.pdf" + pdfQuery).then()
+                .statusCode(200).contentType("application/pdf").extract().asByteArray();
+        PrintedPdf printed = PrintedPdf.read(pdf, "meetings-compliance");
+        var total = Api.get(organizer, Api.MEETINGS + "/compliance" + pdfQuery).statusCode(200).extract().jsonPath();
+        List<String> expected = new ArrayList<>(List.of("BÁO CÁO TÌNH HÌNH CHẤP HÀNH CHẾ ĐỘ SINH HOẠT ĐẢNG",
+                total.getInt("cells") + " chi bộ; " + total.getInt("cellsMissingRegular") + " chi bộ có tháng không sinh hoạt định kỳ",
+                total.getInt("meetingsHeld") + " cuộc sinh hoạt đã tổ chức, trong đó " + total.getInt("meetingsBelowQuorum") + " cuộc",
+                "tỉ lệ đảng viên dự sinh hoạt: " + percent(total.get("attendanceRate")),
+                "Cấp ủy viên cấp trên được phân công dự 1 trên 2 cuộc (50,00 %)",
+                // cell B missed every month of the quarter so far, and the quarter (cell A held this month's meetings)
+                t.cellB().name + " " + String.join(", ", qFrom.datesUntil(to, java.time.Period.ofMonths(1))
+                        .map(m -> String.format("%02d/%d", m.getMonthValue(), m.getYear())).toList())
+                        + " Quý " + ((today.getMonthValue() - 1) / 3 + 1) + "/" + today.getYear()));
+        for (LocalDate m = qFrom; !m.isAfter(to); m = m.plusMonths(1)) {
+            var j = Api.get(organizer, Api.MEETINGS + "/compliance?organizationId=" + t.commune().id + "&from=" + m + "&to="
+                    + m.plusMonths(1).minusDays(1)).statusCode(200).extract().jsonPath();
+            expected.add(String.format("%02d/%d %d %d %d %s %s", m.getMonthValue(), m.getYear(), j.getInt("meetingsHeld"),
+                    j.getInt("meetingsBelowQuorum"), j.getInt("cellsMissingRegular"), percent(j.get("attendanceRate")),
+                    percent(j.get("superiorAttendanceShare"))));
+        }
+        expected.add("Quý " + ((today.getMonthValue() - 1) / 3 + 1) + "/" + today.getYear() + " 2 1 50,00 %");
+        for (String figure : expected) {
+            assertTrue(printed.contains(figure), figure + " in " + printed.text());
+        }
+        assertFalse(printed.contains(t.cellA().name + " " + String.format("%02d/%d", today.getMonthValue(), today.getYear())), printed.text());
+        assertEquals(2, printed.images(), "charts per month: meetings and gaps, attendance");
+        given().header("Authorization", Api.as("secretary", t.cellB())).get(Api.MEETINGS + "/compliance/report.pdf?organizationId="
+                + t.cellA().id + "&from=" + from + "&to=" + to).then().statusCode(403);
+        given().header("Authorization", organizer).get(Api.MEETINGS + "/compliance/report.pdf?organizationId=" + t.commune().id
+                + "&from=" + to + "&to=" + from).then().statusCode(400).body("errors[0].field", equalTo("to"));
+        given().header("Authorization", Api.memberToken(a1)).get(Api.MEETINGS + "/compliance/report.pdf" + query).then().statusCode(403);
+    }
+
+    /** A rate of the JSON as the printed report writes it: 0.5 as 50,00 %, none as –. */
+    private static String percent(Object rate) {
+        return rate == null ? "–" : new BigDecimal(rate.toString()).movePointRight(2).setScale(2, RoundingMode.HALF_UP).toPlainString()
+                .replace('.', ',') + " %";
     }
 }

@@ -5,7 +5,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.grassroots.membership.Api.ADMIN;
 import static vn.grassroots.membership.Api.MEMBERS;
 
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import vn.grassroots.testing.OrganizationFeed.Org;
 import vn.grassroots.membership.events.MemberEvents;
 import vn.grassroots.testing.KafkaEvents;
+import vn.grassroots.testing.PrintedPdf;
 
 /** Statistics, party badges, and what happens to members when their organization is dissolved or merged. */
 @QuarkusTest
@@ -92,6 +96,30 @@ class ReportsTest {
                 .statusCode(403);
         Api.get(organizer, MEMBERS + "/statistics?fromYear=2030&toYear=2020").statusCode(400).body("errors[0].field", equalTo("fromYear"));
         Api.get(Api.memberToken(t.cellA().id, removed), MEMBERS + "/statistics").statusCode(403);
+
+        // the same figures printed, under the glossary's names (báo cáo thống kê đảng viên)
+        String query = "?organizationId=" + t.commune().id + "&fromYear=" + (y - 10) + "&toYear=" + y;
+        byte[] pdf = given().header("Authorization", organizer).get(MEMBERS + "/statistics.pdf" + query).then().statusCode(200)
+                .contentType("application/pdf").extract().asByteArray();
+        PrintedPdf printed = PrintedPdf.read(pdf, "membership-statistics");
+        String commune = Api.get(ADMIN, MEMBERS + "/statistics" + query).statusCode(200).extract().path("organizationId");
+        assertEquals(t.commune().id, commune);
+        for (String figure : List.of("BÁO CÁO THỐNG KÊ ĐẢNG VIÊN", "Tổng số đảng viên: 2, trong đó 1 đảng viên dự bị, 1 đảng viên chính thức",
+                "Chính thức 1 33,33 %", "Xóa tên 1 33,33 %", "Dự bị 1 33,33 %", "Khai trừ 0 0,00 %", "Tổng số 3 100,00 %",
+                "Từ 41 đến 50 tuổi 1 50,00 %", "Dưới 30 tuổi 1 50,00 %", "Trên 60 tuổi 0 0,00 %", "Nam 1 50,00 %", "Nữ 1 50,00 %",
+                "Thái 1 50,00 %", "Mông 1 50,00 %", "Sơ cấp 2 100,00 %",
+                (y - 10) + " 1 0", y + " 1 2 50,00 % Cao hơn", (y - 4) + " 0 2 0,00 % Thấp hơn")) {
+            assertTrue(printed.contains(figure), figure + " in " + printed.text());
+        }
+        for (String code : List.of("OFFICIAL", "PROBATIONARY", "FROM_41_TO_50", "ELEMENTARY", "FEMALE", "ABOVE", "BELOW")) {
+            assertFalse(printed.contains(code), code + " in " + printed.text());
+        }
+        assertEquals(3, printed.images(), "charts: age bands, theory levels, admissions against the band");
+        given().header("Authorization", Api.as("organizer", OrgFeed.tree("statistics-other").district().id))
+                .get(MEMBERS + "/statistics.pdf" + query).then().statusCode(403);
+        given().header("Authorization", organizer).get(MEMBERS + "/statistics.pdf?fromYear=2030&toYear=2020").then().statusCode(400)
+                .body("errors[0].field", equalTo("fromYear"));
+        given().header("Authorization", Api.memberToken(t.cellA().id, removed)).get(MEMBERS + "/statistics.pdf").then().statusCode(403);
     }
 
     @Test

@@ -69,9 +69,18 @@ class TrainingAndExportTest {
         assertTrue(csv.startsWith("\uFEFFHọ và tên,"));
         String[] lines = csv.split("\r\n");
         assertEquals(2, lines.length, csv);
+        // for people: names and dates as the glossary and Vietnamese documents write them (and the member import reads)
+        assertTrue(lines[1].startsWith("\"Nguyễn Văn Xuất, con\",12/04/1985,Nam,Thái"), lines[1]);
+        assertTrue(lines[1].endsWith(",Chính thức,Chi bộ bản Cang export"), lines[1]);
+        assertFalse(csv.contains("011085001234"));
+        // for machines: the codes and ISO dates
+        csv = given().header("Authorization", organizer).queryParam("status", "OFFICIAL").queryParam("codes", "true").when()
+                .get(MEMBERS + "/export").then().statusCode(200).extract().asString();
+        lines = csv.split("\r\n");
+        assertTrue(lines[0].startsWith("\uFEFFfullName,birthDate,gender,"), lines[0]);
         assertTrue(lines[1].startsWith("\"Nguyễn Văn Xuất, con\",1985-04-12,MALE,Thái"), lines[1]);
         assertTrue(lines[1].endsWith(",OFFICIAL,Chi bộ bản Cang export"), lines[1]);
-        assertFalse(csv.contains("011085001234"));
+        given().header("Authorization", organizer).queryParam("codes", "yes").when().get(MEMBERS + "/export").then().statusCode(400);
         given().header("Authorization", organizer).queryParam("gender", "X").when().get(MEMBERS + "/export").then().statusCode(400);
         given().header("Authorization", Api.as("organizer", OrgFeed.tree("export-other").district().id)).when()
                 .get(MEMBERS + "/export?organizationId=" + t.cellA().id).then().statusCode(403);

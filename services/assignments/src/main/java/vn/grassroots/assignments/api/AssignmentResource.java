@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.YearMonth;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -33,6 +34,7 @@ import vn.grassroots.common.audit.AuditTrail;
 import vn.grassroots.common.idempotency.IdempotencyKeys;
 import vn.grassroots.common.paging.Page;
 import vn.grassroots.common.problem.ProblemException;
+import vn.grassroots.common.report.PrintedReport;
 import vn.grassroots.common.web.ETags;
 import vn.grassroots.common.web.QueryParams;
 
@@ -44,6 +46,9 @@ import vn.grassroots.common.web.QueryParams;
 public class AssignmentResource {
     @Inject
     AssignmentService service;
+
+    @Inject
+    vn.grassroots.assignments.service.PdfReport pdf;
 
     @Inject
     IdempotencyKeys idempotency;
@@ -114,6 +119,21 @@ public class AssignmentResource {
             The coverage rule "cấp tỉnh nắm đến TCCSĐ; cấp huyện nắm đến chi bộ; đảng viên nắm đến hộ gia đình", counted in SQL for             the subtree of organizationId (default: your own subtree): ACTIVE grassroots organizations (GRASSROOTS_COMMITTEE,             GRASSROOTS_CELL) followed by an assignment in force of level PROVINCIAL; ACTIVE cells (GRASSROOTS_CELL, SUBORDINATE_CELL)             followed by one of level DISTRICT or PROVINCIAL; households of ACTIVE cells followed by any assignment in force. An             assignment is in force when ACTIVE and today lies in its period. List the gaps with /coverage/gaps.""")
     public Views.Coverage coverage(@Parameter(description = "Root of the subtree") @QueryParam("organizationId") String organizationId) {
         return service.coverage(QueryParams.uuid("organizationId", organizationId));
+    }
+
+    @GET
+    @Path("/report.pdf")
+    @Produces("application/pdf")
+    @Operation(summary = "Printable report of a subtree (báo cáo phân công theo dõi và thực hiện kế hoạch)", description = "The coverage "
+            + "of /coverage at its three levels, and the plans of the subtree whose period meets from-to (default: this year) with their "
+            + "tasks done on time, late, overdue and open (as /plans/{id}/progress), the first 200 by period; Vietnamese, with charts, as a PDF.")
+    @APIResponse(responseCode = "200", description = "The PDF",
+            content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response report(@Parameter(description = "Root of the subtree") @QueryParam("organizationId") String organizationId,
+            @Parameter(description = "Plans from this day, yyyy-mm-dd (default: 1 January of this year)") @QueryParam("from") String from,
+            @Parameter(description = "Plans to this day, yyyy-mm-dd (default: 31 December of from's year)") @QueryParam("to") String to) {
+        return PrintedReport.response(pdf.subtree(QueryParams.uuid("organizationId", organizationId), Params.date("from", from),
+                Params.date("to", to)), "phan-cong-theo-doi.pdf");
     }
 
     @GET

@@ -43,17 +43,6 @@ final class Params {
         }
     }
 
-    static Boolean bool(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        return switch (value.trim().toLowerCase()) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw ProblemException.invalid(name, "must be true or false");
-        };
-    }
-
     /** One enum constant, or null. */
     static <E extends Enum<E>> E one(String name, Class<E> type, String value) {
         List<E> all = QueryParams.enums(name, type, value == null ? null : List.of(value));

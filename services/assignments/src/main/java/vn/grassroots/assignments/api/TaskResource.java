@@ -94,7 +94,7 @@ public class TaskResource {
             @QueryParam("cursor") String cursor, @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit) {
         TaskState s = Params.one("state", TaskState.class, state);
         return service.list(QueryParams.uuid("planId", planId), QueryParams.uuid("assigneeId", assigneeId),
-                s == null ? null : s.name(), Params.bool("overdue", overdue), cursor, limit);
+                s == null ? null : s.name(), QueryParams.bool("overdue", overdue, null), cursor, limit);
     }
 
     @GET

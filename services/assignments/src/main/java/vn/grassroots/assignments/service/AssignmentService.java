@@ -258,6 +258,14 @@ public class AssignmentService {
         return new Views.Coverage(organizationId, level(n, "grassroots"), level(n, "cells"), level(n, "households"));
     }
 
+    /** The name of the report's subtree root (organizationId, or the caller's scope); null for the whole tree. */
+    @Transactional
+    public String subtreeName(UUID organizationId) {
+        String path = reportPath(organizationId);
+        OrgRef o = path == null ? null : em.find(OrgRef.class, lastId(path));
+        return o == null ? null : o.name;
+    }
+
     /** Gaps: targets of the level in the subtree whose in-force count (coverage_target, as of today) is 0. */
     @Transactional
     public Page<Views.Gap> gaps(UUID organizationId, CoverageLevel level, String cursor, Integer limit) {

@@ -97,30 +97,71 @@ public class PlanService {
         return Cursor.page(rows, n, Views.PlanView::of, p -> Cursor.encode(p.id.toString()));
     }
 
+    /** The counts of a plan's tasks {@code t} behind a progress, in the order {@link #progress(UUID, Object[], int, LocalDate)} reads. */
+    private static final String PROGRESS_COUNTS = """
+            count(t.id) FILTER (WHERE t.state <> 'CANCELLED'),
+            count(t.id) FILTER (WHERE t.state = 'DONE'),
+            count(t.id) FILTER (WHERE t.state = 'DONE' AND t.completed_on <= t.due_date),
+            count(t.id) FILTER (WHERE t.state = 'DONE' AND t.completed_on > t.due_date),
+            count(t.id) FILTER (WHERE t.state IN ('ASSIGNED', 'IN_PROGRESS') AND (t.overdue OR t.due_date < :today)),
+            count(t.id) FILTER (WHERE t.state IN ('ASSIGNED', 'IN_PROGRESS')),
+            count(t.id) FILTER (WHERE t.state = 'CANCELLED')""";
+
     /** Shares of the plan's tasks done, on time, late and overdue: one aggregate over the plan's tasks. */
     @Transactional
     public Views.PlanProgress progress(UUID id) {
         access.requireReader();
         Plan p = find(id);
         LocalDate day = today.get();
-        Object[] r = (Object[]) em.createNativeQuery("""
-                SELECT count(*) FILTER (WHERE state <> 'CANCELLED'),
-                       count(*) FILTER (WHERE state = 'DONE'),
-                       count(*) FILTER (WHERE state = 'DONE' AND completed_on <= due_date),
-                       count(*) FILTER (WHERE state = 'DONE' AND completed_on > due_date),
-                       count(*) FILTER (WHERE state IN ('ASSIGNED', 'IN_PROGRESS') AND (overdue OR due_date < :today)),
-                       count(*) FILTER (WHERE state IN ('ASSIGNED', 'IN_PROGRESS')),
-                       count(*) FILTER (WHERE state = 'CANCELLED')
-                FROM task WHERE plan_id = :plan""")
+        Object[] r = (Object[]) em.createNativeQuery("SELECT " + PROGRESS_COUNTS + " FROM task t WHERE t.plan_id = :plan")
                 .setParameter("today", day).setParameter("plan", p.id).getSingleResult();
-        long total = n(r[0]);
-        long done = n(r[1]);
-        long onTime = n(r[2]);
-        long late = n(r[3]);
-        long overdue = n(r[4]);
-        return new Views.PlanProgress(p.id, total, done, onTime, late, overdue, n(r[5]), n(r[6]),
+        return progress(p.id, r, 0, day);
+    }
+
+    private static Views.PlanProgress progress(UUID plan, Object[] r, int at, LocalDate day) {
+        long total = n(r[at]);
+        long done = n(r[at + 1]);
+        long onTime = n(r[at + 2]);
+        long late = n(r[at + 3]);
+        long overdue = n(r[at + 4]);
+        return new Views.PlanProgress(plan, total, done, onTime, late, overdue, n(r[at + 5]), n(r[at + 6]),
                 AssignmentService.share(done, total), AssignmentService.share(onTime, total),
                 AssignmentService.share(late, total), AssignmentService.share(overdue, total), day);
+    }
+
+    /** A plan of a subtree's report, with its organization's name and its progress. */
+    public record PlanReport(UUID planId, String title, String organizationName, LocalDate periodFrom, LocalDate periodTo,
+            Views.PlanProgress progress) {}
+
+    /**
+     * The plans of the subtree (default: the caller's scope) whose period meets [from, to], earliest first, with their
+     * progress: at most {@code max} + 1, so that the caller knows there are more. One aggregate over their tasks.
+     */
+    @Transactional
+    public List<PlanReport> reports(UUID organizationId, LocalDate from, LocalDate to, int max) {
+        access.requireReader();
+        Scope scope = access.caller().scope();
+        String subtree = organizationId == null ? null : access.organizationInScope(organizationId, "organizationId").path;
+        LocalDate day = today.get();
+        Query q = em.createNativeQuery("""
+                SELECT p.id, p.title, o.name, p.period_from, p.period_to, %s
+                FROM plan p JOIN org_ref o ON o.id = p.organization_id LEFT JOIN task t ON t.plan_id = p.id
+                WHERE %s AND %s AND p.period_from <= :to AND p.period_to >= :from
+                GROUP BY p.id, o.name ORDER BY p.period_from, p.id LIMIT :limit""".formatted(PROGRESS_COUNTS,
+                        scope.sql("o.path", "scope"), subtree == null ? "TRUE" : Subtree.condition("o.path", "sub")))
+                .setParameter("from", from).setParameter("to", to).setParameter("today", day).setParameter("limit", max + 1);
+        scope.bind(q::setParameter, "scope");
+        if (subtree != null) {
+            Subtree.bind(q::setParameter, "sub", subtree);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = q.getResultList();
+        return rows.stream().map(r -> new PlanReport((UUID) r[0], (String) r[1], (String) r[2], date(r[3]), date(r[4]),
+                progress((UUID) r[0], r, 5, day))).toList();
+    }
+
+    private static LocalDate date(Object o) {
+        return o instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) o;
     }
 
     private static long n(Object o) {

@@ -3,6 +3,7 @@ package vn.grassroots.common.tree;
 import java.util.EnumSet;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.grassroots.common.report.Labelled;
 
 /** Levels of the tree, top to bottom, with the parents each may have. */
 @Schema(description = """
@@ -10,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         PROVINCIAL_COMMITTEE = Tỉnh ủy / Thành ủy; DISTRICT_COMMITTEE = Huyện ủy / Quận ủy / Thị ủy / Thành ủy;
         AFFILIATED_COMMITTEE = Đảng ủy trực thuộc; GRASSROOTS_COMMITTEE = Đảng bộ cơ sở; GRASSROOTS_CELL = Chi bộ cơ sở;
         PARTIAL_COMMITTEE = Đảng bộ bộ phận; SUBORDINATE_CELL = Chi bộ trực thuộc; PARTY_GROUP = Tổ đảng""")
-public enum OrganizationType {
+public enum OrganizationType implements Labelled {
     PROVINCIAL_COMMITTEE("Tỉnh ủy / Thành ủy"),
     DISTRICT_COMMITTEE("Huyện ủy / Quận ủy / Thị ủy / Thành ủy"),
     AFFILIATED_COMMITTEE("Đảng ủy trực thuộc"),
@@ -20,10 +21,15 @@ public enum OrganizationType {
     SUBORDINATE_CELL("Chi bộ trực thuộc"),
     PARTY_GROUP("Tổ đảng");
 
-    public final String vietnamese;
+    private final String vietnamese;
 
     OrganizationType(String vietnamese) {
         this.vietnamese = vietnamese;
+    }
+
+    @Override
+    public String vietnamese() {
+        return vietnamese;
     }
 
     /** The types a parent of this type may have; empty for a root. */

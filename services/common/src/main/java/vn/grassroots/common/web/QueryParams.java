@@ -24,6 +24,18 @@ public final class QueryParams {
         }
     }
 
+    /** {@code true} or {@code false}; {@code otherwise} when absent. */
+    public static Boolean bool(String name, String value, Boolean otherwise) {
+        if (value == null || value.isBlank()) {
+            return otherwise;
+        }
+        return switch (value.trim().toLowerCase()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.invalid(name, "must be true or false");
+        };
+    }
+
     /** Repeated or comma-separated enum constants: {@code ?type=A&type=B} or {@code ?type=A,B}. */
     public static <E extends Enum<E>> List<E> enums(String name, Class<E> type, List<String> values) {
         List<E> result = new ArrayList<>();

@@ -26,6 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.grassroots.common.export.Csv;
 import vn.grassroots.common.export.ExportJobs;
 import vn.grassroots.common.paging.Page;
+import vn.grassroots.common.report.Labelled;
+import vn.grassroots.common.report.PrintedReport;
+import vn.grassroots.common.report.Vietnamese;
 import vn.grassroots.common.tree.OrganizationType;
 import vn.grassroots.common.tree.Sector;
 import vn.grassroots.common.web.QueryParams;
@@ -64,27 +67,40 @@ public class ReportResource {
     @GET
     @Path("/reports/summary.csv")
     @Produces("text/csv")
-    @Operation(summary = "Summary as CSV", description = "One line per subject type, grouping (ALL, TYPE, SECTOR, GRASSROOTS), group and level: "
-            + "subjectType,grouping,group,level,levelName,count,percent. UTF-8 with a byte order mark for spreadsheets.")
+    @Operation(summary = "Summary as CSV", description = "One line per subject, grouping (all, by organization type, by sector, "
+            + "grassroots organizations), group and level, UTF-8 with a byte order mark for spreadsheets. For people (default): "
+            + "Vietnamese headers and names, shares as 57,63. With codes=true, for machines: "
+            + "subjectType,grouping,group,level,levelName,count,percent with the identifiers (ALL, TYPE, SECTOR, GRASSROOTS) and 57.63.")
     @APIResponse(responseCode = "200", description = "The CSV file",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response summaryCsv(@QueryParam("organizationId") String organizationId, @QueryParam("year") String year,
-            @QueryParam("cycleId") String cycleId) {
+            @QueryParam("cycleId") String cycleId, @Parameter(description = CODES) @QueryParam("codes") String codes) {
+        boolean machine = QueryParams.bool("codes", codes, false);
         Views.Summary s = summary(organizationId, year, cycleId);
-        StringBuilder b = new StringBuilder("\uFEFFsubjectType,grouping,group,level,levelName,count,percent\r\n");
+        StringBuilder b = new StringBuilder(Csv.BOM).append(machine ? "subjectType,grouping,group,level,levelName,count,percent\r\n"
+                : "Đối tượng,Phân nhóm,Nhóm,Mã mức,Mức xếp loại,Số lượng,Tỉ lệ (%)\r\n");
         for (Views.SubjectSummary sub : List.of(s.organizations(), s.members())) {
-            rows(b, sub.subjectType(), "ALL", new Views.Group(sub.subjectType(), sub.total(), sub.levels()));
-            sub.byType().forEach(g -> rows(b, sub.subjectType(), "TYPE", g));
-            sub.bySector().forEach(g -> rows(b, sub.subjectType(), "SECTOR", g));
+            rows(b, machine, sub.subjectType(), "ALL", new Views.Group(sub.subjectType(), sub.total(), sub.levels()));
+            sub.byType().forEach(g -> rows(b, machine, sub.subjectType(), "TYPE", g));
+            sub.bySector().forEach(g -> rows(b, machine, sub.subjectType(), "SECTOR", g));
         }
-        rows(b, "ORGANIZATION", "GRASSROOTS", s.grassrootsOrganizations());
+        rows(b, machine, "ORGANIZATION", "GRASSROOTS", s.grassrootsOrganizations());
         return Response.ok(b.toString(), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"xep-loai-" + s.year() + ".csv\"").build();
     }
 
-    private static void rows(StringBuilder b, String subject, String grouping, Views.Group g) {
+    private static final String CODES = "true: identifiers and decimal points, for machines; default false: Vietnamese names, for people";
+
+    private static final Map<String, String> GROUPINGS = Map.of("ALL", "Tổng số", "TYPE", "Theo loại hình tổ chức",
+            "SECTOR", "Theo khối", "GRASSROOTS", "Tổ chức cơ sở đảng");
+
+    private static void rows(StringBuilder b, boolean machine, String subject, String grouping, Views.Group g) {
         for (Views.LevelCount l : g.levels()) {
-            b.append(Csv.line(subject, grouping, g.group(), l.level(), l.levelName(), l.count(), l.percent().toPlainString()));
+            b.append(machine
+                    ? Csv.line(subject, grouping, g.group(), l.level(), l.levelName(), l.count(), l.percent().toPlainString())
+                    : Csv.line(Labelled.of(subject, SubjectType.class), GROUPINGS.get(grouping), grouping.equals("ALL")
+                            || grouping.equals("GRASSROOTS") ? GROUPINGS.get(grouping) : Labelled.of(g.group(), OrganizationType.class, Sector.class),
+                            l.level(), l.levelName(), l.count(), Vietnamese.decimal(l.percent())));
         }
     }
 
@@ -109,16 +125,19 @@ public class ReportResource {
     @Path("/reports/ratings.csv")
     @Produces("text/csv")
     @Operation(summary = "The decided ratings as CSV", description = "The same filters as /reports/ratings, every row, streamed "
-            + "as it is read. More than 100,000 rows (a province or more): 422 export-too-large; start a background export with POST instead.")
+            + "as it is read; Vietnamese headers and names (dates as 29/11/2026), or with codes=true the identifiers and ISO instants "
+            + "(ratingId,subjectType,subjectId,subjectName,organizationId,organizationType,sector,level,decidedAt,decidedBy). More than 100,000 rows (a province or more): 422 export-too-large; start a background export with POST instead.")
     @APIResponse(responseCode = "422", description = "Too many rows for a direct download (export-too-large)")
     @APIResponse(responseCode = "200", description = "The ratings as CSV (UTF-8 with a byte order mark)",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response ratedCsv(@QueryParam("organizationId") String organizationId, @QueryParam("year") String year,
             @QueryParam("subjectType") String subjectType, @QueryParam("level") String level,
-            @QueryParam("organizationType") String organizationType, @QueryParam("sector") String sector, @QueryParam("cycleId") String cycleId) {
+            @QueryParam("organizationType") String organizationType, @QueryParam("sector") String sector, @QueryParam("cycleId") String cycleId,
+            @Parameter(description = CODES) @QueryParam("codes") String codes) {
+        boolean machine = QueryParams.bool("codes", codes, false);
         ReportService.RatedFilter f = ratedFilter(organizationId, year, subjectType, level, organizationType, sector, cycleId);
         exports.requireDirect(cap -> reports.ratedCount(f, cap), "POST /api/v1/evaluations/reports/ratings.csv (same query parameters)");
-        return Response.ok(ExportJobs.direct(ratingsCsv(f, false)), "text/csv; charset=UTF-8")
+        return Response.ok(ExportJobs.direct(ratingsCsv(f, machine, false)), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + ratingsFile(f) + "\"").build();
     }
 
@@ -133,7 +152,9 @@ public class ReportResource {
     @APIResponse(responseCode = "503", description = "Five exports are running or waiting already (exports-busy, Retry-After)")
     public Response exportRatedCsv(@QueryParam("organizationId") String organizationId, @QueryParam("year") String year,
             @QueryParam("subjectType") String subjectType, @QueryParam("level") String level,
-            @QueryParam("organizationType") String organizationType, @QueryParam("sector") String sector, @QueryParam("cycleId") String cycleId) {
+            @QueryParam("organizationType") String organizationType, @QueryParam("sector") String sector, @QueryParam("cycleId") String cycleId,
+            @Parameter(description = CODES) @QueryParam("codes") String codes) {
+        boolean machine = QueryParams.bool("codes", codes, false);
         ReportService.RatedFilter f = ratedFilter(organizationId, year, subjectType, level, organizationType, sector, cycleId);
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("organizationId", f.root().organizationId());
@@ -143,7 +164,8 @@ public class ReportResource {
         params.put("organizationType", f.orgType());
         params.put("sector", f.sector());
         params.put("cycleId", f.cycleId());
-        return exports.accepted(exports.start("ratings.csv", params, ratingsFile(f), "text/csv; charset=UTF-8", ratingsCsv(f, true)),
+        params.put("codes", machine);
+        return exports.accepted(exports.start("ratings.csv", params, ratingsFile(f), "text/csv; charset=UTF-8", ratingsCsv(f, machine, true)),
                 "/api/v1/evaluations/exports/");
     }
 
@@ -160,17 +182,24 @@ public class ReportResource {
     }
 
     /** The CSV of the ratings behind a filter, page by page; counted first when it is a background export. */
-    private ExportJobs.Writer ratingsCsv(ReportService.RatedFilter f, boolean count) {
+    private ExportJobs.Writer ratingsCsv(ReportService.RatedFilter f, boolean machine, boolean count) {
+        Map<String, String> levelNames = machine ? Map.of() : reports.levelNames(f.year(), f.cycleId());
         return out -> {
             if (count) {
                 out.expect(reports.ratedCount(f, Long.MAX_VALUE - 1));
             }
-            out.text("\uFEFFratingId,subjectType,subjectId,subjectName,organizationId,organizationType,sector,level,decidedAt,decidedBy\r\n");
+            out.text(Csv.BOM + (machine ? "ratingId,subjectType,subjectId,subjectName,organizationId,organizationType,sector,level,decidedAt,decidedBy\r\n"
+                    : "Mã xếp loại,Đối tượng,Mã đối tượng,Họ tên / tên tổ chức,Mã tổ chức đảng,Loại hình tổ chức,Khối,Mức xếp loại,"
+                            + "Ngày quyết định,Người quyết định\r\n"));
             reports.ratedStream(f, r -> {
                 Views.RatedItem i = ReportService.item(r);
                 try {
-                    out.row(Csv.line(i.ratingId(), i.subjectType(), i.subjectId(), i.subjectName(), i.organizationId(),
-                            i.organizationType(), i.sector(), i.level(), i.decidedAt(), i.decidedBy()));
+                    out.row(machine ? Csv.line(i.ratingId(), i.subjectType(), i.subjectId(), i.subjectName(), i.organizationId(),
+                            i.organizationType(), i.sector(), i.level(), i.decidedAt(), i.decidedBy())
+                            : Csv.line(i.ratingId(), Labelled.of(i.subjectType(), SubjectType.class), i.subjectId(), i.subjectName(),
+                                    i.organizationId(), Labelled.of(i.organizationType(), OrganizationType.class),
+                                    Labelled.of(i.sector(), Sector.class), levelNames.getOrDefault(i.subjectType() + "|" + i.level(), i.level()),
+                                    Vietnamese.date(i.decidedAt()), i.decidedBy()));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -197,7 +226,6 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "The PDF file (báo cáo xếp loại)",
             content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response cyclePdf(@PathParam("id") UUID id) {
-        return Response.ok(pdf.cycle(id), "application/pdf")
-                .header("Content-Disposition", "inline; filename=\"bao-cao-xep-loai-" + id + ".pdf\"").build();
+        return PrintedReport.response(pdf.cycle(id), "bao-cao-xep-loai-" + id + ".pdf");
     }
 }

@@ -1,43 +1,28 @@
 package vn.grassroots.evaluations.service;
 
-import com.lowagie.text.Document;
-import com.lowagie.text.Element;
-import com.lowagie.text.Font;
-import com.lowagie.text.PageSize;
-import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
-import com.lowagie.text.pdf.BaseFont;
-import com.lowagie.text.pdf.PdfPCell;
-import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.ByteArrayOutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import vn.grassroots.common.report.Charts;
+import vn.grassroots.common.report.Labelled;
+import vn.grassroots.common.report.PrintedReport;
+import vn.grassroots.common.report.ReportPrinter;
+import vn.grassroots.common.report.Vietnamese;
+import vn.grassroots.common.tree.OrganizationType;
+import vn.grassroots.common.tree.Sector;
 import vn.grassroots.evaluations.api.Views;
 
 /**
- * The printable report of a cycle (báo cáo kết quả đánh giá, xếp loại): the summary tables of its scope and year. Text
- * is set in a TrueType font that has the Vietnamese letters (DejaVu Sans from the system by default): the PDF's
- * built-in fonts would drop them.
+ * The printable report of a cycle (báo cáo kết quả đánh giá, xếp loại): the summary of its scope and year in sentences,
+ * tables and charts, with the year before beside it when that year was rated. Groups carry their Vietnamese names.
  */
 @ApplicationScoped
 public class PdfReport {
-    private static final Logger LOG = Logger.getLogger(PdfReport.class);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
-
-    @ConfigProperty(name = "grassroots.pdf.font", defaultValue = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-    String fontPath;
-
-    @ConfigProperty(name = "grassroots.pdf.bold-font", defaultValue = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
-    String boldFontPath;
 
     @Inject
     CycleService cycles;
@@ -45,75 +30,97 @@ public class PdfReport {
     @Inject
     ReportService reports;
 
+    @Inject
+    ReportPrinter printer;
+
     public byte[] cycle(UUID cycleId) {
         CycleService.Cycle c = cycles.readable(cycleId);
         Views.CycleView cv = cycles.view(c);
         Views.Summary s = reports.summary(c.scopeOrgId(), c.year(), c.id());
-        try {
-            Font normal = new Font(font(fontPath), 10);
-            Font bold = new Font(font(boldFontPath), 10);
-            Font title = new Font(font(boldFontPath), 14);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            Document doc = new Document(PageSize.A4, 40, 40, 40, 40);
-            PdfWriter.getInstance(doc, out);
-            doc.addTitle(c.name());
-            doc.open();
-            Paragraph head = new Paragraph("BÁO CÁO KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG NĂM " + c.year(), title);
-            head.setAlignment(Element.ALIGN_CENTER);
-            doc.add(head);
-            doc.add(new Paragraph(c.name(), bold));
-            doc.add(new Paragraph("Phạm vi: " + (cv.scopeOrganizationName() == null ? c.scopeOrgId() : cv.scopeOrganizationName())
-                    + " · Quy định: " + cv.policyCode() + " · Trạng thái: " + (c.state().equals("OPEN") ? "đang đánh giá" : "đã kết thúc")
-                    + " · Mở ngày " + DAY.format(c.openedAt()), normal));
-            doc.add(new Paragraph(" ", normal));
-            for (String line : s.statements()) {
-                doc.add(new Paragraph("– " + line, normal));
-            }
-            section(doc, "Tổ chức cơ sở đảng", List.of(s.grassrootsOrganizations()), bold, normal);
-            section(doc, "Tổ chức đảng theo loại hình", s.organizations().byType(), bold, normal);
-            section(doc, "Tổ chức đảng theo khối", s.organizations().bySector(), bold, normal);
-            section(doc, "Đảng viên", List.of(new Views.Group("Tổng số", s.members().total(), s.members().levels())), bold, normal);
-            section(doc, "Đảng viên theo loại hình tổ chức", s.members().byType(), bold, normal);
-            section(doc, "Đảng viên theo khối", s.members().bySector(), bold, normal);
-            doc.close();
-            return out.toByteArray();
-        } catch (Exception e) {
-            throw new IllegalStateException("the PDF report could not be written", e);
+        String scope = cv.scopeOrganizationName() == null ? String.valueOf(c.scopeOrgId()) : cv.scopeOrganizationName();
+        PrintedReport r = printer.start(scope, "BÁO CÁO KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG NĂM " + c.year(), List.of(
+                c.name(),
+                "Quy định " + cv.policyCode() + " · " + (c.state().equals("OPEN") ? "đang đánh giá" : "đã kết thúc")
+                        + " · mở ngày " + Vietnamese.date(c.openedAt())));
+        r.section("I. Kết quả chung");
+        s.statements().forEach(r::sentence);
+        if (s.statements().isEmpty()) {
+            r.note("Chưa có kết quả xếp loại nào được quyết định.");
         }
+        r.section("II. Tổ chức cơ sở đảng");
+        table(r, List.of(new Views.Group("Tổ chức cơ sở đảng", s.grassrootsOrganizations().total(), s.grassrootsOrganizations().levels())));
+        r.section("III. Tổ chức đảng theo loại hình và theo khối");
+        breakdown(r, "Tổ chức đảng", s.organizations());
+        r.section("IV. Đảng viên theo loại hình tổ chức và theo khối");
+        table(r, List.of(new Views.Group("Tổng số", s.members().total(), s.members().levels())));
+        breakdown(r, "Đảng viên", s.members());
+        comparison(r, c, s);
+        return r.finish();
     }
 
-    private static void section(Document doc, String name, List<Views.Group> groups, Font bold, Font normal) throws Exception {
-        doc.add(new Paragraph(" ", normal));
-        doc.add(new Paragraph(name, bold));
+    /** The table and the chart of a subject by organization type, then by sector. */
+    private static void breakdown(PrintedReport r, String subject, Views.SubjectSummary sub) {
+        table(r, sub.byType());
+        chart(r, subject + " theo loại hình tổ chức (tỉ lệ mỗi mức, %)", sub.byType());
+        table(r, sub.bySector());
+        chart(r, subject + " theo khối (tỉ lệ mỗi mức, %)", sub.bySector());
+    }
+
+    private static void table(PrintedReport r, List<Views.Group> groups) {
         if (groups.isEmpty() || groups.stream().allMatch(g -> g.total() == 0)) {
-            doc.add(new Paragraph("Chưa có kết quả.", normal));
+            r.note("Chưa có kết quả.");
             return;
         }
-        List<Views.LevelCount> levels = groups.get(0).levels();
-        PdfPTable t = new PdfPTable(2 + levels.size());
-        t.setWidthPercentage(100);
-        t.addCell(cell("Nhóm", bold));
-        t.addCell(cell("Tổng", bold));
-        levels.forEach(l -> t.addCell(cell(l.levelName(), bold)));
-        for (Views.Group g : groups) {
-            t.addCell(cell(g.group(), normal));
-            t.addCell(cell(String.valueOf(g.total()), normal));
-            g.levels().forEach(l -> t.addCell(cell(l.count() + " (" + l.percent().toPlainString().replace('.', ',') + "%)", normal)));
-        }
-        doc.add(t);
+        List<String> headers = new ArrayList<>(List.of("Nhóm", "Tổng số"));
+        groups.get(0).levels().forEach(l -> headers.add(l.levelName()));
+        r.table(headers, groups.stream().map(g -> {
+            List<String> row = new ArrayList<>(List.of(label(g.group()), Vietnamese.number(g.total())));
+            g.levels().forEach(l -> row.add(Vietnamese.number(l.count()) + "\n" + Vietnamese.percent(l.percent())));
+            return row;
+        }).toList());
     }
 
-    private static PdfPCell cell(String text, Font f) {
-        PdfPCell c = new PdfPCell(new Phrase(text, f));
-        c.setPadding(3);
-        return c;
+    /** Levels stacked to 100 % per group: how the groups compare whatever their size. */
+    private static void chart(PrintedReport r, String title, List<Views.Group> groups) {
+        List<Views.Group> rated = groups.stream().filter(g -> g.total() > 0).toList();
+        if (rated.isEmpty()) {
+            return;
+        }
+        Charts.Chart chart = Charts.bars(title, "%").stacked().upTo(100).horizontal().height(90 + 24 * rated.size());
+        for (Views.Group g : rated) {
+            g.levels().forEach(l -> chart.value(l.levelName(), label(g.group()), l.percent()));
+        }
+        r.chart(chart);
     }
 
-    private BaseFont font(String path) throws Exception {
-        if (Files.isReadable(Path.of(path))) {
-            return BaseFont.createFont(path, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+    /** The year before beside this one, per level, when the year before was rated in the same scope. */
+    private void comparison(PrintedReport r, CycleService.Cycle c, Views.Summary s) {
+        List<Views.YearRow> rows = reports.comparison(c.scopeOrgId(), c.year() - 1, c.year());
+        if (rows.stream().noneMatch(y -> y.year() == c.year() - 1)) {
+            return;
         }
-        LOG.warnf("font %s not found: the PDF falls back to Helvetica, which lacks Vietnamese letters", path);
-        return BaseFont.createFont(BaseFont.HELVETICA, BaseFont.CP1252, BaseFont.NOT_EMBEDDED);
+        r.section("V. So sánh với năm " + (c.year() - 1));
+        for (Views.SubjectSummary sub : List.of(s.organizations(), s.members())) {
+            Map<String, String> names = sub.levels().stream()
+                    .collect(Collectors.toMap(Views.LevelCount::level, Views.LevelCount::levelName, (a, b) -> a));
+            List<Views.YearRow> mine = rows.stream().filter(y -> y.subjectType().equals(sub.subjectType())).toList();
+            if (mine.isEmpty()) {
+                continue;
+            }
+            String subject = sub.subjectType().equals("MEMBER") ? "Đảng viên" : "Tổ chức đảng";
+            Function<String, String> name = code -> names.getOrDefault(code, code);
+            r.table(List.of(subject + ", mức xếp loại", "Năm", "Số lượng", "Tỉ lệ", "Thay đổi (điểm %)"), mine.stream()
+                    .map(y -> List.of(name.apply(y.level()), String.valueOf(y.year()), Vietnamese.number(y.count()),
+                            Vietnamese.percent(y.percent()), y.changePoints() == null ? "" : Vietnamese.decimal(y.changePoints())))
+                    .toList());
+            Charts.Chart chart = Charts.bars(subject + ": tỉ lệ mỗi mức, năm " + (c.year() - 1) + " và năm " + c.year(), "%");
+            mine.forEach(y -> chart.value("Năm " + y.year(), name.apply(y.level()), y.percent()));
+            r.chart(chart);
+        }
+    }
+
+    /** The Vietnamese name of an organization type or sector code; other group names as they are. */
+    private static String label(String group) {
+        return Labelled.of(group, OrganizationType.class, Sector.class);
     }
 }

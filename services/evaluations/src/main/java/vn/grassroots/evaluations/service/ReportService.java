@@ -23,6 +23,7 @@ import vn.grassroots.common.export.ExportJobs;
 import vn.grassroots.common.paging.Cursor;
 import vn.grassroots.common.paging.Page;
 import vn.grassroots.common.problem.ProblemException;
+import vn.grassroots.common.report.Vietnamese;
 import vn.grassroots.common.security.Caller;
 import vn.grassroots.common.security.Roles;
 import vn.grassroots.common.security.Scope;
@@ -159,17 +160,24 @@ public class ReportService {
     private static List<String> statements(Group grassroots, SubjectSummary members) {
         List<String> s = new ArrayList<>();
         if (grassroots.total() > 0) {
-            s.add(grassroots.total() + " tổ chức cơ sở đảng được xếp loại: " + join(grassroots.levels()));
+            s.add(Vietnamese.number(grassroots.total()) + " tổ chức cơ sở đảng được xếp loại: " + join(grassroots.levels()));
         }
         if (members.total() > 0) {
-            s.add(members.total() + " đảng viên được xếp loại: " + join(members.levels()));
+            s.add(Vietnamese.number(members.total()) + " đảng viên được xếp loại: " + join(members.levels()));
         }
         return s;
     }
 
     private static String join(List<LevelCount> levels) {
-        return String.join("; ", levels.stream().map(l -> l.count() + " " + l.levelName().toLowerCase() + " ("
-                + l.percent().toPlainString().replace('.', ',') + "%)").toList());
+        return String.join("; ", levels.stream().map(l -> Vietnamese.number(l.count()) + " " + l.levelName().toLowerCase() + " ("
+                + Vietnamese.percent(l.percent()) + ")").toList());
+    }
+
+    /** The name of every level of a year's policies, keyed by subject type and code: {@code MEMBER|EXCELLENT}. */
+    public Map<String, String> levelNames(int year, UUID cycleId) {
+        Map<String, String> names = new HashMap<>();
+        levels(year, cycleId).forEach((type, byCode) -> byCode.values().forEach(l -> names.put(type.name() + "|" + l.code(), l.name())));
+        return names;
     }
 
     /** Level names and order from the policies of the year's cycles (the first policy naming a code wins). */

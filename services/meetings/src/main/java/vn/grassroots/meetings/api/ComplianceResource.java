@@ -7,12 +7,19 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.grassroots.common.paging.Page;
+import vn.grassroots.common.report.PrintedReport;
 import vn.grassroots.common.web.QueryParams;
 import vn.grassroots.meetings.service.ComplianceService;
+import vn.grassroots.meetings.service.PdfReport;
 
 @Path("/api/v1/meetings/compliance")
 @Authenticated
@@ -23,6 +30,9 @@ public class ComplianceResource {
 
     @Inject
     ComplianceService service;
+
+    @Inject
+    PdfReport pdf;
 
     @GET
     @Operation(summary = "Compliance summary of a subtree", description = "Totals over the ACTIVE cells (GRASSROOTS_CELL, SUBORDINATE_CELL) of the subtree: cells that missed a held REGULAR meeting in some month (sinh hoạt định kỳ hằng tháng), cells without a held THEMATIC meeting in some quarter (sinh hoạt chuyên đề), held meetings, meetings below quorum, attendance rate, share of meetings the assigned superior committee member attended. Months and quarters not started yet are not counted as missed.")
@@ -48,6 +58,22 @@ public class ComplianceResource {
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("cursor") String cursor,
             @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit) {
         return service.members(period(organizationId, from, to), cursor, limit);
+    }
+
+    @GET
+    @Path("/report.pdf")
+    @Produces("application/pdf")
+    @Operation(summary = "Printable compliance report (báo cáo tình hình chấp hành chế độ sinh hoạt đảng)", description = "The summary of "
+            + "the subtree and period, then the same for each month (meetings held, below quorum, cells without a regular meeting, "
+            + "attendance, superior attendance, with charts) and each quarter (cells without a thematic meeting), and the cells that "
+            + "missed a meeting when the subtree has at most 400 cells; Vietnamese, as a PDF.")
+    @APIResponse(responseCode = "200", description = "The PDF",
+            content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response report(@Parameter(description = ORG, required = true) @QueryParam("organizationId") String organizationId,
+            @Parameter(description = "First day, yyyy-mm-dd", required = true) @QueryParam("from") String from,
+            @Parameter(description = "Last day, yyyy-mm-dd", required = true) @QueryParam("to") String to) {
+        ComplianceService.Period p = period(organizationId, from, to);
+        return PrintedReport.response(pdf.compliance(p), "chap-hanh-sinh-hoat-" + p.from() + "-" + p.to() + ".pdf");
     }
 
     private ComplianceService.Period period(String organizationId, String from, String to) {

@@ -183,7 +183,7 @@ public class MeetingResource {
             @Parameter(description = "DRAFT, PUBLISHED, HELD, MINUTES_APPROVED, CANCELLED") @QueryParam("state") List<String> states,
             @QueryParam("cursor") String cursor, @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit) {
         return service.list(new MeetingService.ListFilter(QueryParams.uuid("organizationId", organizationId),
-                bool("includeDescendants", includeDescendants), date("from", from), date("to", to),
+                QueryParams.bool("includeDescendants", includeDescendants, true), date("from", from), date("to", to),
                 QueryParams.enums("kind", MeetingKind.class, kinds), QueryParams.enums("state", MeetingState.class, states)), cursor, limit);
     }
 
@@ -339,17 +339,6 @@ public class MeetingResource {
     @Operation(summary = "Comments on the agenda", description = "The secretary and readers of the subtree see every comment; a member sees their own. Oldest first.")
     public Page<Views.CommentView> comments(@PathParam("id") UUID id, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         return service.comments(id, cursor, limit);
-    }
-
-    static Boolean bool(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return true;
-        }
-        return switch (value.trim().toLowerCase()) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw ProblemException.invalid(name, "must be true or false");
-        };
     }
 
     static LocalDate date(String name, String value) {

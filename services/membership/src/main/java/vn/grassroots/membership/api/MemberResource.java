@@ -42,6 +42,8 @@ import vn.grassroots.common.paging.Cursor;
 import vn.grassroots.common.paging.Page;
 import vn.grassroots.common.problem.Problem;
 import vn.grassroots.common.problem.ProblemException;
+import vn.grassroots.common.report.PrintedReport;
+import vn.grassroots.common.report.Vietnamese;
 import vn.grassroots.common.text.SearchText;
 import vn.grassroots.common.web.ETags;
 import vn.grassroots.common.web.QueryParams;
@@ -75,6 +77,9 @@ public class MemberResource {
 
     @Inject
     vn.grassroots.membership.service.TrainingService training;
+
+    @Inject
+    vn.grassroots.membership.service.PdfReport pdf;
 
     @Inject
     vn.grassroots.membership.service.MemberImportService imports;
@@ -170,7 +175,8 @@ public class MemberResource {
                 QueryParams.enums("status", MemberStatus.class, statuses), QueryParams.enums("gender", Gender.class, genders),
                 QueryParams.enums("ageBand", AgeBand.class, ageBands), QueryParams.enums("theoryLevel", TheoryLevel.class, theoryLevels),
                 year(admissionYear), null, false);
-        return service.list(filter, QueryParams.uuid("organizationId", organizationId), bool("includeDescendants", includeDescendants),
+        return service.list(filter, QueryParams.uuid("organizationId", organizationId),
+                QueryParams.bool("includeDescendants", includeDescendants, true),
                 cursor, Cursor.limit(limit));
     }
 
@@ -202,6 +208,20 @@ public class MemberResource {
     public Reports.Statistics statistics(@QueryParam("organizationId") String organizationId, @QueryParam("fromYear") String fromYear,
             @QueryParam("toYear") String toYear) {
         return reports.statistics(QueryParams.uuid("organizationId", organizationId), year("fromYear", fromYear), year("toYear", toYear));
+    }
+
+    @GET
+    @Path("/statistics.pdf")
+    @Produces("application/pdf")
+    @Operation(summary = "Printable statistics of a subtree (báo cáo thống kê đảng viên)", description = "The figures of /statistics "
+            + "for the same parameters, as a PDF with the glossary's Vietnamese names, tables and charts: members by status, age band, "
+            + "gender, ethnicity and theory level, and the admissions of each year against the 3-4 % band.")
+    @APIResponse(responseCode = "200", description = "The PDF",
+            content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response statisticsPdf(@QueryParam("organizationId") String organizationId, @QueryParam("fromYear") String fromYear,
+            @QueryParam("toYear") String toYear) {
+        return PrintedReport.response(pdf.statistics(QueryParams.uuid("organizationId", organizationId), year("fromYear", fromYear),
+                year("toYear", toYear)), "thong-ke-dang-vien.pdf");
     }
 
     @GET
@@ -322,6 +342,14 @@ public class MemberResource {
         String includeDescendants;
         @QueryParam("admissionYear")
         String admissionYear;
+        @QueryParam("codes")
+        @Parameter(description = "true: the codes (MALE, OFFICIAL), ISO dates and English headers, for machines; default false: "
+                + "Vietnamese headers and names (Nam, Chính thức) and dates as 29/11/2026, for people")
+        String codes;
+
+        boolean machine() {
+            return QueryParams.bool("codes", codes, false);
+        }
 
         MemberRepository.Filter filter() {
             return new MemberRepository.Filter(null, null, null, null, q, partyCardNumber,
@@ -335,7 +363,7 @@ public class MemberResource {
         }
 
         boolean descendants() {
-            return bool("includeDescendants", includeDescendants);
+            return QueryParams.bool("includeDescendants", includeDescendants, true);
         }
     }
 
@@ -343,7 +371,8 @@ public class MemberResource {
     @Path("/export")
     @Produces("text/csv")
     @Operation(summary = "Export a filtered list as CSV", description = "The same filters as the list, every page, UTF-8 with a byte order mark "
-            + "(opens in Excel); citizen ids are left out. More than 100,000 members: 422 export-too-large; start a background export "
+            + "(opens in Excel); citizen ids are left out. Vietnamese headers, names and dates, which the member import reads back; "
+            + "codes=true for the identifiers. More than 100,000 members: 422 export-too-large; start a background export "
             + "with POST instead.")
     @APIResponse(responseCode = "422", description = "Too many rows for a direct download (export-too-large)")
     @APIResponse(responseCode = "200", description = "The members as CSV (UTF-8 with a byte order mark)",
@@ -353,7 +382,7 @@ public class MemberResource {
         UUID org = query.organization();
         boolean descendants = query.descendants();
         exports.requireDirect(cap -> service.count(filter, org, descendants), "POST /api/v1/members/export (same query parameters)");
-        return Response.ok(ExportJobs.direct(membersCsv(filter, org, descendants, false)), "text/csv; charset=UTF-8")
+        return Response.ok(ExportJobs.direct(membersCsv(filter, org, descendants, query.machine(), false)), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"dang-vien.csv\"").build();
     }
 
@@ -382,20 +411,28 @@ public class MemberResource {
         params.put("organizationId", org);
         params.put("includeDescendants", descendants);
         params.put("admissionYear", filter.admissionYear());
+        params.put("codes", query.machine());
         return exports.accepted(exports.start("members.csv", params, "dang-vien.csv", "text/csv; charset=UTF-8",
-                membersCsv(filter, org, descendants, true)), "/api/v1/members/exports/");
+                membersCsv(filter, org, descendants, query.machine(), true)), "/api/v1/members/exports/");
     }
 
     /** The members CSV, read in one pass by name; counted first when it is a background export. */
-    private ExportJobs.Writer membersCsv(MemberRepository.Filter filter, UUID org, boolean descendants, boolean count) {
+    private ExportJobs.Writer membersCsv(MemberRepository.Filter filter, UUID org, boolean descendants, boolean machine, boolean count) {
         return out -> {
             if (count) {
                 out.expect(service.count(filter, org, descendants));
             }
-            out.text(Csv.BOM + "Họ và tên,Ngày sinh,Giới tính,Dân tộc,Tôn giáo,Trình độ lý luận chính trị,Số thẻ đảng viên,Ngày vào Đảng,"
-                    + "Ngày chính thức,Trạng thái,Tổ chức đảng\r\n");
+            out.text(Csv.BOM + (machine ? "fullName,birthDate,gender,ethnicity,religion,theoryLevel,partyCardNumber,admissionDate,"
+                    + "officialDate,status,organizationName\r\n"
+                    : "Họ và tên,Ngày sinh,Giới tính,Dân tộc,Tôn giáo,Trình độ lý luận chính trị,Số thẻ đảng viên,Ngày vào Đảng,"
+                            + "Ngày chính thức,Trạng thái,Tổ chức đảng\r\n"));
             service.stream(filter, org, descendants, "m.fullName, m.birthDate, m.gender, m.ethnicity, m.religion, m.theoryLevel, "
                     + "m.partyCardNumber, m.admissionDate, m.officialDate, m.status", r -> {
+                        if (!machine) {
+                            for (int i = 0; i < r.length; i++) {
+                                r[i] = Vietnamese.text(r[i]);
+                            }
+                        }
                         try {
                             out.row(Csv.line(r));
                         } catch (IOException e) {
@@ -433,14 +470,4 @@ public class MemberResource {
         throw ProblemException.invalid(name, "must be a year such as 2024");
     }
 
-    private static boolean bool(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return true;
-        }
-        return switch (value.trim().toLowerCase()) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw ProblemException.invalid(name, "must be true or false");
-        };
-    }
 }

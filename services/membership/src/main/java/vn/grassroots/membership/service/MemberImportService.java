@@ -31,6 +31,7 @@ import vn.grassroots.common.imports.CsvImport;
 import vn.grassroots.common.imports.CsvReader;
 import vn.grassroots.common.imports.ImportReport;
 import vn.grassroots.common.imports.RowError;
+import vn.grassroots.common.report.Labelled;
 import vn.grassroots.membership.api.Requests;
 import vn.grassroots.membership.api.Views;
 import vn.grassroots.membership.domain.Gender;
@@ -80,22 +81,22 @@ public class MemberImportService {
         return CsvImport.key(s);
     }
 
-    static final Map<String, Gender> GENDERS = Map.of("nam", Gender.MALE, "male", Gender.MALE, "nu", Gender.FEMALE, "female", Gender.FEMALE);
-    static final Map<String, TheoryLevel> THEORY = new HashMap<>();
-    static final Map<String, MemberStatus> STATUSES = new HashMap<>();
+    // A value is read by its code or by the Vietnamese name the CSV export writes (MALE or Nam), accents and case ignored.
+    static final Map<String, Gender> GENDERS = byName(Gender.class);
+    static final Map<String, TheoryLevel> THEORY = byName(TheoryLevel.class);
+    static final Map<String, MemberStatus> STATUSES = byName(MemberStatus.class);
 
     static {
-        for (TheoryLevel t : TheoryLevel.values()) {
-            THEORY.put(key(t.name()), t);
+        THEORY.put("khong", TheoryLevel.NONE);
+    }
+
+    private static <E extends Enum<E> & Labelled> Map<String, E> byName(Class<E> type) {
+        Map<String, E> names = new HashMap<>();
+        for (E e : type.getEnumConstants()) {
+            names.put(key(e.name()), e);
+            names.put(key(e.vietnamese()), e);
         }
-        THEORY.putAll(Map.of("chuaco", TheoryLevel.NONE, "khong", TheoryLevel.NONE, "socap", TheoryLevel.ELEMENTARY,
-                "trungcap", TheoryLevel.INTERMEDIATE, "caocap", TheoryLevel.ADVANCED, "cunhan", TheoryLevel.BACHELOR));
-        for (MemberStatus s : MemberStatus.values()) {
-            STATUSES.put(key(s.name()), s);
-        }
-        STATUSES.putAll(Map.of("dubi", MemberStatus.PROBATIONARY, "chinhthuc", MemberStatus.OFFICIAL,
-                "miensinhhoat", MemberStatus.EXEMPT, "chuyendi", MemberStatus.TRANSFERRED_OUT, "xoaten", MemberStatus.REMOVED,
-                "khaitru", MemberStatus.EXPELLED, "tutran", MemberStatus.DECEASED));
+        return names;
     }
 
     @Inject

@@ -189,6 +189,13 @@ public class ReportService {
         return UUID.fromString(ids[ids.length - 1]);
     }
 
+    /** The name of the subtree's organization, for a report's header; null for the whole tree. */
+    public String subtreeName(UUID organizationId) {
+        UUID org = subtreeOrganization(organizationId);
+        OrgRef o = org == null ? null : em.find(OrgRef.class, org);
+        return o == null ? null : o.name;
+    }
+
     /** The path of the subtree asked for (default: the caller's scope; null = whole tree for admins). */
     private String subtreePath(UUID organizationId) {
         access.caller().requireRole(Access.SUBTREE_READERS);

@@ -375,8 +375,8 @@ public class OrganizationService {
 
     private static void requireParentType(OrganizationType type, OrganizationType parentType, String field) {
         if (!type.mayBeChildOf(parentType)) {
-            throw ProblemException.unprocessable("invalid-parent", "a " + type + " (" + type.vietnamese + ") cannot be under a "
-                    + parentType + " (" + parentType.vietnamese + "); allowed parents: " + type.allowedParents(),
+            throw ProblemException.unprocessable("invalid-parent", "a " + type + " (" + type.vietnamese() + ") cannot be under a "
+                    + parentType + " (" + parentType.vietnamese() + "); allowed parents: " + type.allowedParents(),
                     new FieldError(field, "parent of the wrong type"));
         }
     }
