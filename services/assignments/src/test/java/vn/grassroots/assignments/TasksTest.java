@@ -234,7 +234,7 @@ class TasksTest {
         for (String figure : expected) {
             assertTrue(printed.contains(figure), figure + " in " + printed.text());
         }
-        assertEquals(2, printed.images(), "charts: coverage, tasks per plan");
+        assertEquals(2, printed.charts(), "charts: coverage, tasks per plan");
         PrintedPdf none = PrintedPdf.read(given().header("Authorization", organizer).get(ASSIGNMENTS + "/report.pdf?organizationId="
                 + t.district().id + "&from=2030-01-01&to=2030-12-31").then().statusCode(200).extract().asByteArray(), "assignments-report-no-plans");
         assertTrue(none.contains("Không có kế hoạch nào trong kỳ."), none.text());

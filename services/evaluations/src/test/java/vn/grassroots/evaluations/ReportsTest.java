@@ -214,7 +214,7 @@ class ReportsTest {
         assertTrue(printed.contains("Hoàn thành tốt nhiệm vụ 2024 5 100,00 %"), printed.text());
         assertTrue(printed.contains("Hoàn thành tốt nhiệm vụ 2025 7 63,64 % -36,36"), printed.text());
         // charts: members and organizations by type and by sector, and the two comparisons
-        assertEquals(6, printed.images(), "charts drawn");
+        assertEquals(6, printed.charts(), "charts drawn");
         // the cycle's number of ratings (kept by triggers) is what its list of ratings holds
         int listed = Api.get(Api.ADMIN, "/cycles/" + cycle + "/ratings?limit=200").statusCode(200).body("nextCursor", nullValue())
                 .extract().path("items.size()");

@@ -122,7 +122,7 @@ class ComplianceTest {
             assertTrue(printed.contains(figure), figure + " in " + printed.text());
         }
         assertFalse(printed.contains(t.cellA().name + " " + String.format("%02d/%d", today.getMonthValue(), today.getYear())), printed.text());
-        assertEquals(2, printed.images(), "charts per month: meetings and gaps, attendance");
+        assertEquals(2, printed.charts(), "charts per month: meetings and gaps, attendance");
         given().header("Authorization", Api.as("secretary", t.cellB())).get(Api.MEETINGS + "/compliance/report.pdf?organizationId="
                 + t.cellA().id + "&from=" + from + "&to=" + to).then().statusCode(403);
         given().header("Authorization", organizer).get(Api.MEETINGS + "/compliance/report.pdf?organizationId=" + t.commune().id

@@ -114,7 +114,7 @@ class ReportsTest {
         for (String code : List.of("OFFICIAL", "PROBATIONARY", "FROM_41_TO_50", "ELEMENTARY", "FEMALE", "ABOVE", "BELOW")) {
             assertFalse(printed.contains(code), code + " in " + printed.text());
         }
-        assertEquals(3, printed.images(), "charts: age bands, theory levels, admissions against the band");
+        assertEquals(3, printed.charts(), "charts: age bands, theory levels, admissions against the band");
         given().header("Authorization", Api.as("organizer", OrgFeed.tree("statistics-other").district().id))
                 .get(MEMBERS + "/statistics.pdf" + query).then().statusCode(403);
         given().header("Authorization", organizer).get(MEMBERS + "/statistics.pdf?fromYear=2030&toYear=2020").then().statusCode(400)

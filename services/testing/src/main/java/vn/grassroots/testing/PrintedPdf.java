@@ -15,10 +15,10 @@ import org.apache.pdfbox.text.PDFTextStripper;
 
 /**
  * A printed report as a reader sees it: its text, extracted by PDFBox, and its first page rendered to
- * {@code target/report-previews/<name>.png}, kept with the build for a reviewer to look at; and how many images (charts)
- * its pages show.
+ * {@code target/report-previews/<name>.png}, kept with the build for a reviewer to look at; and how many charts its
+ * pages show.
  */
-public record PrintedPdf(String text, int pages, int images) {
+public record PrintedPdf(String text, int pages, int charts) {
 
     public static PrintedPdf read(byte[] pdf, String name) {
         System.setProperty("java.awt.headless", "true");
@@ -29,18 +29,21 @@ public record PrintedPdf(String text, int pages, int images) {
             ImageIO.write(first, "png", dir.resolve(name + ".png").toFile());
             // One space for every run of spaces and line breaks: a table cell or a sentence may wrap anywhere.
             String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
-            int images = 0;
-            for (PDPage page : doc.getPages()) {
-                for (COSName x : page.getResources().getXObjectNames()) {
-                    if (page.getResources().isImageXObject(x)) {
-                        images++;
-                    }
-                }
-            }
-            return new PrintedPdf(text, doc.getNumberOfPages(), images);
+            return new PrintedPdf(text, doc.getNumberOfPages(), charts(doc));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The charts: what a page draws from an XObject (a chart is drawn as a form of vectors, or as an image). */
+    public static int charts(PDDocument doc) throws IOException {
+        int charts = 0;
+        for (PDPage page : doc.getPages()) {
+            for (COSName x : page.getResources().getXObjectNames()) {
+                charts++;
+            }
+        }
+        return charts;
     }
 
     public boolean contains(String s) {
