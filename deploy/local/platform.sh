@@ -21,15 +21,30 @@ SERVICE_HEAP="${SERVICE_HEAP:--Xms32m -Xmx256m}"
 # the options the process was started with (saved next to its pid file).
 GRASSROOTS_JAVA_OPTS="${GRASSROOTS_JAVA_OPTS:-}"
 
-port_of() { # the port variable of a service or the gateway
+# INSTANCES=N (make run INSTANCES=2): N instances of every service, the n-th named <service>-n and listening 10 × (n - 1)
+# above the service's port (dev: organization-2 on 8091); the gateway balances over them. The gateway stays one.
+INSTANCES="${INSTANCES:-1}"
+[[ "$INSTANCES" =~ ^[1-9]$ ]] || { echo "INSTANCES must be 1 to 9, not '$INSTANCES'" >&2; exit 2; }
+
+service_of() { [[ "$1" =~ ^(.*)-([0-9])$ ]] && echo "${BASH_REMATCH[1]}" || echo "$1"; }
+instance_of() { [[ "$1" =~ -([0-9])$ ]] && echo "${BASH_REMATCH[1]}" || echo 1; }
+instances_of() { # the instance names of a service: organization, organization-2, …
+  local n
+  echo "$1"
+  for ((n = 2; n <= INSTANCES; n++)); do echo "$1-$n"; done
+}
+
+port_var() { echo "$(tr '[:lower:]' '[:upper:]' <<<"$(service_of "$1")")_PORT"; }
+
+port_of() { # the port of a service instance or the gateway
   local var
-  var="$(tr '[:lower:]' '[:upper:]' <<<"$1")_PORT"
-  echo "${!var}"
+  var="$(port_var "$1")"
+  echo $(( ${!var} + 10 * ($(instance_of "$1") - 1) ))
 }
 
 jar_of() {
   if [[ "$1" == gateway ]]; then echo "$REPO/gateway/target/quarkus-app/quarkus-run.jar"
-  else echo "$REPO/services/$1/target/quarkus-app/quarkus-run.jar"; fi
+  else echo "$REPO/services/$(service_of "$1")/target/quarkus-app/quarkus-run.jar"; fi
 }
 
 healthy() { curl -fsS "http://localhost:$(port_of "$1")/q/health/ready" >/dev/null; }
@@ -69,11 +84,12 @@ start_app() { # NAME HEAP
     log "$name already running (pid $(pid_of "$name"))"
     return 0
   fi
-  require_port_free "$name" "$port" "$(tr '[:lower:]' '[:upper:]' <<<"$name")_PORT"
+  require_port_free "$name" "$port" "$(port_var "$name")"
   [[ -f "$(jar_of "$name")" ]] || die "$(jar_of "$name") is missing; build first"
   printf '%s\n' "$GRASSROOTS_JAVA_OPTS" >"$PIDS/$name.opts"
   # shellcheck disable=SC2086
-  start_bg "$name" "$LOGS/$name.log" java $heap -XX:+UseSerialGC $GRASSROOTS_JAVA_OPTS -Dstack.state="$STATE/" -jar "$(jar_of "$name")"
+  start_bg "$name" "$LOGS/$name.log" env "$(port_var "$name")=$port" \
+    java $heap -XX:+UseSerialGC $GRASSROOTS_JAVA_OPTS -Dstack.state="$STATE/" -jar "$(jar_of "$name")"
 }
 
 heap_of() { if [[ "$1" == gateway ]]; then echo "$GATEWAY_HEAP"; else echo "$SERVICE_HEAP"; fi; }
@@ -82,30 +98,50 @@ heap_of() { if [[ "$1" == gateway ]]; then echo "$GATEWAY_HEAP"; else echo "$SER
 # dead, e.g. killed -9, is fine), start it again from its jar with the options it had, wait until it is ready.
 cmd_restart() {
   local name="${1:-}" s known=0 start=$SECONDS
-  for s in "${SERVICES[@]}" gateway; do [[ "$s" == "$name" ]] && known=1; done
-  ((known)) || die "usage: $0 restart NAME (one of: ${SERVICES[*]} gateway)"
+  for s in "${SERVICES[@]}" gateway; do [[ "$s" == "$(service_of "$name")" ]] && known=1; done
+  ((known)) || die "usage: $0 restart NAME (one of: ${SERVICES[*]} gateway, or an instance such as organization-2)"
   if [[ -f "$PIDS/$name.opts" && -z "$GRASSROOTS_JAVA_OPTS" ]]; then
     GRASSROOTS_JAVA_OPTS="$(cat "$PIDS/$name.opts")"
   fi
   stop_pid "$name"
+  [[ "$name" != gateway ]] || export_routes
   start_app "$name" "$(heap_of "$name")"
   wait_for "$name" 120 healthy "$name"
   log "$name restarted and ready on :$(port_of "$name") in $((SECONDS - start)) s"
 }
 
+# export_routes: <SERVICE>_URL for the gateway, every instance of the service that has a pid file
+# (grassroots.routes.<service>.url takes a list), so that a restarted gateway finds them all too.
+export_routes() {
+  local s f urls
+  for s in "${SERVICES[@]}"; do
+    urls="http://127.0.0.1:$(port_of "$s")"
+    for f in "$PIDS/$s"-[0-9].pid; do
+      [[ -e "$f" ]] && urls="$urls,http://127.0.0.1:$(port_of "$(basename "$f" .pid)")"
+    done
+    export "$(tr '[:lower:]' '[:upper:]' <<<"$s")_URL=$urls"
+  done
+}
+
 start_apps() {
-  local s
-  for s in "${SERVICES[@]}"; do start_app "$s" "$SERVICE_HEAP"; done
-  for s in "${SERVICES[@]}"; do wait_for "$s" 120 healthy "$s"; log "$s ready on :$(port_of "$s")"; done
+  local s i
+  for s in "${SERVICES[@]}"; do for i in $(instances_of "$s"); do start_app "$i" "$SERVICE_HEAP"; done; done
+  for s in "${SERVICES[@]}"; do
+    for i in $(instances_of "$s"); do wait_for "$i" 120 healthy "$i"; log "$i ready on :$(port_of "$i")"; done
+  done
+  export_routes
   start_app gateway "$GATEWAY_HEAP"
   wait_for gateway 120 healthy gateway
   log "gateway ready on :$GATEWAY_PORT"
 }
 
 stop_apps() {
-  local s
+  local s f
   stop_pid gateway
-  for s in "${SERVICES[@]}"; do stop_pid "$s"; done
+  for s in "${SERVICES[@]}"; do
+    stop_pid "$s"
+    for f in "$PIDS/$s"-[0-9].pid; do [[ -e "$f" ]] && stop_pid "$(basename "$f" .pid)"; done
+  done
 }
 
 load_demo() {
@@ -136,8 +172,11 @@ cmd_stop() {
 
 cmd_status() {
   "$LOCAL_DIR/infra.sh" status
-  local s
-  for s in "${SERVICES[@]}" gateway; do status_line "$s"; done
+  local s f
+  for s in "${SERVICES[@]}" gateway; do
+    status_line "$s"
+    for f in "$PIDS/$s"-[0-9].pid; do [[ -e "$f" ]] && status_line "$(basename "$f" .pid)"; done
+  done
 }
 
 cmd_logs() {

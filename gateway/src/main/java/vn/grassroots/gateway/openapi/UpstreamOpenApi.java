@@ -18,7 +18,7 @@ import vn.grassroots.gateway.routing.UpstreamProxy;
 @Singleton
 public class UpstreamOpenApi {
 
-    static final String UPSTREAM_DOCUMENT = "/q/openapi?format=json";
+    static final String UPSTREAM_DOCUMENT = "/q/openapi";
 
     private final RouteTable routes;
     private final UpstreamProxy proxy;
@@ -39,7 +39,7 @@ public class UpstreamOpenApi {
             MultiMap headers = MultiMap.caseInsensitiveMultiMap()
                     .set("Accept", "application/json")
                     .set(CorrelationId.HEADER, CorrelationId.of(ctx));
-            proxy.forward(ctx, upstream, HttpMethod.GET, upstream.basePath() + UPSTREAM_DOCUMENT, headers, false);
+            proxy.forward(ctx, upstream, HttpMethod.GET, UPSTREAM_DOCUMENT, "format=json", headers, false);
         }, () -> Problems.notFound(ctx, "No service named " + service));
     }
 }

@@ -89,7 +89,6 @@ public class ApiRoutes {
         // Vert.x refuses bodies above the largest limit; the proxy counts every body against the limit of its path.
         ctx.put(VertxHttpRecorder.MAX_REQUEST_SIZE_KEY, bodyLimit(path));
         Upstream upstream = target.get();
-        proxy.forward(ctx, upstream, ctx.request().method(), upstream.uri(path, ctx.request().query()),
-                UpstreamProxy.requestHeaders(ctx), true);
+        proxy.forward(ctx, upstream, ctx.request().method(), path, ctx.request().query(), UpstreamProxy.requestHeaders(ctx), true);
     }
 }

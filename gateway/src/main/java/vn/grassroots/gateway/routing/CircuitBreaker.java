@@ -44,6 +44,11 @@ public final class CircuitBreaker {
         }
     }
 
+    /** Nanoseconds until a call may go ahead, without taking a trial's place (0: now). */
+    public synchronized long waitNanos(long now) {
+        return state == State.OPEN ? Math.max(0, openNanos - (now - openedAt)) : state == State.HALF_OPEN && trialRunning ? 1 : 0;
+    }
+
     public synchronized void succeeded() {
         state = State.CLOSED;
         failures = 0;

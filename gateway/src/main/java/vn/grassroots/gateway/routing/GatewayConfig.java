@@ -53,8 +53,11 @@ public interface GatewayConfig {
         /** Path prefixes under /api, comma-separated, without a trailing slash, e.g. /api/v1/organizations. */
         List<String> prefix();
 
-        /** Base URL of the service, e.g. http://localhost:8081 (a path part is prepended). */
-        String url();
+        /**
+         * Base URLs of the service's instances, comma-separated, e.g. http://10.0.0.5:8081,http://10.0.0.6:8081 (a path
+         * part is prepended); calls go round robin to the instances whose circuit is closed and health check passes.
+         */
+        List<String> url();
     }
 
     interface UpstreamSettings {
@@ -89,6 +92,10 @@ public interface GatewayConfig {
         /** How long the health check waits for an upstream's /q/health/ready. */
         @WithDefault("1s")
         Duration healthTimeout();
+
+        /** How often each instance of a service with several is checked (/q/health/ready), to take it out or back. */
+        @WithDefault("2s")
+        Duration healthInterval();
     }
 
     /** Token buckets: per client ({@code azp}), per user ({@code sub}), per remote address without a token. */

@@ -13,6 +13,7 @@ public class RouteTable {
 
     private final List<Upstream> longestPrefixFirst;
     private final Map<String, Upstream> byName = new TreeMap<>();
+    private final Map<String, Pool> pools = new TreeMap<>();
 
     public RouteTable(GatewayConfig config) {
         List<Upstream> all = new java.util.ArrayList<>();
@@ -20,6 +21,7 @@ public class RouteTable {
             List<Upstream> prefixes = Upstream.of(name, route);
             all.addAll(prefixes);
             byName.put(name, prefixes.get(0));
+            pools.put(name, new Pool(prefixes.get(0).instances(), config.upstream().failureThreshold(), config.upstream().openDelay()));
         });
         // Longest prefix first, so a nested prefix (/api/v1/organizations/x) can go to another service.
         longestPrefixFirst = all.stream()
@@ -33,6 +35,11 @@ public class RouteTable {
 
     public Optional<Upstream> named(String name) {
         return Optional.ofNullable(byName.get(name));
+    }
+
+    /** The instances of a service and their state, shared by its prefixes, the proxy and the health checks. */
+    public Pool pool(String name) {
+        return pools.get(name);
     }
 
     public List<Upstream> all() {

@@ -1,30 +1,75 @@
 package vn.grassroots.gateway.routing;
 
 import java.net.URI;
+import java.util.List;
 
-/** One resolved route: where requests under {@code prefix} go. */
-public record Upstream(String name, String prefix, String host, int port, boolean ssl, String basePath) {
+/** One resolved route: requests under {@code prefix} go to one of the service's {@code instances}. */
+public record Upstream(String name, String prefix, List<Instance> instances) {
 
-    /** One upstream per prefix of the route; they share the name, so one circuit and one health check. */
-    static java.util.List<Upstream> of(String name, GatewayConfig.Route route) {
-        return route.prefix().stream().map(prefix -> of(name, prefix.trim(), route.url())).toList();
+    /** One instance of a service: where to connect, and the path its URL puts before every request's. */
+    public record Instance(String host, int port, boolean ssl, String basePath) {
+
+        static Instance of(String name, String routeUrl) {
+            URI url = URI.create(routeUrl.trim());
+            String scheme = url.getScheme();
+            if (url.getHost() == null || !("http".equals(scheme) || "https".equals(scheme))) {
+                throw new IllegalArgumentException("grassroots.routes." + name + ".url must be http(s) URLs: " + routeUrl);
+            }
+            boolean ssl = "https".equals(scheme);
+            int port = url.getPort() != -1 ? url.getPort() : ssl ? 443 : 80;
+            String basePath = url.getRawPath() == null ? "" : url.getRawPath().replaceAll("/+$", "");
+            return new Instance(url.getHost(), port, ssl, basePath);
+        }
+
+        /** The request URI on this instance for a gateway path and raw query string. */
+        public String uri(String path, String rawQuery) {
+            return basePath + path + (rawQuery == null || rawQuery.isEmpty() ? "" : "?" + rawQuery);
+        }
+
+        public String url() {
+            return (ssl ? "https://" : "http://") + host + ":" + port + basePath;
+        }
+
+        /** {@code location} made relative when this instance built it from its own address; else null. */
+        String relativized(String location) {
+            String scheme = ssl ? "https://" : "http://";
+            boolean defaultPort = port == (ssl ? 443 : 80);
+            for (String origin : defaultPort
+                    ? new String[] {scheme + host + ":" + port, scheme + host}
+                    : new String[] {scheme + host + ":" + port}) {
+                if (location.regionMatches(true, 0, origin, 0, origin.length())
+                        && (location.length() == origin.length() || "/?#".indexOf(location.charAt(origin.length())) >= 0)) {
+                    String rest = location.substring(origin.length());
+                    if (!basePath.isEmpty() && rest.startsWith(basePath + "/")) {
+                        rest = rest.substring(basePath.length());
+                    }
+                    return rest.isEmpty() || rest.charAt(0) != '/' ? "/" + rest : rest;
+                }
+            }
+            return null;
+        }
     }
 
-    static Upstream of(String name, String prefix, String routeUrl) {
+    /** One upstream per prefix of the route; they share the name, so one pool of instances and one health check. */
+    static List<Upstream> of(String name, GatewayConfig.Route route) {
+        List<Instance> instances = route.url().stream().filter(u -> !u.isBlank()).map(u -> Instance.of(name, u)).toList();
+        return route.prefix().stream().map(prefix -> of(name, prefix.trim(), instances)).toList();
+    }
+
+    static Upstream of(String name, String prefix, String... urls) {
+        return of(name, prefix, java.util.Arrays.stream(urls).map(u -> Instance.of(name, u)).toList());
+    }
+
+    static Upstream of(String name, String prefix, List<Instance> instances) {
         // Only /api/** is behind the token check, so a route elsewhere would be an open door.
         if (!prefix.startsWith("/api/") || prefix.endsWith("/")) {
             throw new IllegalArgumentException("grassroots.routes." + name + ".prefix must start with /api/ and not end with /: "
                     + prefix);
         }
-        URI url = URI.create(routeUrl.trim());
-        String scheme = url.getScheme();
-        if (url.getHost() == null || !("http".equals(scheme) || "https".equals(scheme))) {
-            throw new IllegalArgumentException("grassroots.routes." + name + ".url must be an http(s) URL: " + routeUrl);
+        if (instances.isEmpty()) {
+            throw new IllegalArgumentException("grassroots.routes." + name + ".url names no instance");
         }
-        boolean ssl = "https".equals(scheme);
-        int port = url.getPort() != -1 ? url.getPort() : ssl ? 443 : 80;
-        String basePath = url.getRawPath() == null ? "" : url.getRawPath().replaceAll("/+$", "");
-        return new Upstream(name, prefix, url.getHost(), port, ssl, basePath);
+        return new Upstream(name, prefix, List.copyOf(instances));
     }
 
     /** Segment-wise match: /api/v1/organizations covers /api/v1/organizations/x but not /api/v1/organizationsx. */
@@ -33,29 +78,16 @@ public record Upstream(String name, String prefix, String host, int port, boolea
     }
 
     /**
-     * A Location the upstream built from the Host it saw (its own address), made relative, so that
-     * callers follow it through the gateway rather than to an internal address.
+     * A Location an instance built from the Host it saw (its own address), made relative, so that callers follow it
+     * through the gateway rather than to an internal address.
      */
     public String relativize(String location) {
-        String scheme = ssl ? "https://" : "http://";
-        boolean defaultPort = port == (ssl ? 443 : 80);
-        for (String origin : defaultPort
-                ? new String[] {scheme + host + ":" + port, scheme + host}
-                : new String[] {scheme + host + ":" + port}) {
-            if (location.regionMatches(true, 0, origin, 0, origin.length())
-                    && (location.length() == origin.length() || "/?#".indexOf(location.charAt(origin.length())) >= 0)) {
-                String rest = location.substring(origin.length());
-                if (!basePath.isEmpty() && rest.startsWith(basePath + "/")) {
-                    rest = rest.substring(basePath.length());
-                }
-                return rest.isEmpty() || rest.charAt(0) != '/' ? "/" + rest : rest;
+        for (Instance i : instances) {
+            String relative = i.relativized(location);
+            if (relative != null) {
+                return relative;
             }
         }
         return location;
-    }
-
-    /** The request URI on the upstream for a gateway path and raw query string. */
-    public String uri(String path, String rawQuery) {
-        return basePath + path + (rawQuery == null || rawQuery.isEmpty() ? "" : "?" + rawQuery);
     }
 }

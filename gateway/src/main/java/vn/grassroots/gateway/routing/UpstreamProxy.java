@@ -20,9 +20,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.net.ConnectException;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import vn.grassroots.gateway.correlation.CorrelationId;
@@ -46,10 +44,11 @@ public class UpstreamProxy {
     private final GatewayConfig.UpstreamSettings settings;
     private final long timeoutMillis;
     private final long connectTimeoutMillis;
-    private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+    private final RouteTable routes;
 
-    public UpstreamProxy(Vertx vertx, GatewayConfig config) {
+    public UpstreamProxy(Vertx vertx, GatewayConfig config, RouteTable routes) {
         this.vertx = vertx;
+        this.routes = routes;
         settings = config.upstream();
         timeoutMillis = settings.timeout().toMillis();
         connectTimeoutMillis = settings.connectTimeout().toMillis();
@@ -66,39 +65,24 @@ public class UpstreamProxy {
         client.close();
     }
 
-    /** The circuit of an upstream (made on first use). */
-    private CircuitBreaker breaker(Upstream upstream) {
-        return breakers.computeIfAbsent(upstream.name(),
-                n -> new CircuitBreaker(settings.failureThreshold(), settings.openDelay()));
-    }
-
     /**
-     * Sends {@code method uri} with {@code headers} to the upstream; with {@code withBody}, the caller's body
-     * follows. The answer, or a 503 problem if the upstream cannot be reached in time, goes to {@code ctx}.
+     * Sends {@code method path?query} with {@code headers} to an instance of the upstream; with {@code withBody}, the
+     * caller's body follows. The answer, or a 503 problem if no instance can be reached in time, goes to {@code ctx}.
      */
-    public void forward(RoutingContext ctx, Upstream upstream, HttpMethod method, String uri, MultiMap headers,
+    public void forward(RoutingContext ctx, Upstream upstream, HttpMethod method, String path, String rawQuery, MultiMap headers,
             boolean withBody) {
-        CircuitBreaker breaker = breaker(upstream);
-        long wait = breaker.permit(System.nanoTime());
-        if (wait != 0) {
-            // Open circuit: answer at once rather than let every caller wait for a connect timeout.
-            LOG.debugf("%s service circuit is open; refusing %s %s", upstream.name(), method, ctx.request().path());
+        Pool pool = routes.pool(upstream.name());
+        long now = System.nanoTime();
+        Pool.Pick pick = pool.pick(now, null);
+        if (pick == null) {
+            // Every circuit open: answer at once rather than let every caller wait for a connect timeout.
+            LOG.debugf("%s service circuits are open; refusing %s %s", upstream.name(), method, ctx.request().path());
             Problems.upstreamUnavailable(ctx, upstream.name(),
-                    Math.max(1, TimeUnit.NANOSECONDS.toSeconds(wait + TimeUnit.SECONDS.toNanos(1) - 1)));
+                    Math.max(1, TimeUnit.NANOSECONDS.toSeconds(pool.waitNanos(now) + TimeUnit.SECONDS.toNanos(1) - 1)));
             return;
         }
-        RequestOptions options = new RequestOptions()
-                .setMethod(method)
-                .setHost(upstream.host())
-                .setPort(upstream.port())
-                .setSsl(upstream.ssl())
-                .setURI(uri)
-                .setHeaders(headers)
-                // Connect: obtaining a pooled or new connection. Idle: no byte from the upstream for that long.
-                .setConnectTimeout(connectTimeoutMillis)
-                .setIdleTimeout(timeoutMillis);
         boolean retryable = RETRYABLE.contains(method) && !(withBody && hasBody(ctx.request()));
-        new Exchange(ctx, upstream, breaker, method, retryable ? settings.retries() : 0).start(options, withBody);
+        new Exchange(ctx, upstream, pool, method, path, rawQuery, headers, retryable ? settings.retries() : 0).start(pick, withBody);
     }
 
     private static boolean hasBody(HttpServerRequest in) {
@@ -129,25 +113,46 @@ public class UpstreamProxy {
     private final class Exchange {
         private final RoutingContext ctx;
         private final Upstream upstream;
-        private final CircuitBreaker breaker;
+        private final Pool pool;
         private final HttpMethod method;
+        private final String path;
+        private final String rawQuery;
+        private final MultiMap headers;
         private int retriesLeft;
+        private Pool.Pick current;
         private HttpClientRequest out;
         private boolean aborted;
         private boolean settled;
 
-        Exchange(RoutingContext ctx, Upstream upstream, CircuitBreaker breaker, HttpMethod method, int retries) {
+        Exchange(RoutingContext ctx, Upstream upstream, Pool pool, HttpMethod method, String path, String rawQuery, MultiMap headers,
+                int retries) {
             this.ctx = ctx;
             this.upstream = upstream;
-            this.breaker = breaker;
+            this.pool = pool;
             this.method = method;
+            this.path = path;
+            this.rawQuery = rawQuery;
+            this.headers = headers;
             this.retriesLeft = retries;
         }
 
-        void start(RequestOptions options, boolean withBody) {
+        void start(Pool.Pick pick, boolean withBody) {
+            current = pick;
+            settled = false;
+            Upstream.Instance instance = pick.instance();
+            RequestOptions options = new RequestOptions()
+                    .setMethod(method)
+                    .setHost(instance.host())
+                    .setPort(instance.port())
+                    .setSsl(instance.ssl())
+                    .setURI(instance.uri(path, rawQuery))
+                    .setHeaders(headers)
+                    // Connect: obtaining a pooled or new connection. Idle: no byte from the upstream for that long.
+                    .setConnectTimeout(connectTimeoutMillis)
+                    .setIdleTimeout(timeoutMillis);
             client.request(options).onComplete(connected -> {
                 if (connected.failed()) {
-                    if (!retried(connected.cause(), options, withBody)) {
+                    if (!retried(connected.cause(), withBody)) {
                         unavailable(connected.cause());
                     }
                     return;
@@ -157,7 +162,7 @@ public class UpstreamProxy {
                 out.exceptionHandler(t -> LOG.debugf("%s request ended early: %s", upstream.name(), t));
                 out.response().onComplete(answered -> {
                     if (answered.failed()) {
-                        if (!retried(answered.cause(), options, withBody)) {
+                        if (!retried(answered.cause(), withBody)) {
                             unavailable(answered.cause());
                         }
                     } else {
@@ -255,17 +260,25 @@ public class UpstreamProxy {
 
         /**
          * Tries again after a connection failure (refused, or closed before any answer, e.g. a stale pooled
-         * connection), never after a timeout: a slow service would only get twice the load.
+         * connection), never after a timeout: a slow service would only get twice the load. Another instance if there
+         * is one (at once), else the same after a pause. The failed instance's circuit counts the failure.
          */
-        private boolean retried(Throwable cause, RequestOptions options, boolean withBody) {
+        private boolean retried(Throwable cause, boolean withBody) {
             boolean connectionFailure = cause instanceof ConnectException || cause instanceof HttpClosedException;
             if (aborted || retriesLeft <= 0 || !connectionFailure || ctx.response().closed()) {
                 return false;
             }
+            Upstream.Instance failed = current.instance();
+            settle(false);
+            Pool.Pick next = pool.pick(System.nanoTime(), failed);
+            if (next == null) {
+                return false;
+            }
             retriesLeft--;
-            LOG.debugf("%s service connection failed for %s %s, trying again: %s", upstream.name(), method,
-                    ctx.request().path(), cause);
-            vertx.setTimer(Math.max(1, settings.retryDelay().toMillis()), id -> start(options, withBody));
+            LOG.debugf("%s service at %s: connection failed for %s %s, trying %s: %s", upstream.name(), failed.url(), method,
+                    ctx.request().path(), next.instance().url(), cause);
+            long delay = next.instance().equals(failed) ? Math.max(1, settings.retryDelay().toMillis()) : 1;
+            vertx.setTimer(delay, id -> start(next, withBody));
             return true;
         }
 
@@ -276,9 +289,9 @@ public class UpstreamProxy {
             }
             settled = true;
             if (success) {
-                breaker.succeeded();
+                current.breaker().succeeded();
             } else {
-                breaker.failed(System.nanoTime());
+                current.breaker().failed(System.nanoTime());
             }
         }
 
@@ -291,8 +304,8 @@ public class UpstreamProxy {
             if (out != null) {
                 out.reset();
             }
-            LOG.warnf("%s service is unavailable for %s %s: %s", upstream.name(), method, ctx.request().path(),
-                    cause.toString());
+            LOG.warnf("%s service at %s is unavailable for %s %s: %s", upstream.name(), current.instance().url(), method,
+                    ctx.request().path(), cause.toString());
             if (ctx.response().headWritten()) {
                 ctx.response().reset();
             } else {
@@ -304,7 +317,7 @@ public class UpstreamProxy {
         private void abort() {
             if (!settled) {
                 settled = true;
-                breaker.released();
+                current.breaker().released();
             }
             if (!aborted && out != null) {
                 aborted = true;

@@ -27,7 +27,7 @@ class UpstreamTest {
 
     @Test
     void buildsUpstreamUriWithBasePath() {
-        Upstream u = route("/api/v1/organizations", "https://org.internal/svc/");
+        Upstream.Instance u = route("/api/v1/organizations", "https://org.internal/svc/").instances().get(0);
         assertEquals(443, u.port());
         assertTrue(u.ssl());
         assertEquals("/svc/api/v1/organizations/1?limit=5", u.uri("/api/v1/organizations/1", "limit=5"));
@@ -44,6 +44,12 @@ class UpstreamTest {
         assertEquals("http://org:80812/x", u.relativize("http://org:80812/x"));
         Upstream based = route("/api/v1/organizations", "http://org/svc");
         assertEquals("/api/v1/organizations/1", based.relativize("http://org/svc/api/v1/organizations/1"));
+        // several instances: a Location built by any of them
+        Upstream two = Upstream.of("organization", "/api/v1/organizations", "http://10.0.0.5:8081", "http://10.0.0.6:8081");
+        assertEquals(2, two.instances().size());
+        assertEquals("/api/v1/organizations/1", two.relativize("http://10.0.0.6:8081/api/v1/organizations/1"));
+        assertEquals("/api/v1/organizations/1", two.relativize("http://10.0.0.5:8081/api/v1/organizations/1"));
+        assertEquals("http://10.0.0.7:8081/x", two.relativize("http://10.0.0.7:8081/x"));
     }
 
     @Test
