@@ -117,7 +117,7 @@ export_routes() {
   for s in "${SERVICES[@]}"; do
     urls="http://127.0.0.1:$(port_of "$s")"
     for f in "$PIDS/$s"-[0-9].pid; do
-      [[ -e "$f" ]] && urls="$urls,http://127.0.0.1:$(port_of "$(basename "$f" .pid)")"
+      if [[ -e "$f" ]]; then urls="$urls,http://127.0.0.1:$(port_of "$(basename "$f" .pid)")"; fi
     done
     export "$(tr '[:lower:]' '[:upper:]' <<<"$s")_URL=$urls"
   done
@@ -140,7 +140,9 @@ stop_apps() {
   stop_pid gateway
   for s in "${SERVICES[@]}"; do
     stop_pid "$s"
-    for f in "$PIDS/$s"-[0-9].pid; do [[ -e "$f" ]] && stop_pid "$(basename "$f" .pid)"; done
+    for f in "$PIDS/$s"-[0-9].pid; do
+      if [[ -e "$f" ]]; then stop_pid "$(basename "$f" .pid)"; fi
+    done
   done
 }
 
@@ -175,7 +177,9 @@ cmd_status() {
   local s f
   for s in "${SERVICES[@]}" gateway; do
     status_line "$s"
-    for f in "$PIDS/$s"-[0-9].pid; do [[ -e "$f" ]] && status_line "$(basename "$f" .pid)"; done
+    for f in "$PIDS/$s"-[0-9].pid; do
+      if [[ -e "$f" ]]; then status_line "$(basename "$f" .pid)"; fi
+    done
   done
 }
 
