@@ -2,8 +2,8 @@
 # state and logs live in .run/ (git-ignored). See deploy/local/README.md.
 .PHONY: run test stop status logs stop-test bench restart chaos
 
-run:     ## build, start PostgreSQL, Kafka, Keycloak, the services and the gateway, load demo data (INSTANCES=2: two of each service)
-	@INSTANCES="$(INSTANCES)" deploy/local/platform.sh run
+run:     ## build, start PostgreSQL, Kafka, Keycloak, the services and the gateway, load demo data (INSTANCES=2: two of each service; KAFKA_BROKERS=3: three Kafka nodes)
+	@INSTANCES="$(INSTANCES)" KAFKA_BROKERS="$(KAFKA_BROKERS)" deploy/local/platform.sh run
 
 test:    ## every module's tests and the end-to-end tests, on a fresh test stack (other ports)
 	@GRASSROOTS_STACK=test deploy/local/platform.sh test

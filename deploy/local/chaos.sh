@@ -7,6 +7,11 @@
 #   postgres        a burst of writes (consumers behind), then PostgreSQL stopped ~10 s and started
 #   kill-publisher  kill -9 of membership (it publishes the member events), then restart
 #   kill-consumer   kill -9 of evaluations (it consumes them), then restart
+#   scale-out       on a stack of two instances of every service and three Kafka nodes (replication factor 3,
+#                   min.insync.replicas 2), half the writes being updates of the same few members through both
+#                   instances of membership: kill -9 of one instance of every service, then of one Kafka node, then
+#                   all restarted; also checks each updated member's events on the topics in the order of its
+#                   versions, every acknowledged version there, and every read model at the member's version
 #
 # After each case it checks, by reading the topics and every consumer's database: 0 acknowledged writes lost (each
 # is in its service and its created event is on its topic), every acknowledged event applied in every consumer
@@ -15,7 +20,7 @@
 # is stopped at the end, whatever happens (trap).
 #
 #   deploy/local/chaos.sh            every case (~8-10 min on 2 cores)
-#   deploy/local/chaos.sh short      the PostgreSQL restart with a consumer behind only (for `make test`)
+#   deploy/local/chaos.sh short      the PostgreSQL restart with a consumer behind, and scale-out (for `make test`)
 #   deploy/local/chaos.sh CASE...    the named cases
 #
 # It builds nothing: it runs the jars under services/*/target and gateway/target (./mvnw package first). Keycloak is
@@ -25,9 +30,9 @@ export GRASSROOTS_STACK=chaos GRASSROOTS_PORT_OFFSET="${CHAOS_PORT_OFFSET:-1000}
 # shellcheck source-path=SCRIPTDIR source=env.sh
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
-ALL_CASES=(kafka postgres kill-publisher kill-consumer)
+ALL_CASES=(kafka postgres kill-publisher kill-consumer scale-out)
 if [[ $# -eq 0 || "${1:-}" == all ]]; then CASES=("${ALL_CASES[@]}")
-elif [[ "$1" == short ]]; then CASES=(postgres)
+elif [[ "$1" == short ]]; then CASES=(postgres scale-out)
 else CASES=("$@"); fi
 for c in "${CASES[@]}"; do
   [[ " ${ALL_CASES[*]} " == *" $c "* ]] || die "unknown case '$c' (cases: ${ALL_CASES[*]}, or short)"
@@ -73,13 +78,51 @@ START=$SECONDS
 "$LOCAL_DIR/platform.sh" stop >/dev/null 2>&1 || true
 rm -rf "$STATE"
 mkdir -p "$PIDS" "$LOGS" "$DATA" "$CHAOS_DIR"
-"$LOCAL_DIR/postgres.sh" start
-"$LOCAL_DIR/kafka.sh" start
-SERVICE_HEAP="${SERVICE_HEAP:--Xms32m -Xmx200m}" "$LOCAL_DIR/platform.sh" start-apps
-log "chaos stack up in $((SECONDS - START)) s; gateway on :$GATEWAY_PORT"
-chaos_java setup "$CHAOS_DIR/tree"
+
+# start_stack INSTANCES KAFKA_BROKERS: a fresh stack (empty databases and topics) of that shape, and its tree
+start_stack() {
+  local begin=$SECONDS
+  "$LOCAL_DIR/platform.sh" stop >/dev/null 2>&1 || true
+  export INSTANCES="$1" KAFKA_BROKERS="$2"
+  unset KAFKA_BOOTSTRAP
+  # shellcheck source=env.sh
+  source "$LOCAL_DIR/env.sh" # the bootstrap servers of KAFKA_BROKERS nodes
+  rm -rf "$DATA"
+  mkdir -p "$DATA"
+  "$LOCAL_DIR/postgres.sh" start
+  "$LOCAL_DIR/kafka.sh" start
+  SERVICE_HEAP="${SERVICE_HEAP:--Xms32m -Xmx200m}" "$LOCAL_DIR/platform.sh" start-apps
+  log "chaos stack of $INSTANCES instance(s) per service and $KAFKA_BROKERS Kafka node(s) up in $((SECONDS - begin)) s"
+  chaos_java setup "$CHAOS_DIR/tree"
+}
 
 now_ms() { date +%s%3N; }
+
+# memory: the proportional set size (PSS: shared pages divided among their users) of every process of the stack
+pss_mb() { # PID...: their PSS and their children's, in MB
+  local total=0 p kb
+  for p in "$@" $(for q in "$@"; do pgrep -P "$q" || true; done); do
+    kb="$(awk '/^Pss:/ {print $2}' "/proc/$p/smaps_rollup" 2>/dev/null || true)"
+    total=$((total + ${kb:-0}))
+  done
+  echo $((total / 1024))
+}
+stack_memory() {
+  local f name services=() gateway=() kafka=() postgres=() n=0
+  for f in "$PIDS"/*.pid; do
+    name="$(basename "$f" .pid)"
+    case "$name" in
+      gateway) gateway+=("$(cat "$f")") ;;
+      kafka*) kafka+=("$(cat "$f")") ;;
+      postgres) postgres+=("$(cat "$f")") ;;
+      *) services+=("$(cat "$f")"); n=$((n + 1)) ;;
+    esac
+  done
+  local sv gw kf pg
+  sv="$(pss_mb "${services[@]}")"; gw="$(pss_mb "${gateway[@]}")"; kf="$(pss_mb "${kafka[@]}")"; pg="$(pss_mb "${postgres[@]}")"
+  echo "memory under load (PSS): $n service instances $sv MB, gateway $gw MB, ${#kafka[@]} Kafka node(s) $kf MB," \
+    "PostgreSQL $pg MB; whole stack $((sv + gw + kf + pg)) MB"
+}
 
 # service_down NAME: kill -9 by pid file (the process only: its pid is the JVM's)
 kill9() {
@@ -102,10 +145,11 @@ NOTES="$CHAOS_DIR/notes.txt"
 FAILED=0
 
 run_case() {
-  local name="$1" burst=0 writes="$CHAOS_DIR/$1.writes" heal
-  [[ "$name" == postgres ]] && burst=120
-  log "case $name: $LOAD_SECONDS s of writes at $LOAD_RATE/s (after a burst of $burst)"
-  chaos_java load "$CHAOS_DIR/tree" "$writes" "$LOAD_SECONDS" "$LOAD_RATE" "$burst" &
+  local name="$1" burst=0 writes="$CHAOS_DIR/$1.writes" heal seconds="$LOAD_SECONDS" updates=0
+  if [[ "$name" == postgres ]]; then burst=120; fi
+  if [[ "$name" == scale-out ]]; then seconds=$((LOAD_SECONDS + 40)); updates=50; fi # writes go on during the restarts
+  log "case $name: $seconds s of writes at $LOAD_RATE/s (after a burst of $burst; $updates % updates)"
+  chaos_java load "$CHAOS_DIR/tree" "$writes" "$seconds" "$LOAD_RATE" "$burst" "$updates" &
   LOAD_PID=$!
   case "$name" in
     kafka)
@@ -132,6 +176,17 @@ run_case() {
       kill9 evaluations
       sleep 5
       "$LOCAL_DIR/platform.sh" restart evaluations ;;
+    scale-out)
+      sleep 10
+      stack_memory | tee -a "$NOTES" >&2
+      local s pids=()
+      for s in "${SERVICES[@]}"; do kill9 "$s"; done # instance 1 of each; instance 2 carries on
+      sleep 5
+      kill9 kafka-2
+      sleep 10
+      for s in "${SERVICES[@]}"; do "$LOCAL_DIR/platform.sh" restart "$s" & pids+=($!); done
+      "$LOCAL_DIR/kafka.sh" start 2 & pids+=($!)
+      for s in "${pids[@]}"; do wait "$s" || die "a restart of the scale-out case failed"; done ;;
   esac
   heal="$(now_ms)"
   log "case $name: fault over; waiting for the writer"
@@ -143,18 +198,29 @@ run_case() {
   tail -n1 "$RESULTS" >&2
 }
 
-for c in "${CASES[@]}"; do run_case "$c"; done
+# the cases of one instance first, on a stack of one instance and one Kafka node; scale-out on its own stack
+SINGLE=()
+for c in "${CASES[@]}"; do if [[ "$c" != scale-out ]]; then SINGLE+=("$c"); fi; done
+if ((${#SINGLE[@]})); then
+  start_stack 1 1
+  for c in "${SINGLE[@]}"; do run_case "$c"; done
+fi
+if [[ " ${CASES[*]} " == *" scale-out "* ]]; then
+  start_stack 2 3
+  run_case scale-out
+fi
 
 # ---------------------------------------------------------------- the table
 {
   echo
   echo "chaos stack: ${#CASES[@]} case(s) in $((SECONDS - START)) s"
-  printf '%-15s %6s %6s %7s  %-34s %4s %5s %11s %10s %10s %9s %s\n' case writes acked retried "statuses seen (all attempts)" 500s lost not-applied "dup(case)" "dup(topic)" recovery result
-  while IFS=$'\t' read -r n w a r st f l na d da rec res; do
-    printf '%-15s %6s %6s %7s  %-34s %4s %5s %11s %10s %10s %9s %s\n' "$n" "$w" "$a" "$r" "$st" "$f" "$l" "$na" "$d" "$da" "$rec" "$res"
+  printf '%-14s %6s %-15s %7s  %-40s %4s %5s %11s %8s %9s %10s %9s %s\n' case writes acked retried "statuses seen (all attempts)" 500s lost not-applied disorder "dup(case)" "dup(topic)" recovery result
+  while IFS=$'\t' read -r n w a r st f l na o d da rec res; do
+    printf '%-14s %6s %-15s %7s  %-40s %4s %5s %11s %8s %9s %10s %9s %s\n' "$n" "$w" "$a" "$r" "$st" "$f" "$l" "$na" "$o" "$d" "$da" "$rec" "$res"
   done <"$RESULTS"
   cat "$NOTES"
   echo "recovery: from the end of the fault until every check passed; dup(case): event ids on the topics more than once among"
-  echo "the case's writes; dup(topic): on the whole member and organization topics (events and state) so far"
+  echo "the case's writes; dup(topic): on the whole member and organization topics (events and state) so far; disorder: events"
+  echo "of an updated member on its topics after an event of a later version; statuses GETnnn: the read before an update"
 } | tee "$CHAOS_DIR/table.txt"
 exit "$FAILED"

@@ -83,7 +83,13 @@ unset _port_offset
 
 _default DB_USER          grassroots
 _default DB_PASSWORD      grassroots
-_default KAFKA_BOOTSTRAP  "localhost:$KAFKA_PORT"
+# KAFKA_BROKERS: the Kafka nodes of this stack (deploy/local/kafka.sh); by default the count its storage was formatted for.
+_default KAFKA_BROKERS    "$(cat "$DATA/kafka.brokers" 2>/dev/null || echo 1)"
+[[ "$KAFKA_BROKERS" =~ ^[1-5]$ ]] || { echo "KAFKA_BROKERS must be 1 to 5, not '$KAFKA_BROKERS'" >&2; exit 2; }
+_bootstrap="localhost:$KAFKA_PORT"
+for ((_n = 2; _n <= KAFKA_BROKERS; _n++)); do _bootstrap+=",localhost:$((KAFKA_PORT + 2 * (_n - 1)))"; done
+_default KAFKA_BOOTSTRAP  "$_bootstrap"
+unset _bootstrap _n
 _default KEYCLOAK_URL     "http://localhost:$KEYCLOAK_PORT"
 _default OIDC_ISSUER      "$KEYCLOAK_URL/realms/grassroots"
 _default SERVICE_DATABASES "organization membership meetings evaluations assignments"

@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
-# Local single-node Apache Kafka broker (KRaft: broker + controller in one JVM) for the
-# Grassroots stack, run from the Apache Kafka jars on Maven Central (fetched once with the
-# Maven wrapper through deploy/local/kafka/pom.xml into .run/cache/kafka-<version>/libs).
+# Local Apache Kafka for the Grassroots stack, KRaft nodes (broker + controller in one JVM each), run from the
+# Apache Kafka jars on Maven Central (fetched once with the Maven wrapper through deploy/local/kafka/pom.xml into
+# .run/cache/kafka-<version>/libs).
 #
-#   deploy/local/kafka.sh start|stop|status
+# KAFKA_BROKERS=1 (default): one node, replication factor 1. KAFKA_BROKERS=3: three nodes, all three controller
+# voters; node n is named kafka-n (node 1: kafka) and listens on KAFKA_PORT + 2(n-1) (its controller on
+# KAFKA_CONTROLLER_PORT + 2(n-1)); topics get replication factor 3 and min.insync.replicas 2. The count is fixed
+# when the storage is formatted (data/kafka.brokers); to change it, stop the stack and remove data/kafka*.
+#
+#   deploy/local/kafka.sh start|start-nowait|stop|status [N]   every node, or node N only
+#   deploy/local/kafka.sh wait [SECONDS]
 #   deploy/local/kafka.sh topics ARGS...   e.g. topics --list, topics --create --topic t1
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=env.sh
@@ -11,10 +17,17 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
 KAFKA_LIBS="$CACHE/kafka-$KAFKA_VERSION/libs"
 KAFKA_HOME="$STATE/kafka"            # generated configuration
-KAFKA_LOG_DIR="$DATA/kafka"          # the broker's data (log.dirs)
-KAFKA_LOG="$LOGS/kafka.log"
+BROKERS_FILE="$DATA/kafka.brokers"   # the node count the storage was formatted for
 KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xmx384m -Xms128m}"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
+# node N: its process name, ports, data folder (log.dirs) and configuration
+node_name() { if [[ "$1" == 1 ]]; then echo kafka; else echo "kafka-$1"; fi; }
+node_port() { echo $((KAFKA_PORT + 2 * ($1 - 1))); }
+node_controller_port() { echo $((KAFKA_CONTROLLER_PORT + 2 * ($1 - 1))); }
+node_data() { echo "$DATA/$(node_name "$1")"; }
+node_config() { echo "$KAFKA_HOME/server-$1.properties"; }
+nodes() { seq 1 "$KAFKA_BROKERS"; }
 
 # ---------------------------------------------------------------- jars
 fetch_jars() {
@@ -34,31 +47,36 @@ fetch_jars() {
 
 # ---------------------------------------------------------------- configuration
 write_config() {
-  mkdir -p "$KAFKA_HOME" "$KAFKA_LOG_DIR"
-  cat >"$KAFKA_HOME/server.properties" <<EOF
+  local n="$1" voters="" i rf isr
+  for i in $(nodes); do voters+="${voters:+,}$i@127.0.0.1:$(node_controller_port "$i")"; done
+  # one node: replication factor 1; several: every partition on up to three, a write acknowledged by two
+  rf=$((KAFKA_BROKERS < 3 ? KAFKA_BROKERS : 3))
+  isr=$((rf > 1 ? 2 : 1))
+  mkdir -p "$KAFKA_HOME" "$(node_data "$n")"
+  cat >"$(node_config "$n")" <<EOF
 # Written by deploy/local/kafka.sh at every start; edits are lost.
 process.roles=broker,controller
-node.id=1
-controller.quorum.voters=1@127.0.0.1:$KAFKA_CONTROLLER_PORT
-listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
-advertised.listeners=PLAINTEXT://localhost:$KAFKA_PORT
+node.id=$n
+controller.quorum.voters=$voters
+listeners=PLAINTEXT://127.0.0.1:$(node_port "$n"),CONTROLLER://127.0.0.1:$(node_controller_port "$n")
+advertised.listeners=PLAINTEXT://localhost:$(node_port "$n")
 listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
 inter.broker.listener.name=PLAINTEXT
 controller.listener.names=CONTROLLER
-log.dirs=$KAFKA_LOG_DIR
+log.dirs=$(node_data "$n")
 
 num.partitions=3
-default.replication.factor=1
-min.insync.replicas=1
+default.replication.factor=$rf
+min.insync.replicas=$isr
 auto.create.topics.enable=true
 delete.topic.enable=true
-offsets.topic.replication.factor=1
+offsets.topic.replication.factor=$rf
 offsets.topic.num.partitions=10
-transaction.state.log.replication.factor=1
-transaction.state.log.min.isr=1
+transaction.state.log.replication.factor=$rf
+transaction.state.log.min.isr=$isr
 transaction.state.log.num.partitions=5
-share.coordinator.state.topic.replication.factor=1
-share.coordinator.state.topic.min.isr=1
+share.coordinator.state.topic.replication.factor=$rf
+share.coordinator.state.topic.min.isr=$isr
 group.initial.rebalance.delay.ms=0
 
 # small machine: few threads, small buffers
@@ -133,16 +151,33 @@ random_cluster_id() {
   done
 }
 
+# The storage of every node is formatted once, with one cluster id and the node count of this stack.
 format_storage() {
-  [[ -f "$KAFKA_LOG_DIR/meta.properties" ]] && return 0
-  local id
-  id="$(random_cluster_id)"
-  log "formatting Kafka storage in $KAFKA_LOG_DIR (cluster id $id)"
+  local n="$1" id
+  if [[ -f "$DATA/kafka.cluster-id" ]]; then id="$(cat "$DATA/kafka.cluster-id")"; else
+    id="$(random_cluster_id)"
+    echo "$id" >"$DATA/kafka.cluster-id"
+  fi
+  [[ -f "$(node_data "$n")/meta.properties" ]] && return 0
+  log "formatting the storage of Kafka node $n in $(node_data "$n") (cluster id $id)"
   if ! "$JAVA" -Xmx256m -Dlog4j2.configurationFile="$KAFKA_HOME/tools-log4j2.xml" -cp "$KAFKA_LIBS/*" \
-      kafka.tools.StorageTool format -t "$id" -c "$KAFKA_HOME/server.properties" --ignore-formatted \
-      >>"$KAFKA_LOG" 2>&1; then
-    log_tail kafka 20
+      kafka.tools.StorageTool format -t "$id" -c "$(node_config "$n")" --ignore-formatted \
+      >>"$LOGS/$(node_name "$n").log" 2>&1; then
+    log_tail "$(node_name "$n")" 20
     die "kafka storage format failed"
+  fi
+}
+
+# The node count is the one the storage was formatted for.
+check_brokers() {
+  if [[ -f "$BROKERS_FILE" ]]; then
+    [[ "$(cat "$BROKERS_FILE")" == "$KAFKA_BROKERS" ]] || die "this stack's Kafka was formatted for $(cat "$BROKERS_FILE") \
+node(s), not KAFKA_BROKERS=$KAFKA_BROKERS: stop the stack and remove $DATA/kafka* to change it"
+  elif compgen -G "$DATA/kafka*/meta.properties" >/dev/null; then
+    echo 1 >"$BROKERS_FILE" # formatted before the count was kept: one node
+    check_brokers
+  else
+    echo "$KAFKA_BROKERS" >"$BROKERS_FILE"
   fi
 }
 
@@ -155,49 +190,76 @@ kafka_tool() {
     "$class" "$@"
 }
 
-broker_ready() {
-  port_open "$KAFKA_PORT" || return 1
+# Ready: every node listens and the cluster answers a topic listing.
+cluster_ready() {
+  local n
+  for n in $(nodes); do port_open "$(node_port "$n")" || return 1; done
   timeout 60 "$JAVA" -Xmx128m -XX:TieredStopAtLevel=1 \
     -Dlog4j2.configurationFile="$KAFKA_HOME/tools-log4j2.xml" -cp "$KAFKA_LIBS/*" \
-    org.apache.kafka.tools.TopicCommand --bootstrap-server "localhost:$KAFKA_PORT" --list >/dev/null 2>&1
+    org.apache.kafka.tools.TopicCommand --bootstrap-server "$KAFKA_BOOTSTRAP" --list >/dev/null 2>&1
 }
 
 # ---------------------------------------------------------------- commands
-cmd_start() {
-  if pid_alive kafka; then
-    log "kafka already running (pid $(pid_of kafka)) on localhost:$KAFKA_PORT"
+start_node() {
+  local n="$1" name
+  name="$(node_name "$n")"
+  if pid_alive "$name"; then
+    log "$name already running (pid $(pid_of "$name")) on localhost:$(node_port "$n")"
     return 0
   fi
-  require_port_free kafka "$KAFKA_PORT" KAFKA_PORT
-  require_port_free "kafka controller" "$KAFKA_CONTROLLER_PORT" KAFKA_CONTROLLER_PORT
-  command -v "$JAVA" >/dev/null 2>&1 || die "java not found (JDK 17+ required)"
-
-  with_lock "kafka-$KAFKA_VERSION" fetch_jars
-  write_config
-  format_storage
-
-  log "starting kafka $KAFKA_VERSION (KRaft) on localhost:$KAFKA_PORT"
+  require_port_free "$name" "$(node_port "$n")" KAFKA_PORT
+  require_port_free "$name controller" "$(node_controller_port "$n")" KAFKA_CONTROLLER_PORT
+  write_config "$n"
+  format_storage "$n"
+  log "starting $name $KAFKA_VERSION (KRaft node $n of $KAFKA_BROKERS) on localhost:$(node_port "$n")"
   # shellcheck disable=SC2086
-  start_bg kafka "$KAFKA_LOG" "$JAVA" $KAFKA_HEAP_OPTS \
+  start_bg "$name" "$LOGS/$name.log" "$JAVA" $KAFKA_HEAP_OPTS \
     -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:+ExitOnOutOfMemoryError \
     -Djava.awt.headless=true -Dfile.encoding=UTF-8 \
     -Dlog4j2.configurationFile="$KAFKA_HOME/log4j2.xml" \
     -Dkafka.logs.dir="$LOGS" \
-    -cp "$KAFKA_LIBS/*" kafka.Kafka "$KAFKA_HOME/server.properties"
+    -cp "$KAFKA_LIBS/*" kafka.Kafka "$(node_config "$n")"
+}
+
+# start [N]: every node that is not running, or node N
+cmd_start() {
+  command -v "$JAVA" >/dev/null 2>&1 || die "java not found (JDK 17+ required)"
+  with_lock "kafka-$KAFKA_VERSION" fetch_jars
+  check_brokers
+  write_config 1 # the tools read its log4j2 files
+  local n
+  for n in ${1:-$(nodes)}; do start_node "$n"; done
 }
 
 cmd_wait() {
-  wait_for kafka "${1:-120}" broker_ready
-  log "kafka ready: bootstrap servers localhost:$KAFKA_PORT"
+  wait_for kafka "${1:-120}" cluster_ready
+  log "kafka ready: bootstrap servers $KAFKA_BOOTSTRAP"
+}
+
+stop_node() {
+  local name
+  name="$(node_name "$1")"
+  if pid_alive "$name"; then stop_pid "$name"; else rm -f "$PIDS/$name.pid"; log "$name not running"; fi
+}
+
+# stop [N]: every node at once (the last one left alone would wait for a controller quorum), or node N
+cmd_stop() {
+  local n
+  for n in ${1:-$(nodes)}; do stop_node "$n" & done
+  wait
+}
+
+node_arg() {
+  [[ -z "${1:-}" || "$1" =~ ^[1-9]$ && "$1" -le "$KAFKA_BROKERS" ]] || die "no Kafka node '$1' (KAFKA_BROKERS=$KAFKA_BROKERS)"
+  echo "${1:-}"
 }
 
 case "${1:-}" in
-  start)  cmd_start; cmd_wait ;;
-  start-nowait) cmd_start ;;
+  start)  cmd_start "$(node_arg "${2:-}")"; cmd_wait ;;
+  start-nowait) cmd_start "$(node_arg "${2:-}")" ;;
   wait)   cmd_wait "${2:-120}" ;;
-  stop)
-    if pid_alive kafka; then stop_pid kafka; else rm -f "$PIDS/kafka.pid"; log "kafka not running"; fi ;;
-  status) status_line kafka ;;
-  topics) shift; kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "localhost:$KAFKA_PORT" "$@" ;;
-  *) echo "usage: $0 start|stop|status|topics ARGS..." >&2; exit 2 ;;
+  stop)   cmd_stop "$(node_arg "${2:-}")" ;;
+  status) for n in $(nodes); do status_line "$(node_name "$n")"; done ;;
+  topics) shift; kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "$KAFKA_BOOTSTRAP" "$@" ;;
+  *) echo "usage: $0 start|start-nowait|stop|status [N] | wait [SECONDS] | topics ARGS..." >&2; exit 2 ;;
 esac

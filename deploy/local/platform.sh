@@ -249,7 +249,7 @@ cmd_test() {
   load_demo
   (cd "$REPO" && "$REPO/mvnw" -B -pl gateway -Pe2e verify)
   cmd_stop >/dev/null 2>&1 || true
-  log "end-to-end tests passed after $((SECONDS - start)) s; the short fault case (PostgreSQL restart, consumers behind)"
+  log "end-to-end tests passed after $((SECONDS - start)) s; the short fault cases (PostgreSQL restart with consumers behind; two instances and three Kafka nodes, one of each killed)"
   "$LOCAL_DIR/chaos.sh" short
   log "all tests passed in $((SECONDS - start)) s"
 }

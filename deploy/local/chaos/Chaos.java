@@ -45,11 +45,18 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * client and the PostgreSQL driver on the class path):
  *
  *   setup STATE                          a small tree (province, district, commune, cells) known to every service
- *   load STATE WRITES SECONDS RATE BURST steady writes through the gateway: members in the cells, new cells; each with
+ *   load STATE WRITES SECONDS RATE BURST [UPDATES%]
+ *                                        steady writes through the gateway: members in the cells, new cells; each with
  *                                        its own Idempotency-Key, retried with the same key on 503/502/504/429/409
- *                                        request-in-progress and on timeouts; one line per write in WRITES
+ *                                        request-in-progress and on timeouts; one line per write in WRITES. With
+ *                                        UPDATES% > 0, that share of the writes are profile updates (GET, then PUT with
+ *                                        If-Match, again on 412) of the few members made by setup, from 8 threads at
+ *                                        once: the same aggregates written through every instance of membership
  *   check CASE WRITES HEAL_MS TIMEOUT_S  waits until every acknowledged write is in its service, on its topic and in
  *                                        every consumer's read model (processed_event) and every outbox is drained;
+ *                                        for updated members also: every acknowledged version on the topic, each
+ *                                        member's events in the order of their versions, every event of theirs
+ *                                        applied in every consumer and every read model at the member's version;
  *                                        prints one tab-separated result line; exit 1 when a check fails
  *
  * Tokens are minted with the test key that the chaos stack's services trust (services/testing's key pair).
@@ -59,11 +66,12 @@ public class Chaos {
     static final String REPO = System.getenv().getOrDefault("REPO", ".");
     static final String GATEWAY = "http://localhost:" + System.getenv().getOrDefault("GATEWAY_PORT", "9080");
     static final String PG = "jdbc:postgresql://localhost:" + System.getenv().getOrDefault("PG_PORT", "56432") + "/";
-    static final String KAFKA = "localhost:" + System.getenv().getOrDefault("KAFKA_PORT", "60092");
+    static final String KAFKA = System.getenv().getOrDefault("KAFKA_BOOTSTRAP", "localhost:60092");
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     static final Pattern TYPE = Pattern.compile("\"type\"\\s*:\\s*\"([^\"]+)\"");
     static final Pattern SUBJECT = Pattern.compile("\"subject\"\\s*:\\s*\"([^\"]+)\"");
+    static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*(\\d+)");
     static String token;
 
     public static void main(String[] args) throws Exception {
@@ -71,7 +79,7 @@ public class Chaos {
         switch (args[0]) {
             case "setup" -> setup(Path.of(args[1]));
             case "load" -> load(Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]), Double.parseDouble(args[4]),
-                    Integer.parseInt(args[5]));
+                    Integer.parseInt(args[5]), args.length > 6 ? Integer.parseInt(args[6]) : 0);
             case "check" -> System.exit(check(args[1], Path.of(args[2]), Long.parseLong(args[3]), Integer.parseInt(args[4])));
             default -> throw new IllegalArgumentException(args[0]);
         }
@@ -100,7 +108,11 @@ public class Chaos {
     // ------------------------------------------------------------------ one write, retried with its key
 
     /** The outcome of one create: every status seen (ERR: no answer), the last answer. */
-    record Outcome(String kind, String id, int status, List<String> statuses, String body, long startMs, long endMs) {}
+    record Outcome(String kind, String id, int status, List<String> statuses, String body, long startMs, long endMs, long version) {
+        Outcome(String kind, String id, int status, List<String> statuses, String body, long startMs, long endMs) {
+            this(kind, id, status, statuses, body, startMs, endMs, -1);
+        }
+    }
 
     static Outcome create(String kind, String path, String id, String json, Duration giveUp, boolean retry422) {
         String key = UUID.randomUUID().toString();
@@ -152,6 +164,66 @@ public class Chaos {
                 + "\"organizationId\":\"" + cell + "\",\"status\":\"OFFICIAL\"}";
     }
 
+    /**
+     * A profile update of a member: GET for its version, PUT with If-Match; a 412 (another writer was first) or a
+     * failure to answer starts again from the GET. The outcome carries the version the 200 answered (its ETag).
+     */
+    static Outcome update(String id, int n, Duration giveUp) {
+        long start = System.currentTimeMillis();
+        long deadline = start + giveUp.toMillis();
+        List<String> statuses = new ArrayList<>();
+        String json = "{\"fullName\":\"Lò Văn Sửa " + n + "\",\"birthDate\":\"1980-01-01\",\"gender\":\"MALE\",\"theoryLevel\":\"ELEMENTARY\"}";
+        int status = 0;
+        String body = "";
+        while (System.currentTimeMillis() <= deadline) {
+            try {
+                HttpResponse<String> got = HTTP.send(HttpRequest.newBuilder(URI.create(GATEWAY + "/api/v1/members/" + id))
+                        .timeout(Duration.ofSeconds(15)).header("Authorization", "Bearer " + token).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (got.statusCode() != 200) {
+                    status = got.statusCode();
+                    body = got.body();
+                    statuses.add("GET" + status);
+                    if (status != 502 && status != 503 && status != 504 && status != 429) {
+                        break;
+                    }
+                    Thread.sleep(300);
+                    continue;
+                }
+                String etag = got.headers().firstValue("ETag").orElseThrow();
+                HttpResponse<String> put = HTTP.send(HttpRequest.newBuilder(URI.create(GATEWAY + "/api/v1/members/" + id))
+                        .timeout(Duration.ofSeconds(15)).header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json").header("If-Match", etag)
+                        .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                status = put.statusCode();
+                body = put.body();
+                statuses.add(Integer.toString(status));
+                if (status == 200) {
+                    long version = Long.parseLong(put.headers().firstValue("ETag").orElseThrow().replaceAll("\\D", ""));
+                    return new Outcome("update", id, status, statuses, body, start, System.currentTimeMillis(), version);
+                }
+                if (status != 412 && status != 409 && status != 502 && status != 503 && status != 504 && status != 429) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (Exception e) {
+                status = 0;
+                body = e.toString();
+                statuses.add("ERR");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return new Outcome("update", id, status, statuses, body, start, System.currentTimeMillis());
+    }
+
     // ------------------------------------------------------------------ setup
 
     static void setup(Path state) throws Exception {
@@ -169,11 +241,14 @@ public class Chaos {
             cells.add(cell);
         }
         // membership learns the cells from Kafka: the first member of each cell waits for that (422 until then)
+        List<String> members = new ArrayList<>();
         for (String cell : cells) {
             String id = UUID.randomUUID().toString();
             must(create("member", "/api/v1/members", id, member(id, cell, 0), Duration.ofSeconds(120), true));
+            members.add(id);
         }
-        Files.writeString(state, "commune=" + commune + "\ncells=" + String.join(",", cells) + "\n");
+        Files.writeString(state, "commune=" + commune + "\ncells=" + String.join(",", cells) + "\nmembers="
+                + String.join(",", members) + "\n");
         System.err.println("chaos: tree ready under " + province);
     }
 
@@ -196,10 +271,11 @@ public class Chaos {
 
     // ------------------------------------------------------------------ load
 
-    static void load(Path state, Path out, int seconds, double rate, int burst) throws Exception {
+    static void load(Path state, Path out, int seconds, double rate, int burst, int updatePercent) throws Exception {
         Map<String, String> st = readState(state);
         String commune = st.get("commune");
         String[] cells = st.get("cells").split(",");
+        String[] hot = st.get("members").split(",");
         ExecutorService pool = Executors.newFixedThreadPool(8);
         Semaphore inFlight = new Semaphore(8); // bounded: a slow or failing stack slows the writer down, no pile-up
         List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
@@ -209,7 +285,9 @@ public class Chaos {
             int i = n.incrementAndGet();
             String id = UUID.randomUUID().toString();
             Outcome o;
-            if (i % 5 == 0) {
+            if (updatePercent > 0 && (i * updatePercent) % 100 < updatePercent) { // spread evenly
+                o = update(hot[random.nextInt(hot.length)], i, Duration.ofSeconds(120));
+            } else if (i % 5 == 0) {
                 o = create("org", "/api/v1/organizations", id, org(id, commune, "SUBORDINATE_CELL", "RESIDENTIAL", "Chi bộ tải " + i),
                         Duration.ofSeconds(120), false);
             } else {
@@ -250,7 +328,7 @@ public class Chaos {
         StringBuilder sb = new StringBuilder();
         for (Outcome o : outcomes) {
             sb.append(o.kind()).append('\t').append(o.id()).append('\t').append(o.status()).append('\t')
-                    .append(String.join(",", o.statuses())).append('\t').append(o.startMs()).append('\t').append(o.endMs()).append('\n');
+                    .append(String.join(",", o.statuses())).append('\t').append(o.startMs()).append('\t').append(o.endMs()).append('\t').append(o.version()).append('\n');
             if (o.status() != 201 && o.status() != 200) {
                 System.err.println("chaos: " + o.kind() + " " + o.id() + " ended " + o.statuses() + ": "
                         + o.body().substring(0, Math.min(300, o.body().length())));
@@ -261,7 +339,7 @@ public class Chaos {
 
     // ------------------------------------------------------------------ check
 
-    record Write(String kind, String id, int status, List<String> statuses) {}
+    record Write(String kind, String id, int status, List<String> statuses, long version) {}
 
     static final Map<String, List<String>> READ_MODELS = new LinkedHashMap<>();
     static {
@@ -283,7 +361,8 @@ public class Chaos {
         for (String line : Files.readAllLines(writesFile)) {
             String[] f = line.split("\t");
             if (f.length >= 4) {
-                writes.add(new Write(f[0], f[1], Integer.parseInt(f[2]), List.of(f[3].split(","))));
+                writes.add(new Write(f[0], f[1], Integer.parseInt(f[2]), List.of(f[3].split(",")),
+                        f.length > 6 ? Long.parseLong(f[6]) : -1));
             }
         }
         Map<String, Integer> byStatus = new TreeMap<>();
@@ -301,9 +380,15 @@ public class Chaos {
             }
         }
         Map<String, List<String>> acked = new HashMap<>();
+        Map<String, Set<Long>> ackedVersions = new TreeMap<>(); // updated member -> the versions its 200s answered
         int notAcked = 0;
         for (Write w : writes) {
-            if (w.status() == 201 || w.status() == 200) {
+            if (w.kind().equals("update")) {
+                ackedVersions.computeIfAbsent(w.id(), k -> new HashSet<>());
+            }
+            if (w.kind().equals("update") && w.status() == 200) {
+                ackedVersions.get(w.id()).add(w.version());
+            } else if (w.status() == 201 || w.status() == 200) {
                 acked.computeIfAbsent(w.kind(), k -> new ArrayList<>()).add(w.id());
             } else {
                 notAcked++;
@@ -322,6 +407,10 @@ public class Chaos {
         int duplicatesAll = 0;
         int notApplied = 0;
         boolean topicsRead = false;
+        int ackedUpdates = ackedVersions.values().stream().mapToInt(Set::size).sum();
+        int lostUpdates = 0;
+        int disorder = 0;
+        Set<String> updateEvents = new HashSet<>();
         while (true) {
             problems.clear();
             undrained.clear();
@@ -365,8 +454,20 @@ public class Chaos {
                     duplicates = 0;
                     for (var e : acked.entrySet()) {
                         Set<String> ids = new HashSet<>(e.getValue());
-                        TopicScan scan = scan(TOPIC.get(e.getKey()), ids, CREATED.get(e.getKey()));
-                        TopicScan state = scan(STATE_TOPIC.get(e.getKey()), ids, "-");
+                        Set<String> tracked = e.getKey().equals("member") ? ackedVersions.keySet() : Set.of();
+                        TopicScan scan = scan(TOPIC.get(e.getKey()), ids, CREATED.get(e.getKey()), tracked);
+                        TopicScan state = scan(STATE_TOPIC.get(e.getKey()), ids, "-", tracked);
+                        // the updated members: every acknowledged version on the topic, in the order of the versions
+                        disorder += scan.disorder() + state.disorder();
+                        for (String m : tracked) {
+                            updateEvents.addAll(scan.eventsOf().getOrDefault(m, List.of()));
+                            List<Long> versions = scan.versionsOf().getOrDefault(m, List.of());
+                            for (long v : ackedVersions.get(m)) {
+                                if (!versions.contains(v)) {
+                                    lostUpdates++;
+                                }
+                            }
+                        }
                         createdEvents.put(e.getKey(), scan.created());
                         missingEvents += ids.size() - scan.subjectsWithCreated();
                         duplicates += scan.duplicatesOfIds() + state.duplicatesOfIds();
@@ -376,15 +477,38 @@ public class Chaos {
                 if (missingEvents > 0) {
                     problems.add(missingEvents + " acknowledged writes without their created event on the topic");
                 }
+                if (lostUpdates > 0) {
+                    problems.add(lostUpdates + " acknowledged updates without their event on the topic");
+                }
+                if (disorder > 0) {
+                    problems.add(disorder + " events of an updated member on the topic after a later version of it");
+                }
+                // every updated member in every read model at its version and name in membership
+                if (!ackedVersions.isEmpty()) {
+                    Map<String, String> truth = versions("membership", "member", ackedVersions.keySet(), user, password);
+                    for (String rm : READ_MODELS.get("member")) {
+                        String[] t = rm.split(":");
+                        Map<String, String> held = versions(t[0], t[1], ackedVersions.keySet(), user, password);
+                        long behind = truth.entrySet().stream().filter(x -> !x.getValue().equals(held.get(x.getKey()))).count();
+                        if (behind > 0) {
+                            notApplied += (int) behind;
+                            problems.add(behind + " updated members not at their version in " + rm);
+                        }
+                    }
+                }
                 // exactly once in every consumer: each created event id is in processed_event of every consumer database
                 if (topicsRead) {
+                    if (!updateEvents.isEmpty()) {
+                        createdEvents.computeIfAbsent("member", k -> new HashSet<>()).addAll(updateEvents);
+                        updateEvents.clear();
+                    }
                     for (var e : createdEvents.entrySet()) {
                         for (String rm : READ_MODELS.get(e.getKey())) {
                             String db = rm.split(":")[0];
                             int missing = e.getValue().size() - processed(db, e.getValue(), user, password);
                             if (missing > 0) {
                                 notApplied += missing;
-                                problems.add(missing + " created " + e.getKey() + " events not in " + db + ".processed_event");
+                                problems.add(missing + " " + e.getKey() + " events not in " + db + ".processed_event");
                             }
                         }
                     }
@@ -411,10 +535,12 @@ public class Chaos {
         StringBuilder statuses = new StringBuilder();
         byStatus.forEach((k, v) -> statuses.append(statuses.length() == 0 ? "" : " ").append(k).append(':').append(v));
         int ackedCount = acked.values().stream().mapToInt(List::size).sum();
-        // CASE  WRITES  ACKED  RETRIED  STATUSES  500s  LOST  NOT-APPLIED  DUPLICATES(case ids)  DUPLICATES(topics)  RECOVERY  RESULT
-        System.out.println(String.join("\t", name, Integer.toString(writes.size()), Integer.toString(ackedCount),
-                Integer.toString(retried), statuses.toString(), Integer.toString(answered500), Integer.toString(lost + missingEvents),
-                Integer.toString(notApplied), Integer.toString(duplicates), Integer.toString(duplicatesAll),
+        // CASE WRITES ACKED(updates) RETRIED STATUSES 500s LOST NOT-APPLIED DISORDER DUPLICATES(case ids) DUPLICATES(topics) RECOVERY RESULT
+        System.out.println(String.join("\t", name, Integer.toString(writes.size()),
+                ackedCount + ackedUpdates + (ackedUpdates > 0 ? " (" + ackedUpdates + " upd)" : ""),
+                Integer.toString(retried), statuses.toString(), Integer.toString(answered500),
+                Integer.toString(lost + missingEvents + lostUpdates), Integer.toString(notApplied), Integer.toString(disorder),
+                Integer.toString(duplicates), Integer.toString(duplicatesAll),
                 recoveredMs < 0 ? "-" : String.format("%.1f s", recoveredMs / 1000.0), ok ? "PASS" : "FAIL"));
         if (!ok) {
             System.err.println("chaos: " + name + " FAILED: " + String.join("; ", problems));
@@ -454,6 +580,21 @@ public class Chaos {
         }
     }
 
+    /** id -> "version name" of some members in a table of members or of their read model. */
+    static Map<String, String> versions(String db, String table, Set<String> ids, String user, String password) throws Exception {
+        Map<String, String> m = new HashMap<>();
+        try (Connection c = connect(db, user, password);
+                PreparedStatement ps = c.prepareStatement("SELECT id, version, full_name FROM " + table + " WHERE id = ANY(?)")) {
+            ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    m.put(rs.getString(1), rs.getLong(2) + " " + rs.getString(3));
+                }
+            }
+        }
+        return m;
+    }
+
     static long scalar(String db, String sql, String user, String password) throws Exception {
         try (Connection c = connect(db, user, password); ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
@@ -461,10 +602,32 @@ public class Chaos {
         }
     }
 
-    /** What a topic holds about some aggregates: their created events, and how many event ids are on it twice. */
-    record TopicScan(Set<String> created, int subjectsWithCreated, int duplicatesOfIds, int duplicatesAll) {}
+    /**
+     * What a topic holds about some aggregates: their created events, how many event ids are on it twice, and for
+     * the tracked aggregates their event ids and versions in the order of the topic (one key, one partition).
+     */
+    record TopicScan(Set<String> created, int subjectsWithCreated, int duplicatesOfIds, int duplicatesAll,
+            Map<String, List<String>> eventsOf, Map<String, List<Long>> versionsOf) {
 
-    static TopicScan scan(String topic, Set<String> ids, String createdType) {
+        /** Events of a tracked aggregate that come after an event of a later version (repeats of an id aside). */
+        int disorder() {
+            int n = 0;
+            for (var e : eventsOf.entrySet()) {
+                List<Long> versions = versionsOf.get(e.getKey());
+                Set<String> once = new HashSet<>();
+                long last = -1;
+                for (int k = 0; k < versions.size(); k++) {
+                    if (once.add(e.getValue().get(k))) {
+                        n += versions.get(k) <= last ? 1 : 0;
+                        last = Math.max(last, versions.get(k));
+                    }
+                }
+            }
+            return n;
+        }
+    }
+
+    static TopicScan scan(String topic, Set<String> ids, String createdType, Set<String> tracked) {
         Properties p = new Properties();
         p.put("bootstrap.servers", KAFKA);
         p.put("key.deserializer", StringDeserializer.class.getName());
@@ -474,6 +637,8 @@ public class Chaos {
         Map<String, String> subjectOf = new HashMap<>();
         Set<String> created = new HashSet<>();
         Set<String> subjects = new HashSet<>();
+        Map<String, List<String>> eventsOf = new HashMap<>();
+        Map<String, List<Long>> versionsOf = new HashMap<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
             List<TopicPartition> parts = consumer.partitionsFor(topic, Duration.ofSeconds(20)).stream()
                     .map(i -> new TopicPartition(topic, i.partition())).toList();
@@ -496,6 +661,11 @@ public class Chaos {
                     Matcher subject = SUBJECT.matcher(r.value());
                     String s = subject.find() ? subject.group(1) : r.key();
                     subjectOf.put(eventId, s);
+                    Matcher version = VERSION.matcher(r.value());
+                    if (tracked.contains(s) && version.find()) {
+                        eventsOf.computeIfAbsent(s, k -> new ArrayList<>()).add(eventId);
+                        versionsOf.computeIfAbsent(s, k -> new ArrayList<>()).add(Long.parseLong(version.group(1)));
+                    }
                     Matcher type = TYPE.matcher(r.value());
                     if (ids.contains(s) && type.find() && type.group(1).equals(createdType)) {
                         created.add(eventId);
@@ -514,6 +684,6 @@ public class Chaos {
                 }
             }
         }
-        return new TopicScan(created, subjects.size(), dupIds, dupAll);
+        return new TopicScan(created, subjects.size(), dupIds, dupAll, eventsOf, versionsOf);
     }
 }

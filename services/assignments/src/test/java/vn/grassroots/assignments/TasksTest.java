@@ -161,6 +161,43 @@ class TasksTest {
         Api.get(Api.memberToken(other), TASKS + "/mine").statusCode(200).body("items", hasSize(0));
     }
 
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManager em;
+
+    /** Two checks at once, as two instances on one database would run them: each task is flagged and announced once. */
+    @Test
+    void concurrentOverdueChecksAnnounceEachTaskOnce() throws Exception {
+        Feed.Tree t = Feed.tree("T9");
+        String organizer = Api.as("organizer", t.district());
+        String planId = plan(organizer, t.district());
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            ids.add(Api.post(organizer, TASKS, task(planId, null, "ORGANIZATION", (i % 2 == 0 ? t.cellA() : t.cellB()).id,
+                    TODAY.plusDays(4))).statusCode(201).extract().path("id"));
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> runs = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            runs.add(pool.submit(() -> {
+                start.await();
+                return Api.post(Api.ADMIN, TASKS + "/overdue-checks?asOf=" + TODAY.plusDays(5), Map.of()).extract().statusCode();
+            }));
+        }
+        start.countDown();
+        for (var run : runs) {
+            assertEquals(200, run.get());
+        }
+        pool.shutdown();
+        for (String id : ids) {
+            Api.get(organizer, TASKS + "/" + id).statusCode(200).body("overdue", equalTo(true)).body("version", equalTo(2));
+        }
+        Number announced = (Number) io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                SELECT count(*) FROM outbox WHERE event_type = 'vn.grassroots.task.overdue' AND aggregate_id = ANY(cast(?1 AS varchar[]))""")
+                .setParameter(1, ids.toArray(String[]::new)).getSingleResult());
+        assertEquals(ids.size(), announced.intValue());
+    }
+
     @Test
     void overdueTasksAreAnnouncedExactlyOnceAndPlansShowTheirShares() {
         Feed.Tree t = Feed.tree("T4");

@@ -35,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
+import vn.grassroots.common.jobs.JobHeartbeats;
 import vn.grassroots.common.problem.Problem;
 import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.security.Caller;
@@ -49,6 +50,7 @@ import vn.grassroots.common.security.Caller;
 public class ExportJobs {
     private static final Logger LOG = Logger.getLogger(ExportJobs.class);
     static final int CHUNK_BYTES = 1 << 20;
+    static final String TABLE = "export_job";
     /** A national export reads for minutes in one transaction (one snapshot): it may last an hour. */
     public static final int TRANSACTION_TIMEOUT_SECONDS = 3600;
 
@@ -91,6 +93,9 @@ public class ExportJobs {
     @Inject
     CurrentIdentityAssociation identities;
 
+    @Inject
+    JobHeartbeats heartbeats;
+
     /** The most rows a file is answered with directly (100,000: a few seconds); more go through a background export. */
     @ConfigProperty(name = "grassroots.export.direct-limit", defaultValue = "100000")
     long directLimit;
@@ -99,11 +104,8 @@ public class ExportJobs {
             r -> new Thread(r, "export"));
 
     void onStart(@Observes StartupEvent e) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
-                UPDATE export_job SET status = 'FAILED', finished_at = now(),
-                  problem = jsonb_build_object('type', 'https://grassroots.vn/problems/export-interrupted', 'title', 'Export interrupted',
-                    'status', 503, 'detail', 'the service restarted during the export; start it again')
-                WHERE status IN ('QUEUED', 'RUNNING')""").executeUpdate());
+        heartbeats.track(TABLE, "export-interrupted", "Export interrupted", 503,
+                "the instance of the service running the export stopped; start it again");
     }
 
     void onStop(@Observes ShutdownEvent e) {
@@ -168,9 +170,11 @@ public class ExportJobs {
                     .setParameter(1, id).setParameter(2, report).setParameter(3, params).setParameter(4, fileName)
                     .setParameter(5, mediaType).setParameter(6, by).executeUpdate();
         });
+        heartbeats.hold(TABLE, id);
         try {
             worker.execute(() -> run(id, writer, identity));
         } catch (RejectedExecutionException e) {
+            heartbeats.release(TABLE, id);
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("DELETE FROM export_job WHERE id = ?1")
                     .setParameter(1, id).executeUpdate());
             throw ProblemException.unavailable("exports-busy", "five exports are running or waiting already; try again in a minute", 60);
@@ -232,6 +236,7 @@ public class ExportJobs {
             fail(id, new Problem(Problem.TYPE_BASE + "internal", "Internal error", 500,
                     "the export failed unexpectedly; quote export " + id + " when reporting it", null, null, null));
         } finally {
+            heartbeats.release(TABLE, id);
             request.terminate();
         }
     }

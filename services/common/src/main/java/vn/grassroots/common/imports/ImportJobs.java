@@ -22,6 +22,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
+import vn.grassroots.common.jobs.JobHeartbeats;
 import vn.grassroots.common.problem.Problem;
 import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.security.Caller;
@@ -31,8 +32,8 @@ import vn.grassroots.common.security.Caller;
  * {@code member_import}). The file is checked up to its header before a job exists (the service's precheck); then one
  * worker thread runs the imports one after the other with the caller's identity, so the scope rules are those of the
  * synchronous call, and writes the progress in its own short transactions, readable while the import's own transaction
- * is still open. One import waits at most: files are held in memory. A restart interrupts what runs; such imports are
- * marked FAILED at startup (one instance per database assumed).
+ * is still open. One import waits at most: files are held in memory. A restart interrupts what runs: the imports the
+ * instance held are marked FAILED by the next instance that sees their heartbeat stop ({@link JobHeartbeats}).
  */
 public abstract class ImportJobs {
     private static final Logger LOG = Logger.getLogger(ImportJobs.class);
@@ -55,6 +56,9 @@ public abstract class ImportJobs {
     @Inject
     protected Caller caller;
 
+    @Inject
+    JobHeartbeats heartbeats;
+
     private final ThreadPoolExecutor worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1),
             r -> new Thread(r, "csv-import"));
 
@@ -64,13 +68,10 @@ public abstract class ImportJobs {
     /** Who may follow an import (besides being the one who started it or an admin). */
     protected abstract String[] viewerRoles();
 
-    /** To be called by the subclass at startup (observers are not inherited across packages): interrupted imports FAILED. */
+    /** To be called by the subclass at startup (observers are not inherited across packages): heartbeats, orphans FAILED. */
     protected void failInterrupted() {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE " + table() + " " + """
-                SET status = 'FAILED', finished_at = now(),
-                  problem = jsonb_build_object('type', 'https://grassroots.vn/problems/import-interrupted', 'title', 'Import interrupted',
-                    'status', 500, 'detail', 'the service restarted during the import; nothing of it was written; import the file again')
-                WHERE status IN ('QUEUED', 'RUNNING')""").executeUpdate());
+        heartbeats.track(table(), "import-interrupted", "Import interrupted", 500,
+                "the instance of the service running the import stopped; nothing of it was written; import the file again");
     }
 
     /** To be called by the subclass at shutdown. */
@@ -87,9 +88,11 @@ public abstract class ImportJobs {
                 (id, mode, status, bytes, rows_estimated, created_by, created_at) VALUES (?1, ?2, 'QUEUED', ?3, ?4, ?5, now())""")
                 .setParameter(1, id).setParameter(2, mode).setParameter(3, body.length).setParameter(4, estimate(body))
                 .setParameter(5, by).executeUpdate());
+        heartbeats.hold(table(), id);
         try {
             worker.execute(() -> run(id, mode, task, identity));
         } catch (RejectedExecutionException e) {
+            heartbeats.release(table(), id);
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("DELETE FROM " + table() + " WHERE id = ?1")
                     .setParameter(1, id).executeUpdate());
             throw new ProblemException(503, "imports-busy", "Imports busy",
@@ -155,6 +158,7 @@ public abstract class ImportJobs {
             finish(id, ImportStatus.FAILED, null, write(new Problem(Problem.TYPE_BASE + "internal", "Internal error", 500,
                     "the import failed unexpectedly; nothing of it was written; quote import " + id + " when reporting it", null, null, null)), 0);
         } finally {
+            heartbeats.release(table(), id);
             request.terminate();
         }
     }
