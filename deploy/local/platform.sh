@@ -244,7 +244,9 @@ cmd_test() {
   log "module tests passed after $((SECONDS - start)) s; linting the contracts they wrote"
   wait "$linters" || { cat "$LOGS/contract-lint-install.log" >&2; die "the contract linters did not install"; }
   "$LOCAL_DIR/lint-contracts.sh"
-  log "contracts linted after $((SECONDS - start)) s; starting the platform for the end-to-end tests"
+  log "contracts linted after $((SECONDS - start)) s; checking the Kubernetes deployment"
+  "$REPO/deploy/kubernetes/check.sh"
+  log "Kubernetes deployment checked after $((SECONDS - start)) s; starting the platform for the end-to-end tests"
   start_apps
   load_demo
   (cd "$REPO" && "$REPO/mvnw" -B -pl gateway -Pe2e verify)

@@ -26,6 +26,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
+import vn.grassroots.common.kafka.KafkaConnection;
 
 /**
  * Poison records of a consuming service: sent to its dead-letter topic (key and value untouched, the reason and the
@@ -43,8 +44,8 @@ public class DeadLetters {
     public static final String TIMESTAMP = "dead-letter-timestamp";
     public static final String DEAD_LETTERED_AT = "dead-letter-at";
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
+    @Inject
+    KafkaConnection kafka;
 
     @ConfigProperty(name = "grassroots.consumer.dead-letter-topic", defaultValue = "grassroots.${quarkus.application.name}.dead-letter.v1")
     String topic;
@@ -183,8 +184,7 @@ public class DeadLetters {
         if (p == null) {
             synchronized (this) {
                 if (producer == null) {
-                    Properties props = new Properties();
-                    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+                    Properties props = kafka.properties();
                     props.put(ProducerConfig.ACKS_CONFIG, "all");
                     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
                     props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");

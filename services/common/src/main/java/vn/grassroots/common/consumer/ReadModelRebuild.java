@@ -22,6 +22,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
+import vn.grassroots.common.kafka.KafkaConnection;
 
 /**
  * Rebuilds a service's read models from the state topics: holds this instance's live consumers, deletes the rows the
@@ -37,8 +38,8 @@ public class ReadModelRebuild {
     @Inject
     IncomingEvents incoming;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
+    @Inject
+    KafkaConnection kafka;
 
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "read-model-rebuild");
@@ -89,8 +90,7 @@ public class ReadModelRebuild {
     }
 
     private long reread(String channel, String topic, ChannelAppliers appliers) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Properties p = kafka.properties();
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1000");
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "rebuild-" + channel);

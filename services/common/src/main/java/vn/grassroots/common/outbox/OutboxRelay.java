@@ -42,6 +42,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import vn.grassroots.common.kafka.KafkaConnection;
 
 /**
  * Sends outbox rows to Kafka as CloudEvents (structured JSON), in creation order, and marks them sent.
@@ -74,8 +75,8 @@ public class OutboxRelay {
     @Inject
     MeterRegistry meters;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
+    @Inject
+    KafkaConnection kafka;
 
     @ConfigProperty(name = "grassroots.events.source")
     String source;
@@ -180,8 +181,7 @@ public class OutboxRelay {
         if (!enabled) {
             return;
         }
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Properties p = kafka.properties();
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
@@ -446,8 +446,7 @@ public class OutboxRelay {
         topics.forEach(t -> wanted.add(new NewTopic(t, Optional.of(3), Optional.empty())));
         stateTopics.orElse(List.of()).forEach(t -> wanted.add(new NewTopic(t, Optional.of(3), Optional.empty())
                 .configs(Map.of("cleanup.policy", "compact"))));
-        Properties p = new Properties();
-        p.put("bootstrap.servers", bootstrap);
+        Properties p = kafka.properties();
         p.put("request.timeout.ms", "5000");
         p.put("default.api.timeout.ms", "5000");
         try (Admin admin = Admin.create(p)) {
