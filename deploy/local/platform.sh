@@ -17,6 +17,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
 SERVICES=(organization membership meetings evaluations assignments)
 SERVICE_HEAP="${SERVICE_HEAP:--Xms32m -Xmx256m}"
+# How long a service may take to become ready. Ten JVMs starting at once on two cores, or five restarting while
+# five others carry a load, took 70-130 s in CI; a process that dies is noticed at once anyway.
+READY_SECONDS="${READY_SECONDS:-300}"
 # Extra JVM options for every service and the gateway (e.g. deploy/local/chaos.sh's token key); a restart reuses
 # the options the process was started with (saved next to its pid file).
 GRASSROOTS_JAVA_OPTS="${GRASSROOTS_JAVA_OPTS:-}"
@@ -106,7 +109,7 @@ cmd_restart() {
   stop_pid "$name"
   [[ "$name" != gateway ]] || export_routes
   start_app "$name" "$(heap_of "$name")"
-  wait_for "$name" 120 healthy "$name"
+  wait_for "$name" "$READY_SECONDS" healthy "$name"
   log "$name restarted and ready on :$(port_of "$name") in $((SECONDS - start)) s"
 }
 
@@ -127,11 +130,11 @@ start_apps() {
   local s i
   for s in "${SERVICES[@]}"; do for i in $(instances_of "$s"); do start_app "$i" "$SERVICE_HEAP"; done; done
   for s in "${SERVICES[@]}"; do
-    for i in $(instances_of "$s"); do wait_for "$i" 120 healthy "$i"; log "$i ready on :$(port_of "$i")"; done
+    for i in $(instances_of "$s"); do wait_for "$i" "$READY_SECONDS" healthy "$i"; log "$i ready on :$(port_of "$i")"; done
   done
   export_routes
   start_app gateway "$GATEWAY_HEAP"
-  wait_for gateway 120 healthy gateway
+  wait_for gateway "$READY_SECONDS" healthy gateway
   log "gateway ready on :$GATEWAY_PORT"
 }
 
