@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -287,6 +288,21 @@ class InvariantsTest {
             assertEquals("https://id." + (prod ? "" : "staging.") + "grassroots.example/realms/grassroots",
                     Rendered.one(overlay, "ConfigMap", "grassroots-config").path("data").path("OIDC_ISSUER").asText(), "the services trust it");
         }
+    }
+
+    @Test
+    void everyOverlayTracesToItsOwnCollector() {
+        Set<String> endpoints = new HashSet<>();
+        for (String overlay : List.of("staging", "production")) {
+            JsonNode config = Rendered.one(overlay, "ConfigMap", "grassroots-config").path("data");
+            assertEquals("false", config.path("QUARKUS_OTEL_SDK_DISABLED").asText(), overlay + ": tracing is on");
+            String endpoint = config.path("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT").asText();
+            assertTrue(endpoint.matches("http://[a-z0-9.-]+:4318"), overlay + ": OTLP over HTTP to a collector, " + endpoint);
+            endpoints.add(endpoint);
+            double ratio = Double.parseDouble(config.path("QUARKUS_OTEL_TRACES_SAMPLER_ARG").asText());
+            assertTrue(ratio > 0 && ratio <= 1, overlay + ": a ratio of new traces");
+        }
+        assertEquals(2, endpoints.size(), "each overlay has its own collector");
     }
 
     @Test

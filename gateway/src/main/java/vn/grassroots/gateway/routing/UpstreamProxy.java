@@ -22,6 +22,7 @@ import jakarta.inject.Singleton;
 import java.net.ConnectException;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.grassroots.gateway.correlation.CorrelationId;
 import vn.grassroots.gateway.problem.Problems;
@@ -37,6 +38,9 @@ public class UpstreamProxy {
 
     private static final Logger LOG = Logger.getLogger(UpstreamProxy.class);
 
+    private static final String TRACEPARENT = "traceparent";
+    private static final String TRACESTATE = "tracestate";
+
     private static final Set<HttpMethod> RETRYABLE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     private final Vertx vertx;
@@ -45,10 +49,13 @@ public class UpstreamProxy {
     private final long timeoutMillis;
     private final long connectTimeoutMillis;
     private final RouteTable routes;
+    private final boolean tracing;
 
-    public UpstreamProxy(Vertx vertx, GatewayConfig config, RouteTable routes) {
+    public UpstreamProxy(Vertx vertx, GatewayConfig config, RouteTable routes,
+            @ConfigProperty(name = "quarkus.otel.sdk.disabled") boolean tracingOff) {
         this.vertx = vertx;
         this.routes = routes;
+        this.tracing = !tracingOff;
         settings = config.upstream();
         timeoutMillis = settings.timeout().toMillis();
         connectTimeoutMillis = settings.connectTimeout().toMillis();
@@ -80,6 +87,11 @@ public class UpstreamProxy {
             Problems.upstreamUnavailable(ctx, upstream.name(),
                     Math.max(1, TimeUnit.NANOSECONDS.toSeconds(pool.waitNanos(now) + TimeUnit.SECONDS.toNanos(1) - 1)));
             return;
+        }
+        if (tracing) {
+            // The client's tracer adds the gateway's own span as the upstream's parent; the caller's would come first.
+            headers.remove(TRACEPARENT);
+            headers.remove(TRACESTATE);
         }
         boolean retryable = RETRYABLE.contains(method) && !(withBody && hasBody(ctx.request()));
         new Exchange(ctx, upstream, pool, method, path, rawQuery, headers, retryable ? settings.retries() : 0).start(pick, withBody);

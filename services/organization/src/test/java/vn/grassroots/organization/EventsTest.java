@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -40,17 +41,26 @@ class EventsTest {
             assertEquals("admin", created.path("actor").asText());
 
             String other = Tree.create(ADMIN, t.district(), "GRASSROOTS_COMMITTEE", "COMMUNE", "Đảng bộ xã Pú Nhung");
-            given().header("Authorization", ADMIN).header("X-Correlation-Id", "move-" + t.cellA()).contentType(ContentType.JSON)
+            String trace = UUID.randomUUID().toString().replace("-", "");
+            given().header("Authorization", ADMIN).header("X-Correlation-Id", "move-" + t.cellA())
+                    .header("traceparent", "00-" + trace + "-00f067aa0ba902b7-01").contentType(ContentType.JSON)
                     .body(Map.of("newParentId", other, "decision", Map.of("number", "9-QĐ", "date", "2025-02-03")))
                     .post(BASE + "/" + t.cellA() + "/move").then().statusCode(200);
-            var moved = events.awaitType(t.cellA(), OrganizationEvents.MOVED).event();
+            var movedRecord = events.awaitType(t.cellA(), OrganizationEvents.MOVED);
+            var moved = movedRecord.event();
             assertEquals("move-" + t.cellA(), moved.path("correlationid").asText());
+            // the span that served the move, in the caller's trace (tracing is on in this module's tests, exporting nothing)
+            assertTrue(moved.path("traceparent").asText().matches("00-" + trace + "-(?!00f067aa0ba902b7)[0-9a-f]{16}-01"),
+                    moved.path("traceparent").asText());
+            assertEquals(moved.path("traceparent").asText(), new String(movedRecord.record().headers().lastHeader("traceparent").value(),
+                    StandardCharsets.UTF_8), "also a Kafka header, which the consumers' tracing reads");
             assertEquals(t.commune(), moved.path("data").path("oldParentId").asText());
             assertEquals(other, moved.path("data").path("newParentId").asText());
             assertEquals(2, moved.path("data").path("subtreeSize").asInt());
             // the party group's state record carries its rewritten path
             String newGroupPath = "/" + t.province() + "/" + t.district() + "/" + other + "/" + t.cellA() + "/" + t.group() + "/";
-            state.await(t.group(), e -> newGroupPath.equals(e.path("data").path("path").asText()), Duration.ofSeconds(20));
+            var groupMoved = state.await(t.group(), e -> newGroupPath.equals(e.path("data").path("path").asText()), Duration.ofSeconds(20));
+            assertEquals(moved.path("traceparent").asText(), groupMoved.event().path("traceparent").asText(), "one statement's events too");
         }
     }
 

@@ -36,8 +36,9 @@ public class Outbox {
     public UUID publish(String topic, String aggregateType, Object aggregateId, String eventType, Object data) {
         UUID eventId = UUID.randomUUID();
         em.createNativeQuery("""
-                INSERT INTO outbox (event_id, topic, aggregate_type, aggregate_id, event_type, payload, correlation_id, actor)
-                VALUES (?1, ?2, ?3, ?4, ?5, cast(?6 AS jsonb), ?7, ?8)""")
+                INSERT INTO outbox (event_id, topic, aggregate_type, aggregate_id, event_type, payload, correlation_id, actor,
+                                    traceparent)
+                VALUES (?1, ?2, ?3, ?4, ?5, cast(?6 AS jsonb), ?7, ?8, ?9)""")
                 .setParameter(1, eventId)
                 .setParameter(2, topic)
                 .setParameter(3, aggregateType)
@@ -46,6 +47,7 @@ public class Outbox {
                 .setParameter(6, toJson(data))
                 .setParameter(7, CorrelationId.current())
                 .setParameter(8, Caller.actorOf(caller))
+                .setParameter(9, TraceParent.current())
                 .executeUpdate();
         written.fire(OutboxWritten.INSTANCE);
         return eventId;
@@ -58,13 +60,14 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public int publishEach(String topic, String aggregateType, String eventType, String select, Map<String, Object> params) {
         Query q = em.createNativeQuery("INSERT INTO outbox (event_id, topic, aggregate_type, aggregate_id, event_type, payload,"
-                + " correlation_id, actor) SELECT gen_random_uuid(), :ob_topic, :ob_type, s.id::text, :ob_event, s.payload,"
-                + " :ob_cid, :ob_actor FROM (" + select + ") s")
+                + " correlation_id, actor, traceparent) SELECT gen_random_uuid(), :ob_topic, :ob_type, s.id::text, :ob_event,"
+                + " s.payload, :ob_cid, :ob_actor, :ob_trace FROM (" + select + ") s")
                 .setParameter("ob_topic", topic)
                 .setParameter("ob_type", aggregateType)
                 .setParameter("ob_event", eventType)
                 .setParameter("ob_cid", CorrelationId.current())
-                .setParameter("ob_actor", Caller.actorOf(caller));
+                .setParameter("ob_actor", Caller.actorOf(caller))
+                .setParameter("ob_trace", TraceParent.current());
         params.forEach(q::setParameter);
         int n = q.executeUpdate();
         if (n > 0) {

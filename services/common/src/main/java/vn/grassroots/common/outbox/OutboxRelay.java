@@ -160,7 +160,7 @@ public class OutboxRelay {
         }
     }
 
-    private record Row(long seq, String topic, String key, String value) {
+    private record Row(long seq, String topic, String key, String value, String traceparent) {
         String ordering() {
             return topic + "\n" + key;
         }
@@ -287,7 +287,8 @@ public class OutboxRelay {
             pausedKeys.values().removeIf(b -> b.until().isBefore(now));
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("""
-                    SELECT seq, event_id, topic, aggregate_id, event_type, payload::text, correlation_id, actor, created_at
+                    SELECT seq, event_id, topic, aggregate_id, event_type, payload::text, correlation_id, actor, created_at,
+                           traceparent
                     FROM outbox WHERE sent_at IS NULL
                       AND NOT (topic = ANY(?2)) AND NOT ((topic || chr(10) || aggregate_id) = ANY(?3))
                     ORDER BY seq LIMIT ?1""")
@@ -301,7 +302,7 @@ public class OutboxRelay {
             // one queue per (topic, key), in creation order
             Map<String, ArrayDeque<Row>> byKey = new LinkedHashMap<>();
             for (Object[] r : rows) {
-                Row row = new Row(((Number) r[0]).longValue(), (String) r[2], (String) r[3], envelope(r));
+                Row row = new Row(((Number) r[0]).longValue(), (String) r[2], (String) r[3], envelope(r), (String) r[9]);
                 byKey.computeIfAbsent(row.ordering(), k -> new ArrayDeque<>()).add(row);
             }
             List<Long> acked = new ArrayList<>(rows.size());
@@ -374,6 +375,9 @@ public class OutboxRelay {
     private Future<RecordMetadata> send(Row row) {
         ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.value());
         record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
+        if (row.traceparent() != null) { // also a header: the consumers' tracing reads the W3C context from there
+            record.headers().add(TraceParent.NAME, row.traceparent().getBytes(StandardCharsets.UTF_8));
+        }
         try {
             return producer.send(record);
         } catch (RuntimeException e) {
@@ -420,6 +424,9 @@ public class OutboxRelay {
         }
         if (r[7] != null) {
             e.put("actor", (String) r[7]);
+        }
+        if (r[9] != null) {
+            e.put(TraceParent.NAME, (String) r[9]);
         }
         e.set("data", json.readTree((String) r[5]));
         return json.writeValueAsString(e);
