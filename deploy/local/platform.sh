@@ -253,8 +253,7 @@ cmd_test() {
   # Tracing on, exported to TracingIT's collector. A request is traced only if it comes with a sampled traceparent
   # (a new trace is sampled at ratio 0), so the other tests export nothing.
   GRASSROOTS_JAVA_OPTS+=" -Dquarkus.otel.sdk.disabled=false -Dquarkus.otel.exporter.otlp.endpoint=http://127.0.0.1:$OTLP_PORT"
-  GRASSROOTS_JAVA_OPTS+=" -Dquarkus.otel.traces.sampler=parentbased_traceidratio -Dquarkus.otel.traces.sampler.arg=0"
-  GRASSROOTS_JAVA_OPTS+=" -Dquarkus.otel.bsp.schedule.delay=500ms"
+  GRASSROOTS_JAVA_OPTS+=" -Dquarkus.otel.traces.sampler.arg=0 -Dquarkus.otel.bsp.schedule.delay=500ms"
   start_apps
   load_demo
   (cd "$REPO" && "$REPO/mvnw" -B -pl gateway -Pe2e verify)
