@@ -7,11 +7,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import vn.grassroots.membership.domain.OrgRef;
-import vn.grassroots.membership.repository.OrganizationReadModel;
+import vn.grassroots.common.tree.OrgRef;
+import vn.grassroots.common.tree.OrgRefs;
 import vn.grassroots.testing.CloudEvents;
-import vn.grassroots.testing.OrganizationFeed;
 import vn.grassroots.testing.OrganizationFeed.Org;
+import vn.grassroots.testing.OrganizationFeed;
 
 /**
  * Acts as the organization service in tests (through the shared {@link OrganizationFeed}) and waits until the
@@ -76,9 +76,9 @@ final class OrgFeed {
     /** The read model's row of an organization, or null. */
     static OrgRef read(String id) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            OrgRef o = Arc.container().instance(OrganizationReadModel.class).get().findById(UUID.fromString(id));
+            OrgRef o = Arc.container().instance(OrgRefs.class).get().findById(UUID.fromString(id));
             if (o != null) {
-                Arc.container().instance(OrganizationReadModel.class).get().getEntityManager().detach(o);
+                Arc.container().instance(OrgRefs.class).get().getEntityManager().detach(o);
             }
             return o;
         });

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import vn.grassroots.common.tree.OrgRef;
 import vn.grassroots.testing.OrganizationFeed.Org;
-import vn.grassroots.membership.domain.OrgRef;
 
 /** The read model of the organization tree follows the organization service's state and event topics. */
 @QuarkusTest

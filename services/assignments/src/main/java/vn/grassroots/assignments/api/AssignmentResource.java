@@ -35,6 +35,7 @@ import vn.grassroots.common.idempotency.IdempotencyKeys;
 import vn.grassroots.common.paging.Page;
 import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.report.PrintedReport;
+import vn.grassroots.common.time.VietnamClock;
 import vn.grassroots.common.web.ETags;
 import vn.grassroots.common.web.QueryParams;
 
@@ -55,6 +56,9 @@ public class AssignmentResource {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    VietnamClock clock;
 
     @Context
     UriInfo uri;
@@ -86,8 +90,8 @@ public class AssignmentResource {
             @Parameter(description = "FOLLOWS, IN_CHARGE or ATTENDS_MEETINGS") @QueryParam("role") String role,
             @QueryParam("cursor") String cursor,
             @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit) {
-        AssignmentStatus s = Params.one("status", AssignmentStatus.class, status);
-        Role r = Params.one("role", Role.class, role);
+        AssignmentStatus s = QueryParams.one("status", AssignmentStatus.class, status);
+        Role r = QueryParams.one("role", Role.class, role);
         return service.list(QueryParams.uuid("organizationId", organizationId), QueryParams.uuid("personId", personId),
                 QueryParams.uuid("targetId", targetId), s == null ? null : s.name(), r == null ? null : r.name(), cursor, limit);
     }
@@ -132,8 +136,8 @@ public class AssignmentResource {
     public Response report(@Parameter(description = "Root of the subtree") @QueryParam("organizationId") String organizationId,
             @Parameter(description = "Plans from this day, yyyy-mm-dd (default: 1 January of this year)") @QueryParam("from") String from,
             @Parameter(description = "Plans to this day, yyyy-mm-dd (default: 31 December of from's year)") @QueryParam("to") String to) {
-        return PrintedReport.response(pdf.subtree(QueryParams.uuid("organizationId", organizationId), Params.date("from", from),
-                Params.date("to", to)), "phan-cong-theo-doi.pdf");
+        return PrintedReport.response(pdf.subtree(QueryParams.uuid("organizationId", organizationId), QueryParams.date("from", from),
+                QueryParams.date("to", to)), "phan-cong-theo-doi.pdf");
     }
 
     @GET
@@ -142,7 +146,7 @@ public class AssignmentResource {
     public Page<Views.Gap> gaps(@QueryParam("organizationId") String organizationId,
             @Parameter(description = "GRASSROOTS, CELL or HOUSEHOLD", required = true) @QueryParam("level") String level,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        CoverageLevel l = Params.one("level", CoverageLevel.class, level);
+        CoverageLevel l = QueryParams.one("level", CoverageLevel.class, level);
         if (l == null) {
             throw ProblemException.invalid("level", "is required: GRASSROOTS, CELL or HOUSEHOLD");
         }
@@ -158,9 +162,9 @@ public class AssignmentResource {
             @Parameter(description = "First month, YYYY-MM", example = "2025-01") @QueryParam("from") String from,
             @Parameter(description = "Last month, YYYY-MM", example = "2025-06") @QueryParam("to") String to,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        YearMonth now = YearMonth.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
-        YearMonth f = Params.month("from", from, now);
-        YearMonth t = Params.month("to", to, f);
+        YearMonth now = clock.thisMonth();
+        YearMonth f = QueryParams.month("from", from, now);
+        YearMonth t = QueryParams.month("to", to, f);
         return service.attendance(QueryParams.uuid("organizationId", organizationId), QueryParams.uuid("personId", personId),
                 f, t, cursor, limit);
     }
@@ -172,9 +176,9 @@ public class AssignmentResource {
             @Parameter(description = "First month, YYYY-MM", example = "2025-01") @QueryParam("from") String from,
             @Parameter(description = "Last month, YYYY-MM", example = "2025-06") @QueryParam("to") String to,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        YearMonth now = YearMonth.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
-        YearMonth f = Params.month("from", from, now);
-        YearMonth t = Params.month("to", to, f);
+        YearMonth now = clock.thisMonth();
+        YearMonth f = QueryParams.month("from", from, now);
+        YearMonth t = QueryParams.month("to", to, f);
         return service.attendanceByPerson(QueryParams.uuid("organizationId", organizationId), f, t, cursor, limit);
     }
 

@@ -30,12 +30,12 @@ import org.jboss.resteasy.reactive.RestResponse;
 import vn.grassroots.assignments.domain.Enums.TaskState;
 import vn.grassroots.assignments.service.OverdueCheck;
 import vn.grassroots.assignments.service.TaskService;
-import vn.grassroots.assignments.service.Today;
 import vn.grassroots.common.idempotency.IdempotencyKeys;
 import vn.grassroots.common.paging.Page;
 import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.security.Caller;
 import vn.grassroots.common.security.Roles;
+import vn.grassroots.common.time.VietnamClock;
 import vn.grassroots.common.web.ETags;
 import vn.grassroots.common.web.QueryParams;
 
@@ -55,7 +55,7 @@ public class TaskResource {
     OverdueCheck overdueCheck;
 
     @Inject
-    Today today;
+    VietnamClock clock;
 
     @Inject
     Caller caller;
@@ -92,7 +92,7 @@ public class TaskResource {
             @Parameter(description = "ASSIGNED, IN_PROGRESS, DONE or CANCELLED") @QueryParam("state") String state,
             @Parameter(description = "true: only tasks announced overdue") @QueryParam("overdue") String overdue,
             @QueryParam("cursor") String cursor, @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit) {
-        TaskState s = Params.one("state", TaskState.class, state);
+        TaskState s = QueryParams.one("state", TaskState.class, state);
         return service.list(QueryParams.uuid("planId", planId), QueryParams.uuid("assigneeId", assigneeId),
                 s == null ? null : s.name(), QueryParams.bool("overdue", overdue, null), cursor, limit);
     }
@@ -107,7 +107,7 @@ public class TaskResource {
     public RestResponse<Page<Views.TaskView>> mine(@Parameter(description = "Instant, e.g. 2025-03-01T00:00:00Z") @QueryParam("updatedSince") String updatedSince,
             @QueryParam("cursor") String cursor, @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return ETags.readContent(service.mine(Params.instant("updatedSince", updatedSince), cursor, limit), json, ifNoneMatch);
+        return ETags.readContent(service.mine(QueryParams.instant("updatedSince", updatedSince), cursor, limit), json, ifNoneMatch);
     }
 
     @GET
@@ -162,8 +162,8 @@ public class TaskResource {
     @APIResponse(responseCode = "200", description = "How many tasks became overdue")
     public Map<String, Object> overdueCheck(@Parameter(description = "The day to check for (not after today unless configured)") @QueryParam("asOf") String asOf) {
         caller.requireRole(Roles.ADMIN, Roles.INTEGRATION);
-        LocalDate day = Params.date("asOf", asOf);
-        LocalDate now = today.get();
+        LocalDate day = QueryParams.date("asOf", asOf);
+        LocalDate now = clock.today();
         if (day == null) {
             day = now;
         } else if (day.isAfter(now) && !futureAsOfAllowed) {

@@ -3,12 +3,12 @@ package vn.grassroots.assignments.service;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.UUID;
-import vn.grassroots.assignments.domain.OrgRef;
-import vn.grassroots.assignments.repository.OrganizationReadModel;
 import vn.grassroots.common.problem.Problem.FieldError;
 import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.security.Caller;
 import vn.grassroots.common.security.Roles;
+import vn.grassroots.common.tree.OrgRef;
+import vn.grassroots.common.tree.OrgRefs;
 
 /**
  * Who may read and write what in this service.
@@ -28,7 +28,7 @@ public class Access {
     Caller caller;
 
     @Inject
-    OrganizationReadModel orgs;
+    OrgRefs orgs;
 
     public Caller caller() {
         return caller;

@@ -20,8 +20,8 @@ import vn.grassroots.assignments.domain.Enums.CoverageLevel;
 import vn.grassroots.assignments.domain.Enums.Role;
 import vn.grassroots.assignments.domain.Enums.TargetType;
 import vn.grassroots.assignments.domain.Household;
+import vn.grassroots.assignments.domain.Level;
 import vn.grassroots.assignments.domain.MemberRef;
-import vn.grassroots.assignments.domain.OrgRef;
 import vn.grassroots.assignments.events.DomainEvents;
 import vn.grassroots.assignments.repository.MemberReadModel;
 import vn.grassroots.common.audit.AuditTrail;
@@ -32,6 +32,8 @@ import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.security.Scope;
 import vn.grassroots.common.security.Subtree;
 import vn.grassroots.common.stats.SubtreeCounts;
+import vn.grassroots.common.time.VietnamClock;
+import vn.grassroots.common.tree.OrgRef;
 
 /** Monitoring assignments: creation, ending (by hand or when the person or organization goes), coverage, attendance duty. */
 @ApplicationScoped
@@ -55,7 +57,7 @@ public class AssignmentService {
     AuditTrail audit;
 
     @Inject
-    Today today;
+    VietnamClock clock;
 
     @Inject
     CoverageDay coverageDay;
@@ -113,7 +115,7 @@ public class AssignmentService {
         a.targetId = r.targetId();
         a.organizationId = targetOrg.id;
         a.decidingOrganizationId = deciding.id;
-        a.level = deciding.level().name();
+        a.level = Level.decidedBy(deciding).name();
         a.role = r.role().name();
         a.validFrom = r.validFrom();
         a.validTo = r.validTo();
@@ -144,7 +146,7 @@ public class AssignmentService {
         if (!"ACTIVE".equals(a.status)) {
             throw ProblemException.conflict("assignment-ended", "the assignment has already ended");
         }
-        LocalDate on = r.endedOn() != null ? r.endedOn() : today.get();
+        LocalDate on = r.endedOn() != null ? r.endedOn() : clock.today();
         if (on.isBefore(a.validFrom)) {
             throw ProblemException.invalid("endedOn", "must not be before validFrom");
         }
@@ -231,7 +233,7 @@ public class AssignmentService {
                 UPDATE assignment SET status = 'ENDED', end_reason = :reason, ended_on = greatest(:today, valid_from),
                     updated_at = now(), version = version + 1
                 WHERE id = ANY(cast(:ids AS uuid[]))""")
-                .setParameter("reason", reason).setParameter("today", today.get()).setParameter("ids", array)
+                .setParameter("reason", reason).setParameter("today", clock.today()).setParameter("ids", array)
                 .executeUpdate();
         return events.assignments(DomainEvents.ASSIGNMENT_ENDED, "p.id = ANY(cast(:ids AS uuid[]))", Map.of("ids", array));
     }

@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import vn.grassroots.common.time.VietnamClock;
 
 /**
  * The day the coverage counts are exact for (table coverage_day, V2__coverage_counts.sql). Whether an assignment is in
@@ -30,7 +31,7 @@ public class CoverageDay {
     EntityManager em;
 
     @Inject
-    Today today;
+    VietnamClock clock;
 
     @ConfigProperty(name = "grassroots.coverage.day-check-interval", defaultValue = "PT5M")
     Duration interval;
@@ -54,7 +55,7 @@ public class CoverageDay {
 
     private void scheduled() {
         try {
-            LocalDate day = today.get();
+            LocalDate day = clock.today();
             int n = QuarkusTransaction.requiringNew().call(() -> advance(day));
             if (n > 0) {
                 LOG.infof("coverage counts moved to %s: %d assignment(s) started or ended", day, n);
@@ -66,7 +67,7 @@ public class CoverageDay {
 
     /** Brings the counts to today when they are behind (in the caller's transaction); returns today. */
     public LocalDate current() {
-        LocalDate day = today.get();
+        LocalDate day = clock.today();
         Object asOf = em.createNativeQuery("SELECT as_of FROM coverage_day WHERE id = 1").getSingleResult();
         if (!day.equals(asOf instanceof java.sql.Date d ? d.toLocalDate() : asOf)) {
             advance(day);

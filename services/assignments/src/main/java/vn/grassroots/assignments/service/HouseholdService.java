@@ -12,7 +12,6 @@ import java.util.UUID;
 import vn.grassroots.assignments.api.Requests;
 import vn.grassroots.assignments.api.Views;
 import vn.grassroots.assignments.domain.Household;
-import vn.grassroots.assignments.domain.OrgRef;
 import vn.grassroots.common.audit.AuditTrail;
 import vn.grassroots.common.paging.Cursor;
 import vn.grassroots.common.paging.Page;
@@ -20,6 +19,7 @@ import vn.grassroots.common.problem.Problem.FieldError;
 import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.security.Scope;
 import vn.grassroots.common.security.Subtree;
+import vn.grassroots.common.tree.OrgRef;
 import vn.grassroots.common.web.ETags;
 
 /** The household registry (hộ gia đình) of residential cells. */

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.grassroots.assignments.events.DomainEvents;
+import vn.grassroots.common.time.VietnamClock;
 
 /**
  * Detects overdue tasks (nhiệm vụ quá hạn): open tasks whose due date has passed. Each task is flagged and announced
@@ -36,7 +37,7 @@ public class OverdueCheck {
     DomainEvents events;
 
     @Inject
-    Today today;
+    VietnamClock clock;
 
     @ConfigProperty(name = "grassroots.tasks.overdue-check-interval", defaultValue = "PT15M")
     Duration interval;
@@ -60,7 +61,7 @@ public class OverdueCheck {
 
     private void scheduled() {
         try {
-            int n = run(today.get());
+            int n = run(clock.today());
             if (n > 0) {
                 LOG.infof("%d task(s) became overdue", n);
             }

@@ -13,6 +13,7 @@ import vn.grassroots.common.report.Charts;
 import vn.grassroots.common.report.PrintedReport;
 import vn.grassroots.common.report.ReportPrinter;
 import vn.grassroots.common.report.Vietnamese;
+import vn.grassroots.common.time.VietnamClock;
 
 /**
  * The printable report of a subtree (báo cáo phân công theo dõi và thực hiện kế hoạch): the coverage of {@code GET
@@ -31,13 +32,13 @@ public class PdfReport {
     PlanService plans;
 
     @Inject
-    Today today;
+    VietnamClock clock;
 
     @Inject
     ReportPrinter printer;
 
     public byte[] subtree(UUID organizationId, LocalDate from, LocalDate to) {
-        LocalDate day = today.get();
+        LocalDate day = clock.today();
         LocalDate start = from == null ? day.withDayOfYear(1) : from;
         LocalDate end = to == null ? start.withDayOfYear(1).plusYears(1).minusDays(1) : to;
         if (end.isBefore(start)) {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.UUID;
 import vn.grassroots.assignments.api.Requests;
 import vn.grassroots.assignments.api.Views;
-import vn.grassroots.assignments.domain.OrgRef;
 import vn.grassroots.assignments.domain.Plan;
 import vn.grassroots.common.audit.AuditTrail;
 import vn.grassroots.common.paging.Cursor;
@@ -19,6 +18,8 @@ import vn.grassroots.common.paging.Page;
 import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.security.Scope;
 import vn.grassroots.common.security.Subtree;
+import vn.grassroots.common.time.VietnamClock;
+import vn.grassroots.common.tree.OrgRef;
 
 /** Plans (kế hoạch) and their progress, counted in SQL. */
 @ApplicationScoped
@@ -33,7 +34,7 @@ public class PlanService {
     AuditTrail audit;
 
     @Inject
-    Today today;
+    VietnamClock clock;
 
     @Transactional
     public Views.PlanView create(Requests.CreatePlan r) {
@@ -112,7 +113,7 @@ public class PlanService {
     public Views.PlanProgress progress(UUID id) {
         access.requireReader();
         Plan p = find(id);
-        LocalDate day = today.get();
+        LocalDate day = clock.today();
         Object[] r = (Object[]) em.createNativeQuery("SELECT " + PROGRESS_COUNTS + " FROM task t WHERE t.plan_id = :plan")
                 .setParameter("today", day).setParameter("plan", p.id).getSingleResult();
         return progress(p.id, r, 0, day);
@@ -142,7 +143,7 @@ public class PlanService {
         access.requireReader();
         Scope scope = access.caller().scope();
         String subtree = organizationId == null ? null : access.organizationInScope(organizationId, "organizationId").path;
-        LocalDate day = today.get();
+        LocalDate day = clock.today();
         Query q = em.createNativeQuery("""
                 SELECT p.id, p.title, o.name, p.period_from, p.period_to, %s
                 FROM plan p JOIN org_ref o ON o.id = p.organization_id LEFT JOIN task t ON t.plan_id = p.id

@@ -17,12 +17,10 @@ import vn.grassroots.assignments.api.Requests;
 import vn.grassroots.assignments.api.Views;
 import vn.grassroots.assignments.domain.Enums.AssigneeType;
 import vn.grassroots.assignments.domain.MemberRef;
-import vn.grassroots.assignments.domain.OrgRef;
 import vn.grassroots.assignments.domain.Plan;
 import vn.grassroots.assignments.domain.Task;
 import vn.grassroots.assignments.events.DomainEvents;
 import vn.grassroots.assignments.repository.MemberReadModel;
-import vn.grassroots.assignments.repository.OrganizationReadModel;
 import vn.grassroots.common.audit.AuditTrail;
 import vn.grassroots.common.paging.Cursor;
 import vn.grassroots.common.paging.Page;
@@ -30,6 +28,10 @@ import vn.grassroots.common.problem.Problem.FieldError;
 import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.security.Caller;
 import vn.grassroots.common.security.Scope;
+import vn.grassroots.common.time.VietnamClock;
+import vn.grassroots.common.tree.OrgRef;
+import vn.grassroots.common.tree.OrgRefs;
+import vn.grassroots.common.tree.OrganizationTree;
 import vn.grassroots.common.web.ETags;
 
 /**
@@ -53,7 +55,10 @@ public class TaskService {
     MemberReadModel members;
 
     @Inject
-    OrganizationReadModel orgs;
+    OrgRefs orgs;
+
+    @Inject
+    OrganizationTree tree;
 
     @Inject
     DomainEvents events;
@@ -62,7 +67,7 @@ public class TaskService {
     AuditTrail audit;
 
     @Inject
-    Today today;
+    VietnamClock clock;
 
     @Transactional
     public Views.TaskView create(Requests.CreateTask r) {
@@ -83,7 +88,7 @@ public class TaskService {
             throw ProblemException.invalid("issuingOrganizationId", "is required without a plan");
         }
         OrgRef issuer = access.activeOrganizationInScope(issuingId, r.planId() != null ? "planId" : "issuingOrganizationId");
-        if (r.dueDate().isBefore(today.get())) {
+        if (r.dueDate().isBefore(clock.today())) {
             throw ProblemException.invalid("dueDate", "must not be in the past");
         }
         UUID assigneeOrg;
@@ -199,8 +204,8 @@ public class TaskService {
         if ("DONE".equals(t.state)) {
             throw ProblemException.conflict("task-done", "the task is already done");
         }
-        LocalDate on = r == null || r.completedOn() == null ? today.get() : r.completedOn();
-        if (on.isAfter(today.get())) {
+        LocalDate on = r == null || r.completedOn() == null ? clock.today() : r.completedOn();
+        if (on.isAfter(clock.today())) {
             throw ProblemException.invalid("completedOn", "must not be in the future");
         }
         Views.TaskView before = Views.TaskView.of(t);
@@ -328,7 +333,7 @@ public class TaskService {
     }
 
     private boolean inScope(UUID organizationId) {
-        Optional<String> path = orgs.pathOf(organizationId);
+        Optional<String> path = tree.pathOf(organizationId);
         try {
             return path.isPresent() && access.caller().scope().contains(path.get());
         } catch (ProblemException e) {
@@ -343,7 +348,7 @@ public class TaskService {
     }
 
     private String pathOf(UUID organizationId) {
-        return orgs.pathOf(organizationId).orElse(null);
+        return tree.pathOf(organizationId).orElse(null);
     }
 
     private static Instant instant(Object v) {

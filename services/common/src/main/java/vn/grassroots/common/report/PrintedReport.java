@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
+import vn.grassroots.common.time.VietnamClock;
 
 /**
  * One printable report being written: a header as Party documents have it (the issuing organization left, "ĐẢNG CỘNG
@@ -67,7 +68,7 @@ public final class PrintedReport {
             footer.setBorder(Rectangle.NO_BORDER);
             doc.setFooter(footer);
             doc.open();
-            LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+            LocalDate today = LocalDate.now(VietnamClock.ZONE);
             PdfPTable head = new PdfPTable(2);
             head.setWidthPercentage(100);
             head.addCell(plain(new Phrase(issuer.toUpperCase(java.util.Locale.forLanguageTag("vi")), bold), Element.ALIGN_CENTER));

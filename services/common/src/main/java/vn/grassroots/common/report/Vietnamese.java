@@ -8,10 +8,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import vn.grassroots.common.time.VietnamClock;
 
 /** Numbers and dates as Vietnamese documents write them: 1.234.567, 57,63 %, 29/11/2026. */
 public final class Vietnamese {
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final ZoneId VIETNAM = VietnamClock.ZONE;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DecimalFormatSymbols SYMBOLS = new DecimalFormatSymbols();
 

@@ -88,7 +88,7 @@ public class CycleResource {
     @Operation(summary = "List evaluation cycles", description = "Cycles whose subtree lies in yours or contains your organization, newest year first.")
     public Page<Views.CycleView> list(@Parameter(description = "Only this year") @QueryParam("year") String year,
             @QueryParam("cursor") String cursor, @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit) {
-        return cycles.list(Params.year("year", year, false), cursor, limit);
+        return cycles.list(QueryParams.year("year", year, 1950, false), cursor, limit);
     }
 
     @GET
@@ -210,8 +210,8 @@ public class CycleResource {
             @Parameter(description = "Decided level code, e.g. EXCELLENT") @QueryParam("level") String level,
             @Parameter(description = "Only the subtree of this organization") @QueryParam("organizationId") String organizationId,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return ratings.list(id, Params.oneEnum("subjectType", SubjectType.class, subjectType),
-                Params.oneEnum("state", RatingState.class, state), level, QueryParams.uuid("organizationId", organizationId), cursor, limit);
+        return ratings.list(id, QueryParams.one("subjectType", SubjectType.class, subjectType),
+                QueryParams.one("state", RatingState.class, state), level, QueryParams.uuid("organizationId", organizationId), cursor, limit);
     }
 
     @GET

@@ -60,7 +60,7 @@ public class ReportResource {
     public Views.Summary summary(@Parameter(description = ORG) @QueryParam("organizationId") String organizationId,
             @Parameter(description = "Year (năm), required", example = "2025") @QueryParam("year") String year,
             @Parameter(description = "Only this cycle") @QueryParam("cycleId") String cycleId) {
-        return reports.summary(QueryParams.uuid("organizationId", organizationId), Params.year("year", year, true),
+        return reports.summary(QueryParams.uuid("organizationId", organizationId), QueryParams.year("year", year, 1950, true),
                 QueryParams.uuid("cycleId", cycleId));
     }
 
@@ -115,8 +115,8 @@ public class ReportResource {
             @Parameter(description = "Organization type, e.g. GRASSROOTS_CELL") @QueryParam("organizationType") String organizationType,
             @Parameter(description = "Sector (khối), e.g. COMMUNE") @QueryParam("sector") String sector,
             @QueryParam("cycleId") String cycleId, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return reports.rated(QueryParams.uuid("organizationId", organizationId), Params.year("year", year, true),
-                Params.oneEnum("subjectType", SubjectType.class, subjectType), level,
+        return reports.rated(QueryParams.uuid("organizationId", organizationId), QueryParams.year("year", year, 1950, true),
+                QueryParams.one("subjectType", SubjectType.class, subjectType), level,
                 Params.code("organizationType", OrganizationType.class, organizationType), Params.code("sector", Sector.class, sector),
                 QueryParams.uuid("cycleId", cycleId), cursor, limit);
     }
@@ -171,8 +171,8 @@ public class ReportResource {
 
     private ReportService.RatedFilter ratedFilter(String organizationId, String year, String subjectType, String level,
             String organizationType, String sector, String cycleId) {
-        return new ReportService.RatedFilter(reports.root(QueryParams.uuid("organizationId", organizationId)), Params.year("year", year, true),
-                Params.oneEnum("subjectType", SubjectType.class, subjectType), level,
+        return new ReportService.RatedFilter(reports.root(QueryParams.uuid("organizationId", organizationId)), QueryParams.year("year", year, 1950, true),
+                QueryParams.one("subjectType", SubjectType.class, subjectType), level,
                 Params.code("organizationType", OrganizationType.class, organizationType), Params.code("sector", Sector.class, sector),
                 QueryParams.uuid("cycleId", cycleId));
     }
@@ -214,8 +214,8 @@ public class ReportResource {
             + "percentage points from the year before (null when the year before has no ratings). At most 21 years.")
     public List<Views.YearRow> comparison(@Parameter(description = ORG) @QueryParam("organizationId") String organizationId,
             @QueryParam("fromYear") String fromYear, @QueryParam("toYear") String toYear) {
-        return reports.comparison(QueryParams.uuid("organizationId", organizationId), Params.year("fromYear", fromYear, true),
-                Params.year("toYear", toYear, true));
+        return reports.comparison(QueryParams.uuid("organizationId", organizationId), QueryParams.year("fromYear", fromYear, 1950, true),
+                QueryParams.year("toYear", toYear, 1950, true));
     }
 
     @GET

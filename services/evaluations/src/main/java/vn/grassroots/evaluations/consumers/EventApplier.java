@@ -5,14 +5,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import vn.grassroots.common.consumer.ProcessedEvents;
+import vn.grassroots.common.time.VietnamClock;
 import vn.grassroots.common.tree.OrganizationEvents;
 import vn.grassroots.evaluations.repository.InputsReadModel;
-import vn.grassroots.evaluations.repository.OrganizationReadModel;
+import vn.grassroots.evaluations.repository.PathCopies;
 
 /**
  * Applies one CloudEvent of another service to a read model, once (ProcessedEvents), in one transaction. Each method
@@ -28,7 +28,6 @@ public class EventApplier {
     static final String TASK_PREFIX = "vn.grassroots.task.";
     static final String TASK_STATE = "vn.grassroots.task.state";
     private static final Pattern MONTH = Pattern.compile("^\\d{4}-\\d{2}$");
-    private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
 
     @Inject
     ProcessedEvents processed;
@@ -37,7 +36,7 @@ public class EventApplier {
     OrganizationEvents organizations;
 
     @Inject
-    OrganizationReadModel orgs;
+    PathCopies orgs;
 
     @Inject
     InputsReadModel inputs;
@@ -156,7 +155,7 @@ public class EventApplier {
             return day.getYear();
         }
         try {
-            return ZonedDateTime.parse(meeting.path("startsAt").asText("")).withZoneSameInstant(VN).getYear();
+            return ZonedDateTime.parse(meeting.path("startsAt").asText("")).withZoneSameInstant(VietnamClock.ZONE).getYear();
         } catch (RuntimeException e) {
             return null;
         }

@@ -16,13 +16,13 @@ import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.security.Caller;
 import vn.grassroots.common.security.Roles;
 import vn.grassroots.common.security.Scope;
+import vn.grassroots.common.tree.OrgRef;
+import vn.grassroots.common.tree.OrgRefs;
 import vn.grassroots.common.web.ETags;
 import vn.grassroots.evaluations.api.Requests;
 import vn.grassroots.evaluations.api.Views.CycleView;
 import vn.grassroots.evaluations.api.Views.PolicyView;
-import vn.grassroots.evaluations.domain.OrgRef;
 import vn.grassroots.evaluations.events.EvaluationEvents;
-import vn.grassroots.evaluations.repository.OrganizationReadModel;
 
 /** Evaluation cycles: opened for a year, a subtree and a policy; the policy is fixed once ratings exist; closed at the end. */
 @ApplicationScoped
@@ -37,7 +37,7 @@ public class CycleService {
     Caller caller;
 
     @Inject
-    OrganizationReadModel orgs;
+    OrgRefs orgs;
 
     @Inject
     PolicyService policies;

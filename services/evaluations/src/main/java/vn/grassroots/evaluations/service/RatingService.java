@@ -25,18 +25,18 @@ import vn.grassroots.common.security.Caller;
 import vn.grassroots.common.security.Roles;
 import vn.grassroots.common.security.Scope;
 import vn.grassroots.common.security.Subtree;
+import vn.grassroots.common.tree.OrgRef;
+import vn.grassroots.common.tree.OrgRefs;
 import vn.grassroots.common.web.ETags;
 import vn.grassroots.evaluations.api.Requests;
-import vn.grassroots.evaluations.api.Views;
 import vn.grassroots.evaluations.api.Views.Inputs;
 import vn.grassroots.evaluations.api.Views.RatingView;
-import vn.grassroots.evaluations.domain.OrgRef;
+import vn.grassroots.evaluations.api.Views;
 import vn.grassroots.evaluations.domain.PolicyDocument;
 import vn.grassroots.evaluations.domain.RatingState;
 import vn.grassroots.evaluations.domain.SubjectType;
 import vn.grassroots.evaluations.events.EvaluationEvents;
 import vn.grassroots.evaluations.repository.InputsReadModel;
-import vn.grassroots.evaluations.repository.OrganizationReadModel;
 import vn.grassroots.evaluations.service.CycleService.Cycle;
 
 /**
@@ -65,7 +65,7 @@ public class RatingService {
     PolicyService policies;
 
     @Inject
-    OrganizationReadModel orgs;
+    OrgRefs orgs;
 
     @Inject
     InputsReadModel inputs;

@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import vn.grassroots.common.audit.AuditTrail;
@@ -17,12 +16,13 @@ import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.security.Caller;
 import vn.grassroots.common.security.Scope;
 import vn.grassroots.common.security.Subtree;
+import vn.grassroots.common.time.VietnamClock;
+import vn.grassroots.common.tree.OrgRef;
+import vn.grassroots.common.tree.OrgRefs;
 import vn.grassroots.common.web.ETags;
 import vn.grassroots.evaluations.api.Requests;
 import vn.grassroots.evaluations.api.Views;
-import vn.grassroots.evaluations.domain.OrgRef;
 import vn.grassroots.evaluations.domain.SubjectType;
-import vn.grassroots.evaluations.repository.OrganizationReadModel;
 import vn.grassroots.evaluations.service.CycleService.Cycle;
 
 /**
@@ -32,7 +32,9 @@ import vn.grassroots.evaluations.service.CycleService.Cycle;
 @ApplicationScoped
 public class RecognitionService {
     static final List<String> CELLS = List.of("GRASSROOTS_CELL", "SUBORDINATE_CELL");
-    private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    @Inject
+    VietnamClock clock;
 
     @Inject
     EntityManager em;
@@ -47,7 +49,7 @@ public class RecognitionService {
     RatingService ratings;
 
     @Inject
-    OrganizationReadModel orgs;
+    OrgRefs orgs;
 
     @Inject
     AuditTrail audit;
@@ -147,7 +149,7 @@ public class RecognitionService {
         if ("DONE".equals(before.state())) {
             throw ProblemException.conflict("inspection-recorded", "the result of this inspection is already recorded");
         }
-        if (r.inspectedOn().isAfter(LocalDate.now(VN))) {
+        if (r.inspectedOn().isAfter(clock.today())) {
             throw ProblemException.unprocessable("inspected-in-future", "an inspection is recorded once done; "
                     + r.inspectedOn() + " is in the future", new FieldError("inspectedOn", "is in the future"));
         }

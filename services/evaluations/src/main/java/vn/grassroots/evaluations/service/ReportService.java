@@ -28,14 +28,14 @@ import vn.grassroots.common.security.Caller;
 import vn.grassroots.common.security.Roles;
 import vn.grassroots.common.security.Scope;
 import vn.grassroots.common.stats.SubtreeCounts;
-import vn.grassroots.evaluations.api.Views;
+import vn.grassroots.common.tree.OrgRef;
+import vn.grassroots.common.tree.OrgRefs;
 import vn.grassroots.evaluations.api.Views.Group;
 import vn.grassroots.evaluations.api.Views.LevelCount;
 import vn.grassroots.evaluations.api.Views.SubjectSummary;
-import vn.grassroots.evaluations.domain.OrgRef;
+import vn.grassroots.evaluations.api.Views;
 import vn.grassroots.evaluations.domain.PolicyDocument;
 import vn.grassroots.evaluations.domain.SubjectType;
-import vn.grassroots.evaluations.repository.OrganizationReadModel;
 
 /**
  * Reports of decided ratings for a subtree and a year, the way provincial reports state them: counts and shares per
@@ -54,7 +54,7 @@ public class ReportService {
     Caller caller;
 
     @Inject
-    OrganizationReadModel orgs;
+    OrgRefs orgs;
 
     @Inject
     PolicyService policies;

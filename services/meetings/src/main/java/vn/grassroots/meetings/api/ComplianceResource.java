@@ -77,7 +77,7 @@ public class ComplianceResource {
     }
 
     private ComplianceService.Period period(String organizationId, String from, String to) {
-        return service.period(QueryParams.uuid("organizationId", organizationId), MeetingResource.date("from", from),
-                MeetingResource.date("to", to));
+        return service.period(QueryParams.uuid("organizationId", organizationId), QueryParams.date("from", from),
+                QueryParams.date("to", to));
     }
 }

@@ -183,7 +183,7 @@ public class MeetingResource {
             @Parameter(description = "DRAFT, PUBLISHED, HELD, MINUTES_APPROVED, CANCELLED") @QueryParam("state") List<String> states,
             @QueryParam("cursor") String cursor, @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit) {
         return service.list(new MeetingService.ListFilter(QueryParams.uuid("organizationId", organizationId),
-                QueryParams.bool("includeDescendants", includeDescendants, true), date("from", from), date("to", to),
+                QueryParams.bool("includeDescendants", includeDescendants, true), QueryParams.date("from", from), QueryParams.date("to", to),
                 QueryParams.enums("kind", MeetingKind.class, kinds), QueryParams.enums("state", MeetingState.class, states)), cursor, limit);
     }
 
@@ -195,14 +195,7 @@ public class MeetingResource {
     public RestResponse<Page<Views.MeetingSummary>> mine(@Parameter(description = "Only meetings changed after this instant (ISO 8601, e.g. 2026-11-01T00:00:00Z)") @QueryParam("updatedSince") String updatedSince,
             @QueryParam("cursor") String cursor, @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        Instant since = null;
-        if (updatedSince != null && !updatedSince.isBlank()) {
-            try {
-                since = OffsetDateTime.parse(updatedSince.trim()).toInstant();
-            } catch (RuntimeException e) {
-                throw ProblemException.invalid("updatedSince", "must be an ISO 8601 instant such as 2026-11-01T00:00:00Z");
-            }
-        }
+        Instant since = QueryParams.instant("updatedSince", updatedSince);
         return ETags.readContent(service.mine(since, cursor, limit), json, ifNoneMatch);
     }
 
@@ -339,16 +332,5 @@ public class MeetingResource {
     @Operation(summary = "Comments on the agenda", description = "The secretary and readers of the subtree see every comment; a member sees their own. Oldest first.")
     public Page<Views.CommentView> comments(@PathParam("id") UUID id, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         return service.comments(id, cursor, limit);
-    }
-
-    static LocalDate date(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (RuntimeException e) {
-            throw ProblemException.invalid(name, "must be a date yyyy-mm-dd");
-        }
     }
 }

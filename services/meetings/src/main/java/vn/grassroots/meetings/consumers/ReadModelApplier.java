@@ -12,7 +12,7 @@ import vn.grassroots.common.consumer.ProcessedEvents;
 import vn.grassroots.common.tree.OrganizationEvents;
 import vn.grassroots.meetings.repository.AssignmentReadModel;
 import vn.grassroots.meetings.repository.MemberReadModel;
-import vn.grassroots.meetings.repository.OrganizationReadModel;
+import vn.grassroots.meetings.repository.PathCopies;
 
 /**
  * Applies one CloudEvent of the organization, membership or assignments topics to its read model, once
@@ -27,7 +27,7 @@ public class ReadModelApplier {
     OrganizationEvents organizations;
 
     @Inject
-    OrganizationReadModel orgs;
+    PathCopies orgs;
 
     @Inject
     MemberReadModel members;

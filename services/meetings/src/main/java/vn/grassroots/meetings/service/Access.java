@@ -6,9 +6,10 @@ import java.util.UUID;
 import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.security.Caller;
 import vn.grassroots.common.security.Roles;
-import vn.grassroots.meetings.domain.OrgRef;
+import vn.grassroots.common.time.VietnamClock;
+import vn.grassroots.common.tree.OrgRef;
+import vn.grassroots.common.tree.OrgRefs;
 import vn.grassroots.meetings.repository.MemberReadModel;
-import vn.grassroots.meetings.repository.OrganizationReadModel;
 
 /**
  * Who may do what here (as in membership's Access):
@@ -27,10 +28,13 @@ public class Access {
     public static final String[] SUBTREE_READERS = {Roles.ADMIN, Roles.ORGANIZER, Roles.INTEGRATION, Roles.SECRETARY, Roles.AUDITOR};
 
     @Inject
+    VietnamClock clock;
+
+    @Inject
     Caller caller;
 
     @Inject
-    OrganizationReadModel orgs;
+    OrgRefs orgs;
 
     @Inject
     MemberReadModel members;
@@ -58,6 +62,6 @@ public class Access {
 
     /** True when the caller, as a member, is active in the organization today. */
     public boolean activeMemberOf(UUID organizationId) {
-        return caller.memberId().map(m -> members.activeIn(m, organizationId, Clock.today())).orElse(false);
+        return caller.memberId().map(m -> members.activeIn(m, organizationId, clock.today())).orElse(false);
     }
 }

@@ -14,8 +14,9 @@ import vn.grassroots.common.paging.Cursor;
 import vn.grassroots.common.paging.Page;
 import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.security.Subtree;
+import vn.grassroots.common.time.VietnamClock;
+import vn.grassroots.common.tree.OrgRef;
 import vn.grassroots.meetings.api.Views;
-import vn.grassroots.meetings.domain.OrgRef;
 
 /**
  * Compliance of a subtree over a period, computed in SQL: cells (GRASSROOTS_CELL, SUBORDINATE_CELL, ACTIVE) missing
@@ -45,6 +46,9 @@ public class ComplianceService {
                 count(*) FILTER (WHERE m.superior_expected) AS sup_expected,
                 count(*) FILTER (WHERE m.superior_expected AND m.superior_attended) AS sup_attended
                 FROM meeting m WHERE m.organization_id = c.id AND %1$s AND m.meeting_date BETWEEN :from AND :to) s ON true""".formatted(HELD);
+
+    @Inject
+    VietnamClock clock;
 
     @Inject
     EntityManager em;
@@ -100,7 +104,7 @@ public class ComplianceService {
     @Transactional
     public Views.ComplianceSummary summary(Period p) {
         UUID org = p.root().id;
-        LocalDate from = p.from(), to = p.to(), today = Clock.today();
+        LocalDate from = p.from(), to = p.to(), today = clock.today();
         YearMonth firstFull = YearMonth.from(from.getDayOfMonth() == 1 ? from : from.plusMonths(1));
         YearMonth lastFull = YearMonth.from(to.plusDays(1).getDayOfMonth() == 1 ? to : to.minusMonths(1));
         long[] sums = new long[6]; // held, below quorum, expected, present, superior expected, superior attended
@@ -230,8 +234,8 @@ public class ComplianceService {
                 num(r[5]), rate(num(r[3]), num(r[2]))), r -> Cursor.encode(r[0].toString()));
     }
 
-    private static void bind(Query q, Period p) {
-        q.setParameter("from", p.from()).setParameter("to", p.to()).setParameter("today", Clock.today());
+    private void bind(Query q, Period p) {
+        q.setParameter("from", p.from()).setParameter("to", p.to()).setParameter("today", clock.today());
         Subtree.bind(q::setParameter, "sub", p.root().path);
     }
 

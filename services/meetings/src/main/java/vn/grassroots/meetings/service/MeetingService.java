@@ -26,6 +26,8 @@ import vn.grassroots.common.problem.Problem.FieldError;
 import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.security.Roles;
 import vn.grassroots.common.security.Scope;
+import vn.grassroots.common.time.VietnamClock;
+import vn.grassroots.common.tree.OrgRef;
 import vn.grassroots.common.web.ETags;
 import vn.grassroots.meetings.api.Requests;
 import vn.grassroots.meetings.api.Views;
@@ -35,16 +37,18 @@ import vn.grassroots.meetings.domain.Meeting;
 import vn.grassroots.meetings.domain.MeetingFormat;
 import vn.grassroots.meetings.domain.MeetingKind;
 import vn.grassroots.meetings.domain.MeetingState;
-import vn.grassroots.meetings.domain.OrgRef;
 import vn.grassroots.meetings.events.MeetingEvents;
 import vn.grassroots.meetings.repository.AssignmentReadModel;
-import vn.grassroots.meetings.repository.MemberReadModel;
 import vn.grassroots.meetings.repository.MemberReadModel.RosterEntry;
+import vn.grassroots.meetings.repository.MemberReadModel;
 
 /** Meetings and their state machine: DRAFT → PUBLISHED → HELD → MINUTES_APPROVED, or CANCELLED with a reason. */
 @ApplicationScoped
 public class MeetingService {
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
+
+    @Inject
+    VietnamClock clock;
 
     @Inject
     EntityManager em;
@@ -184,7 +188,7 @@ public class MeetingService {
     public Views.MeetingView hold(UUID id, Requests.Hold in, String ifMatch) {
         Meeting m = keep(id);
         ETags.check(ifMatch, m.version);
-        LocalDate today = Clock.today();
+        LocalDate today = clock.today();
         boolean late = m.meetingDate.isBefore(today);
         if (!(m.state == MeetingState.DRAFT && late)) {
             requireState(m, MeetingState.PUBLISHED, "only a PUBLISHED meeting, or a DRAFT whose day has passed, is recorded as held");
@@ -434,7 +438,7 @@ public class MeetingService {
             throw ProblemException.notFound("meeting", id);
         }
         UUID self = access.self();
-        if (!members.activeIn(self, m.organizationId, Clock.today())) {
+        if (!members.activeIn(self, m.organizationId, clock.today())) {
             throw new ProblemException(403, "not-a-member-of-organization", "Forbidden",
                     "only members active in the meeting's organization comment on its agenda");
         }
@@ -545,10 +549,10 @@ public class MeetingService {
             }
         }
         if (f.from() != null) {
-            query.setParameter("from", f.from()).setParameter("fromStart", f.from().atStartOfDay(Clock.ZONE).toInstant());
+            query.setParameter("from", f.from()).setParameter("fromStart", f.from().atStartOfDay(VietnamClock.ZONE).toInstant());
         }
         if (f.to() != null) {
-            query.setParameter("to", f.to()).setParameter("toEnd", f.to().plusDays(1).atStartOfDay(Clock.ZONE).toInstant());
+            query.setParameter("to", f.to()).setParameter("toEnd", f.to().plusDays(1).atStartOfDay(VietnamClock.ZONE).toInstant());
         }
         if (!f.kinds().isEmpty()) {
             query.setParameter("kinds", f.kinds());
@@ -589,7 +593,7 @@ public class MeetingService {
         UUID self = access.self();
         int n = Cursor.limit(limit);
         String[] after = Cursor.decode(cursor, 2);
-        List<UUID> orgs = members.organizationsOf(self, Clock.today());
+        List<UUID> orgs = members.organizationsOf(self, clock.today());
         if (orgs.isEmpty()) {
             return new Page<>(List.of(), null);
         }
@@ -671,7 +675,7 @@ public class MeetingService {
         m.kind = in.kind();
         m.format = in.format();
         m.startsAt = in.startsAt().toInstant();
-        m.meetingDate = Clock.dateOf(m.startsAt);
+        m.meetingDate = VietnamClock.dateOf(m.startsAt);
         m.place = blankToNull(in.place());
         m.onlineLink = in.format() == MeetingFormat.IN_PERSON ? null : in.onlineLink();
         m.topic = in.topic().trim();

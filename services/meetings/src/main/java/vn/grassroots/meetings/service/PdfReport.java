@@ -13,6 +13,7 @@ import vn.grassroots.common.report.Charts;
 import vn.grassroots.common.report.PrintedReport;
 import vn.grassroots.common.report.ReportPrinter;
 import vn.grassroots.common.report.Vietnamese;
+import vn.grassroots.common.time.VietnamClock;
 import vn.grassroots.meetings.api.Views;
 
 /**
@@ -27,6 +28,9 @@ public class PdfReport {
     static final int LISTED_CELLS = 400;
 
     @Inject
+    VietnamClock clock;
+
+    @Inject
     ComplianceService compliance;
 
     @Inject
@@ -36,7 +40,7 @@ public class PdfReport {
         Views.ComplianceSummary s = compliance.summary(p);
         PrintedReport r = printer.start(p.root().name, "BÁO CÁO TÌNH HÌNH CHẤP HÀNH CHẾ ĐỘ SINH HOẠT ĐẢNG", List.of(
                 "Từ ngày " + Vietnamese.date(p.from()) + " đến ngày " + Vietnamese.date(p.to()) + " · số liệu đến ngày "
-                        + Vietnamese.date(Clock.today())));
+                        + Vietnamese.date(clock.today())));
         r.section("I. Tổng hợp");
         r.sentence(Vietnamese.number(s.cells()) + " chi bộ; " + Vietnamese.number(s.cellsMissingRegular())
                 + " chi bộ có tháng không sinh hoạt định kỳ (" + Vietnamese.percent(share(s.cellsMissingRegular(), s.cells())) + "); "

@@ -26,6 +26,7 @@ import vn.grassroots.common.imports.ImportReport;
 import vn.grassroots.common.imports.RowError;
 import vn.grassroots.common.problem.Problem.FieldError;
 import vn.grassroots.common.problem.ProblemException;
+import vn.grassroots.common.time.VietnamClock;
 import vn.grassroots.meetings.api.Requests;
 import vn.grassroots.meetings.domain.AttendanceStatus;
 import vn.grassroots.meetings.domain.MeetingFormat;
@@ -181,7 +182,7 @@ public class RegisterImportService {
         String topic = g.rows().stream().map(Row::topic).filter(t -> t != null).findFirst()
                 .orElse("Sinh hoạt " + KIND_NAMES.get(k.kind()) + " ngày " + k.date().format(DMY));
         String place = g.rows().stream().map(Row::place).filter(p -> p != null).findFirst().orElse(NO_PLACE);
-        OffsetDateTime startsAt = k.date().atTime(STARTS).atZone(Clock.ZONE).toOffsetDateTime();
+        OffsetDateTime startsAt = k.date().atTime(STARTS).atZone(VietnamClock.ZONE).toOffsetDateTime();
         Requests.MeetingInput meeting = new Requests.MeetingInput(k.organizationId(), k.kind(), MeetingFormat.IN_PERSON, startsAt,
                 place, null, topic, null, null);
         return new Requests.PastMeeting(meeting, g.rows().stream().map(Row::mark).toList(), null, null);

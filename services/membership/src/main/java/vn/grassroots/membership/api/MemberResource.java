@@ -45,6 +45,7 @@ import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.report.PrintedReport;
 import vn.grassroots.common.report.Vietnamese;
 import vn.grassroots.common.text.SearchText;
+import vn.grassroots.common.time.VietnamClock;
 import vn.grassroots.common.web.ETags;
 import vn.grassroots.common.web.QueryParams;
 import vn.grassroots.membership.domain.AgeBand;
@@ -60,6 +61,9 @@ import vn.grassroots.membership.service.MemberService;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Members", description = "Party members (đảng viên): profiles, status changes with their decisions, probation")
 public class MemberResource {
+    @Inject
+    VietnamClock clock;
+
     @Inject
     ExportJobs exports;
 
@@ -174,7 +178,7 @@ public class MemberResource {
         var filter = new MemberRepository.Filter(null, null, null, null, q, card,
                 QueryParams.enums("status", MemberStatus.class, statuses), QueryParams.enums("gender", Gender.class, genders),
                 QueryParams.enums("ageBand", AgeBand.class, ageBands), QueryParams.enums("theoryLevel", TheoryLevel.class, theoryLevels),
-                year(admissionYear), null, false);
+                QueryParams.year("admissionYear", admissionYear, 1930, false), null, false);
         return service.list(filter, QueryParams.uuid("organizationId", organizationId),
                 QueryParams.bool("includeDescendants", includeDescendants, true),
                 cursor, Cursor.limit(limit));
@@ -190,7 +194,7 @@ public class MemberResource {
             throw ProblemException.invalid("days", "must be between 0 and 366");
         }
         var filter = new MemberRepository.Filter(null, null, null, null, null, null, null, null, null, null, null,
-                MemberService.today().plusDays(n), false);
+                clock.today().plusDays(n), false);
         return service.list(filter, null, true, cursor, Cursor.limit(limit));
     }
 
@@ -207,7 +211,7 @@ public class MemberResource {
     @Operation(summary = "Statistics of a subtree (thống kê đảng viên)", description = "Counts by status, gender, age band, ethnicity and theory level; admissions per year with the rate against the members at the start of the year and the 3-4% target. Default subtree: your scope.")
     public Reports.Statistics statistics(@QueryParam("organizationId") String organizationId, @QueryParam("fromYear") String fromYear,
             @QueryParam("toYear") String toYear) {
-        return reports.statistics(QueryParams.uuid("organizationId", organizationId), year("fromYear", fromYear), year("toYear", toYear));
+        return reports.statistics(QueryParams.uuid("organizationId", organizationId), QueryParams.year("fromYear", fromYear, 1930, false), QueryParams.year("toYear", toYear, 1930, false));
     }
 
     @GET
@@ -220,8 +224,8 @@ public class MemberResource {
             content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response statisticsPdf(@QueryParam("organizationId") String organizationId, @QueryParam("fromYear") String fromYear,
             @QueryParam("toYear") String toYear) {
-        return PrintedReport.response(pdf.statistics(QueryParams.uuid("organizationId", organizationId), year("fromYear", fromYear),
-                year("toYear", toYear)), "thong-ke-dang-vien.pdf");
+        return PrintedReport.response(pdf.statistics(QueryParams.uuid("organizationId", organizationId), QueryParams.year("fromYear", fromYear, 1930, false),
+                QueryParams.year("toYear", toYear, 1930, false)), "thong-ke-dang-vien.pdf");
     }
 
     @GET
@@ -229,8 +233,8 @@ public class MemberResource {
     @Operation(summary = "Party badges due in a year (huy hiệu tuổi Đảng)", description = "Current members of the subtree who reach 30, 40, 45, 50, 55, 60, 65 … years of membership in `year` (default: this year), counted from the admission date.")
     public Page<Reports.Badge> badges(@QueryParam("year") String year, @QueryParam("organizationId") String organizationId,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        Integer y = year("year", year);
-        return reports.badges(QueryParams.uuid("organizationId", organizationId), y == null ? MemberService.today().getYear() : y,
+        Integer y = QueryParams.year("year", year, 1930, false);
+        return reports.badges(QueryParams.uuid("organizationId", organizationId), y == null ? clock.today().getYear() : y,
                 cursor, Cursor.limit(limit));
     }
 
@@ -318,7 +322,7 @@ public class MemberResource {
     public Page<ReviewApi.View> removalReviews(@Parameter(description = "Year, default this year") @QueryParam("year") String year,
             @Parameter(description = "Only this organization's subtree") @QueryParam("organizationId") String organizationId,
             @QueryParam("cursor") String cursor, @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit) {
-        return reviews.list(year("year", year), QueryParams.uuid("organizationId", organizationId), cursor, Cursor.limit(limit));
+        return reviews.list(QueryParams.year("year", year, 1930, false), QueryParams.uuid("organizationId", organizationId), cursor, Cursor.limit(limit));
     }
 
     /** The filters of an export, as query parameters: those of the list. */
@@ -355,7 +359,7 @@ public class MemberResource {
             return new MemberRepository.Filter(null, null, null, null, q, partyCardNumber,
                     QueryParams.enums("status", MemberStatus.class, status), QueryParams.enums("gender", Gender.class, gender),
                     QueryParams.enums("ageBand", AgeBand.class, ageBand), QueryParams.enums("theoryLevel", TheoryLevel.class, theoryLevel),
-                    year(admissionYear), null, false);
+                    QueryParams.year("admissionYear", admissionYear, 1930, false), null, false);
         }
 
         UUID organization() {
@@ -451,23 +455,5 @@ public class MemberResource {
     }
 
 
-    private static Integer year(String value) {
-        return year("admissionYear", value);
-    }
-
-    private static Integer year(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            int y = Integer.parseInt(value.trim());
-            if (y >= 1930 && y <= 2200) {
-                return y;
-            }
-        } catch (NumberFormatException e) {
-            // fall through
-        }
-        throw ProblemException.invalid(name, "must be a year such as 2024");
-    }
 
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import vn.grassroots.common.outbox.Outbox;
+import vn.grassroots.common.time.VietnamClock;
 import vn.grassroots.membership.domain.Member;
 import vn.grassroots.membership.domain.Transfer;
 
@@ -37,6 +38,9 @@ public class MemberEvents {
     public static final String STATE = PREFIX + "state";
 
     private static final String AGGREGATE = "Member";
+
+    @Inject
+    VietnamClock clock;
 
     @Inject
     Outbox outbox;
@@ -74,7 +78,7 @@ public class MemberEvents {
     /** An event about one member (state after the change) plus its state record. */
     public void member(String type, Member m, Map<String, Object> details) {
         Map<String, Object> data = new LinkedHashMap<>();
-        MemberData state = MemberData.of(m, hosts(m.id, vn.grassroots.membership.service.MemberService.today()));
+        MemberData state = MemberData.of(m, hosts(m.id, clock.today()));
         data.put("member", state);
         details.forEach((k, v) -> {
             if (v != null) {

@@ -167,7 +167,7 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
         if (f.needingTransfer()) {
             // current members whose organization was dissolved or merged: nobody is lost
             q.append(" and exists (select 1 from OrgRef o where o.id = m.organizationId and o.status <> :active) and m.status in (:current)");
-            p.put("active", vn.grassroots.membership.domain.OrgTypes.ACTIVE);
+            p.put("active", vn.grassroots.common.tree.OrgRef.ACTIVE);
             p.put("current", List.of(MemberStatus.PROBATIONARY, MemberStatus.OFFICIAL, MemberStatus.EXEMPT));
         }
     }

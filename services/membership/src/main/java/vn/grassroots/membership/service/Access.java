@@ -7,8 +7,8 @@ import vn.grassroots.common.problem.Problem.FieldError;
 import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.security.Caller;
 import vn.grassroots.common.security.Roles;
-import vn.grassroots.membership.domain.OrgRef;
-import vn.grassroots.membership.repository.OrganizationReadModel;
+import vn.grassroots.common.tree.OrgRef;
+import vn.grassroots.common.tree.OrgRefs;
 
 /**
  * Who may read and write what in this service.
@@ -34,7 +34,7 @@ public class Access {
     Caller caller;
 
     @Inject
-    OrganizationReadModel orgs;
+    OrgRefs orgs;
 
     public Caller caller() {
         return caller;

@@ -16,6 +16,7 @@ import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.security.Scope;
 import vn.grassroots.common.security.Subtree;
 import vn.grassroots.common.text.SearchText;
+import vn.grassroots.common.tree.OrgRef;
 import vn.grassroots.common.web.ETags;
 import vn.grassroots.membership.api.Requests;
 import vn.grassroots.membership.api.Views;
@@ -23,7 +24,6 @@ import vn.grassroots.membership.domain.AdmissionStep;
 import vn.grassroots.membership.domain.Candidate;
 import vn.grassroots.membership.domain.Member;
 import vn.grassroots.membership.domain.MemberStatus;
-import vn.grassroots.membership.domain.OrgRef;
 
 /**
  * The admission pipeline (phát triển đảng viên): candidate → awareness course → application → cell vote →

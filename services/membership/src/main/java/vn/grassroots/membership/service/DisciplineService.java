@@ -12,10 +12,11 @@ import java.util.UUID;
 import vn.grassroots.common.audit.AuditTrail;
 import vn.grassroots.common.problem.Problem.FieldError;
 import vn.grassroots.common.problem.ProblemException;
+import vn.grassroots.common.time.VietnamClock;
+import vn.grassroots.common.tree.OrgRef;
 import vn.grassroots.membership.api.DisciplineApi;
 import vn.grassroots.membership.domain.Decision;
 import vn.grassroots.membership.domain.Member;
-import vn.grassroots.membership.domain.OrgRef;
 import vn.grassroots.membership.events.MemberEvents;
 
 /**
@@ -25,6 +26,9 @@ import vn.grassroots.membership.events.MemberEvents;
  */
 @ApplicationScoped
 public class DisciplineService {
+    @Inject
+    VietnamClock clock;
+
     @Inject
     EntityManager em;
 
@@ -52,7 +56,7 @@ public class DisciplineService {
         if (!m.status.isActiveMember()) {
             throw ProblemException.conflict("member-not-active", "a " + m.status + " member is no longer disciplined");
         }
-        if (r.decision().date().isAfter(MemberService.today())) {
+        if (r.decision().date().isAfter(clock.today())) {
             throw ProblemException.invalid("decision.date", "must not be in the future");
         }
         if (r.decision().date().isBefore(m.admissionDate)) {

@@ -7,7 +7,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,21 +20,24 @@ import vn.grassroots.common.problem.Problem.FieldError;
 import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.security.Scope;
 import vn.grassroots.common.text.SearchText;
+import vn.grassroots.common.time.VietnamClock;
+import vn.grassroots.common.tree.OrgRef;
 import vn.grassroots.common.web.ETags;
 import vn.grassroots.membership.api.Requests;
 import vn.grassroots.membership.api.Views;
 import vn.grassroots.membership.domain.Decision;
 import vn.grassroots.membership.domain.Member;
 import vn.grassroots.membership.domain.MemberStatus;
-import vn.grassroots.membership.domain.OrgRef;
 import vn.grassroots.membership.events.MemberEvents;
 import vn.grassroots.membership.repository.MemberRepository;
 
 /** The rules of membership: who sees whom, profiles, status changes with their decisions, probation. */
 @ApplicationScoped
 public class MemberService {
-    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final String ENTITY = "Member";
+
+    @Inject
+    VietnamClock clock;
 
     @Inject
     DisciplineService disciplines;
@@ -55,10 +57,6 @@ public class MemberService {
     @Inject
     EntityManager em;
 
-    public static LocalDate today() {
-        return LocalDate.now(ZONE);
-    }
-
     // ---- reading
 
     @Transactional
@@ -72,14 +70,14 @@ public class MemberService {
 
     @Transactional
     public Page<Views.MemberView> list(MemberRepository.Filter filter, UUID within, boolean withDescendants, String cursor, int limit) {
-        List<MemberRepository.Row> rows = members.list(scoped(filter, within, withDescendants), cursor, limit, today());
+        List<MemberRepository.Row> rows = members.list(scoped(filter, within, withDescendants), cursor, limit, clock.today());
         return Cursor.page(rows, limit, r -> view(r.member(), r.organizationName(), false), MemberRepository::cursorOf);
     }
 
     /** How many members {@link #list} gives in all. */
     @Transactional
     public long count(MemberRepository.Filter filter, UUID within, boolean withDescendants) {
-        return members.count(scoped(filter, within, withDescendants), today());
+        return members.count(scoped(filter, within, withDescendants), clock.today());
     }
 
     /** Refuses (403, 404) an organization the caller may not read, as {@link #list} would; reads no member. */
@@ -93,7 +91,7 @@ public class MemberService {
     /** Every member {@link #list} gives, by name, as the columns given and their organization's name (for a CSV). */
     public void stream(MemberRepository.Filter filter, UUID within, boolean withDescendants, String columns, Consumer<Object[]> each) {
         MemberRepository.Filter scoped = scoped(filter, within, withDescendants);
-        QuarkusTransaction.requiringNew().timeout(ExportJobs.TRANSACTION_TIMEOUT_SECONDS).run(() -> members.stream(scoped, today(), columns, each));
+        QuarkusTransaction.requiringNew().timeout(ExportJobs.TRANSACTION_TIMEOUT_SECONDS).run(() -> members.stream(scoped, clock.today(), columns, each));
     }
 
     /** The filter narrowed to what the caller may read: their scope, or themselves alone. */
@@ -251,7 +249,7 @@ public class MemberService {
             throw ProblemException.conflict("invalid-status-change", "a " + from + " member cannot become " + r.status()
                     + (from.next().isEmpty() ? "; " + from + " is final" : "; allowed: " + from.next()));
         }
-        if (r.decision().date().isAfter(today())) {
+        if (r.decision().date().isAfter(clock.today())) {
             throw ProblemException.invalid("decision.date", "must not be in the future");
         }
         if (r.decision().date().isBefore(m.statusSince)) {

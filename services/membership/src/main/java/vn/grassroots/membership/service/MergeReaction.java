@@ -11,15 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import vn.grassroots.common.audit.AuditTrail;
+import vn.grassroots.common.tree.OrgRef;
+import vn.grassroots.common.tree.OrgRefs;
 import vn.grassroots.common.tree.OrganizationEvents;
 import vn.grassroots.common.tree.OrganizationNode;
 import vn.grassroots.membership.domain.Decision;
 import vn.grassroots.membership.domain.Member;
 import vn.grassroots.membership.domain.MemberStatus;
-import vn.grassroots.membership.domain.OrgRef;
 import vn.grassroots.membership.events.MemberEvents;
 import vn.grassroots.membership.repository.MemberRepository;
-import vn.grassroots.membership.repository.OrganizationReadModel;
 
 /**
  * When an organization is merged into a cell or party group, its current members move there with the merge's
@@ -32,7 +32,7 @@ public class MergeReaction implements OrganizationEvents.Reaction {
     MemberRepository members;
 
     @Inject
-    OrganizationReadModel orgs;
+    OrgRefs orgs;
 
     @Inject
     MemberEvents events;

@@ -19,10 +19,11 @@ import vn.grassroots.common.paging.Page;
 import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.security.Scope;
 import vn.grassroots.common.security.Subtree;
+import vn.grassroots.common.time.VietnamClock;
+import vn.grassroots.common.tree.OrgRef;
 import vn.grassroots.membership.api.ReviewApi;
 import vn.grassroots.membership.domain.Member;
 import vn.grassroots.membership.domain.MemberStatus;
-import vn.grassroots.membership.domain.OrgRef;
 
 /**
  * The Party Charter's rule (Điều lệ Đảng, Điều 8, khoản 3): a member who misses the cell's meetings without a
@@ -37,6 +38,9 @@ public class RemovalReviewService {
     public static final int MONTHS = 3;
 
     @Inject
+    VietnamClock clock;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -49,7 +53,7 @@ public class RemovalReviewService {
     AuditTrail audit;
 
     @Inject
-    vn.grassroots.membership.repository.OrganizationReadModel orgs;
+    vn.grassroots.common.tree.OrgRefs orgs;
 
     /** Records an absence (once per member and meeting) and flags the member at the third month of the year. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -84,7 +88,7 @@ public class RemovalReviewService {
     @Transactional
     public Page<ReviewApi.View> list(Integer year, UUID organizationId, String cursor, int limit) {
         access.caller().requireRole(Access.SUBTREE_READERS);
-        int y = year == null ? MemberService.today().getYear() : year;
+        int y = year == null ? clock.today().getYear() : year;
         Scope scope = access.caller().scope();
         StringBuilder q = new StringBuilder("""
                 SELECT r.member_id, m.full_name, m.organization_id, o.name, m.status, r.year, r.flagged_at

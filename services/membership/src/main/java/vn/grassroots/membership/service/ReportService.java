@@ -20,11 +20,12 @@ import vn.grassroots.common.paging.Page;
 import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.security.Subtree;
 import vn.grassroots.common.stats.SubtreeCounts;
+import vn.grassroots.common.time.VietnamClock;
+import vn.grassroots.common.tree.OrgRef;
 import vn.grassroots.membership.api.Reports;
 import vn.grassroots.membership.domain.AgeBand;
 import vn.grassroots.membership.domain.Gender;
 import vn.grassroots.membership.domain.MemberStatus;
-import vn.grassroots.membership.domain.OrgRef;
 import vn.grassroots.membership.domain.TheoryLevel;
 
 /**
@@ -42,6 +43,9 @@ public class ReportService {
             BIRTH = "member_birth", BIRTH_YEAR = "member_birth_year", ADMISSION = "member_admission";
 
     @Inject
+    VietnamClock clock;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -50,7 +54,7 @@ public class ReportService {
     @Transactional
     public Reports.Statistics statistics(UUID organizationId, Integer fromYear, Integer toYear) {
         UUID org = subtreeOrganization(organizationId);
-        LocalDate today = MemberService.today();
+        LocalDate today = clock.today();
         int to = toYear == null ? today.getYear() : toYear;
         int from = fromYear == null ? to - 4 : fromYear;
         if (to < from || to - from > 50) {

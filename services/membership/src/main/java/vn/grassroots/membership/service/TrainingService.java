@@ -11,9 +11,9 @@ import java.util.UUID;
 import vn.grassroots.common.audit.AuditTrail;
 import vn.grassroots.common.problem.Problem.FieldError;
 import vn.grassroots.common.problem.ProblemException;
+import vn.grassroots.common.tree.OrgRef;
 import vn.grassroots.membership.api.TrainingApi;
 import vn.grassroots.membership.domain.Member;
-import vn.grassroots.membership.domain.OrgRef;
 import vn.grassroots.membership.domain.TheoryLevel;
 import vn.grassroots.membership.events.MemberEvents;
 

@@ -18,13 +18,14 @@ import vn.grassroots.common.problem.Problem.FieldError;
 import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.security.Scope;
 import vn.grassroots.common.security.Subtree;
+import vn.grassroots.common.time.VietnamClock;
+import vn.grassroots.common.tree.OrgRef;
+import vn.grassroots.common.tree.OrgRefs;
 import vn.grassroots.membership.api.TransferApi;
 import vn.grassroots.membership.domain.Decision;
 import vn.grassroots.membership.domain.Member;
-import vn.grassroots.membership.domain.OrgRef;
 import vn.grassroots.membership.domain.Transfer;
 import vn.grassroots.membership.events.MemberEvents;
-import vn.grassroots.membership.repository.OrganizationReadModel;
 
 /**
  * Transfers (chuyển sinh hoạt đảng). The sending side (admin, organizer, integration with the member in scope) issues
@@ -36,13 +37,16 @@ public class TransferService {
     private static final String ENTITY = "Transfer";
 
     @Inject
+    VietnamClock clock;
+
+    @Inject
     EntityManager em;
 
     @Inject
     Access access;
 
     @Inject
-    OrganizationReadModel orgs;
+    OrgRefs orgs;
 
     @Inject
     AuditTrail audit;
@@ -207,9 +211,9 @@ public class TransferService {
                 orgs.findById(t.toOrganizationId)), t -> Cursor.encode(t.createdAt.toString(), t.id.toString()));
     }
 
-    private static TransferApi.View view(Transfer t, Member m, OrgRef from, OrgRef to) {
+    private TransferApi.View view(Transfer t, Member m, OrgRef from, OrgRef to) {
         boolean activeInHost = t.kind == Transfer.Kind.TEMPORARY && t.status == Transfer.Status.ACCEPTED
-                && !MemberService.today().isAfter(t.endDate);
+                && !clock.today().isAfter(t.endDate);
         return new TransferApi.View(t.id, t.memberId, m == null ? null : m.fullName, t.kind, t.fromOrganizationId,
                 from == null ? null : from.name, t.toOrganizationId, to == null ? null : to.name, t.letterNumber, t.issuedOn,
                 t.endDate, t.reason, t.status, t.acceptedOn, t.issuedBy, t.acceptedBy, activeInHost, t.version);

@@ -1,28 +1,29 @@
 package vn.grassroots.meetings.repository;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import java.util.UUID;
 import vn.grassroots.common.security.Subtree;
 import vn.grassroots.common.tree.OrganizationEvents;
 import vn.grassroots.common.tree.OrganizationNode;
-import vn.grassroots.meetings.domain.OrgRef;
 
 /**
- * Reads the read model of the organization tree (org_ref), which the shared vn.grassroots.common.tree.OrganizationTree
- * writes. Meetings carry a copy of their organization's path (so a scope filter is one range on the meeting table):
- * as the tree's reaction, every path change there is copied here in the same transaction, a move in one statement.
+ * The tree's reaction in this service (see vn.grassroots.common.tree.OrganizationEvents): meetings carry a copy of their
+ * organization's path (so a scope filter is one range on the meeting table), and every path change of org_ref is
+ * copied here in the same transaction, a move in one statement.
  */
 @ApplicationScoped
-public class OrganizationReadModel implements PanacheRepositoryBase<OrgRef, UUID>, OrganizationEvents.Reaction {
+public class PathCopies implements OrganizationEvents.Reaction {
+    @Inject
+    EntityManager em;
 
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void written(String type, JsonNode event, OrganizationNode o) {
-        getEntityManager().createNativeQuery(
+        em.createNativeQuery(
                         "UPDATE meeting SET organization_path = :path WHERE organization_id = :id AND organization_path <> :path")
                 .setParameter("path", o.path()).setParameter("id", o.id()).executeUpdate();
     }
@@ -30,7 +31,7 @@ public class OrganizationReadModel implements PanacheRepositoryBase<OrgRef, UUID
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void moved(String oldPath, String newPath) {
-        Query m = getEntityManager().createNativeQuery(
+        Query m = em.createNativeQuery(
                         "UPDATE meeting SET organization_path = :newPath || substr(organization_path, :cut) WHERE "
                                 + Subtree.condition("organization_path", "old"))
                 .setParameter("newPath", newPath)

@@ -1,4 +1,4 @@
-package vn.grassroots.assignments.domain;
+package vn.grassroots.common.tree;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -7,14 +7,19 @@ import jakarta.persistence.Table;
 import java.util.Set;
 import java.util.UUID;
 
-/** This service's read model of an organization, kept from the organization service's events; read-only here. */
+/**
+ * An organization as the organization service last described it: a row of a service's read model org_ref, written
+ * only by {@link OrganizationTree} from the organization service's topics. The organization service has no such table
+ * (it answers from its own), so it never reads this entity.
+ */
 @Entity
 @Table(name = "org_ref")
 public class OrgRef {
-    public static final Set<String> GRASSROOTS = Set.of("GRASSROOTS_COMMITTEE", "GRASSROOTS_CELL");
+    /** Cells (chi bộ cơ sở, chi bộ trực thuộc): where meetings are held and households followed. */
     public static final Set<String> CELLS = Set.of("GRASSROOTS_CELL", "SUBORDINATE_CELL");
-    /** Organizations whose committee decides assignments at the district level (cấp huyện và tương đương). */
-    public static final Set<String> DISTRICT_LEVEL = Set.of("DISTRICT_COMMITTEE", "AFFILIATED_COMMITTEE");
+    /** Where members are active: cells and party groups (tổ đảng). */
+    public static final Set<String> MEMBER_HOLDING = Set.of("GRASSROOTS_CELL", "SUBORDINATE_CELL", "PARTY_GROUP");
+    public static final String ACTIVE = "ACTIVE";
 
     @Id
     public UUID id;
@@ -29,19 +34,15 @@ public class OrgRef {
     public long version;
 
     public boolean isActive() {
-        return "ACTIVE".equals(status);
+        return ACTIVE.equals(status);
     }
 
     public boolean isCell() {
         return CELLS.contains(type);
     }
 
-    /** The level an assignment decided by this organization's committee has. */
-    public Level level() {
-        if ("PROVINCIAL_COMMITTEE".equals(type)) {
-            return Level.PROVINCIAL;
-        }
-        return DISTRICT_LEVEL.contains(type) ? Level.DISTRICT : Level.GRASSROOTS;
+    public boolean holdsMembers() {
+        return MEMBER_HOLDING.contains(type);
     }
 
     /** True when {@code other} is this organization or lies below it. */
