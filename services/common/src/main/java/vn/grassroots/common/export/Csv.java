@@ -1,8 +1,20 @@
 package vn.grassroots.common.export;
 
-/** CSV the way spreadsheets open it: UTF-8 with a byte order mark, CRLF lines, cells quoted when needed. */
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.QuoteMode;
+
+/**
+ * CSV the way spreadsheets open it: UTF-8 with a byte order mark, CRLF lines, cells quoted when needed. Apache Commons
+ * CSV writes a quoted cell; when to quote stays decided here (a comma, quote, CR or LF), because Commons CSV's
+ * minimal quoting also quotes e.g. a cell starting with a space or {@code #} or an empty first cell, which would change
+ * the bytes of every export.
+ */
 public final class Csv {
     public static final String BOM = "\uFEFF";
+
+    private static final CSVFormat QUOTED = CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.ALL).get();
 
     private Csv() {}
 
@@ -15,7 +27,16 @@ public final class Csv {
         if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0) {
             s = "'" + s;
         }
-        return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        if (!s.contains(",") && !s.contains("\"") && !s.contains("\n") && !s.contains("\r")) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(s.length() + 8);
+        try {
+            QUOTED.print(s, b, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not fail
+        }
+        return b.toString();
     }
 
     /** A line of cells, CRLF-terminated. */

@@ -48,13 +48,10 @@ public class IdempotencyKeys {
     /** Runs {@code create} once per (caller, key); a repeat with the same request gets the stored answer. */
     @Transactional
     public Response once(String key, Object request, Supplier<Response> create) {
-        if (key == null || key.isBlank()) {
+        if (!given(key)) {
             return create.get();
         }
-        if (key.length() > 200) {
-            throw ProblemException.invalid(HEADER, "must be at most 200 characters");
-        }
-        String hash = hash(request);
+        String hash = hash(json, request);
         lock(key);
         @SuppressWarnings("unchecked")
         List<Object[]> found = em.createNativeQuery(
@@ -63,23 +60,7 @@ public class IdempotencyKeys {
                 .setParameter(2, key)
                 .getResultList();
         if (!found.isEmpty()) {
-            Object[] row = found.get(0);
-            if (!hash.equals(row[0])) {
-                throw ProblemException.unprocessable("idempotency-key-reused",
-                        "this Idempotency-Key was already used for a different request");
-            }
-            Response.ResponseBuilder replay = Response.status(((Number) row[1]).intValue())
-                    .header("Idempotent-Replayed", "true");
-            if (row[2] != null) {
-                replay.header(HttpHeaders.LOCATION, row[2]);
-            }
-            if (row[3] != null) {
-                replay.header(HttpHeaders.ETAG, row[3]);
-            }
-            if (row[4] != null) {
-                replay.entity(row[4]).type(MediaType.APPLICATION_JSON_TYPE);
-            }
-            return replay.build();
+            return replay(found.get(0), hash);
         }
         Response response = create.get();
         em.createNativeQuery("""
@@ -91,9 +72,43 @@ public class IdempotencyKeys {
                 .setParameter(4, response.getStatus())
                 .setParameter(5, response.getLocation() == null ? null : response.getLocation().toString())
                 .setParameter(6, response.getHeaderString(HttpHeaders.ETAG))
-                .setParameter(7, response.hasEntity() ? write(response.getEntity()) : null)
+                .setParameter(7, response.hasEntity() ? write(json, response.getEntity()) : null)
                 .executeUpdate();
         return response;
+    }
+
+    /** Whether the request carries a key: none (or a blank one) runs unguarded; one longer than the column is refused. */
+    static boolean given(String key) {
+        if (key == null || key.isBlank()) {
+            return false;
+        }
+        if (key.length() > 200) {
+            throw ProblemException.invalid(HEADER, "must be at most 200 characters");
+        }
+        return true;
+    }
+
+    /**
+     * The stored answer (request_hash, status, location, etag, body) replayed, marked {@code Idempotent-Replayed}; 422 when
+     * the key was stored with a different request.
+     */
+    static Response replay(Object[] row, String hash) {
+        if (!hash.equals(row[0])) {
+            throw ProblemException.unprocessable("idempotency-key-reused",
+                    "this Idempotency-Key was already used for a different request");
+        }
+        Response.ResponseBuilder replay = Response.status(((Number) row[1]).intValue())
+                .header("Idempotent-Replayed", "true");
+        if (row[2] != null) {
+            replay.header(HttpHeaders.LOCATION, row[2]);
+        }
+        if (row[3] != null) {
+            replay.header(HttpHeaders.ETAG, row[3]);
+        }
+        if (row[4] != null) {
+            replay.entity(row[4]).type(MediaType.APPLICATION_JSON_TYPE);
+        }
+        return replay.build();
     }
 
     /** Waits (polling, so the transaction stays usable) for the advisory lock of (caller, key). */
@@ -102,7 +117,7 @@ public class IdempotencyKeys {
         long pause = 5;
         while (true) {
             Object got = em.createNativeQuery("SELECT pg_try_advisory_xact_lock(hashtextextended(?1, 0))")
-                    .setParameter(1, "idempotency-key\n" + caller.name() + "\n" + key)
+                    .setParameter(1, lockName(caller.name(), key))
                     .getSingleResult();
             if (Boolean.TRUE.equals(got)) {
                 return;
@@ -118,21 +133,32 @@ public class IdempotencyKeys {
                 Thread.currentThread().interrupt();
                 throw ProblemException.conflict("request-in-progress", "interrupted while waiting for the same request").retryAfter(1);
             }
-            pause = Math.min(pause * 2, 100);
+            pause = nextPause(pause);
         }
     }
 
-    private String hash(Object request) {
+    /** The advisory lock's name: one lock per caller and key, apart from the locks of other uses. */
+    static String lockName(String caller, String key) {
+        return "idempotency-key\n" + caller + "\n" + key;
+    }
+
+    /** Polls start at 5 ms and double up to 100 ms: quick for a short first try, cheap for a long one. */
+    static long nextPause(long pause) {
+        return Math.min(pause * 2, 100);
+    }
+
+    /** SHA-256 (hex) of the request's JSON: a repeat must be the same request, not only use the same key. */
+    static String hash(ObjectMapper json, Object request) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(write(request).getBytes(StandardCharsets.UTF_8));
+                    .digest(write(json, request).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private String write(Object value) {
+    static String write(ObjectMapper json, Object value) {
         try {
             return json.writeValueAsString(value);
         } catch (Exception e) {

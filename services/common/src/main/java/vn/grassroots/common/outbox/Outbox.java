@@ -44,7 +44,7 @@ public class Outbox {
                 .setParameter(3, aggregateType)
                 .setParameter(4, aggregateId.toString())
                 .setParameter(5, eventType)
-                .setParameter(6, toJson(data))
+                .setParameter(6, toJson(json, data))
                 .setParameter(7, CorrelationId.current())
                 .setParameter(8, Caller.actorOf(caller))
                 .setParameter(9, TraceParent.current())
@@ -76,7 +76,8 @@ public class Outbox {
         return n;
     }
 
-    private String toJson(Object data) {
+    /** A String is taken as JSON already (stored as it is); anything else is serialized by Jackson. */
+    static String toJson(ObjectMapper json, Object data) {
         try {
             return data instanceof String s ? s : json.writeValueAsString(data);
         } catch (JsonProcessingException e) {

@@ -153,14 +153,19 @@ public class OutboxRelay {
         }
     }
 
-    private record Backoff(Instant until, long millis) {
+    record Backoff(Instant until, long millis) {
         Backoff next(long max) {
-            long m = Math.min(Math.max(millis * 2, 1000), max);
+            long m = backoff(millis, max);
             return new Backoff(Instant.now().plusMillis(m), m);
         }
     }
 
-    private record Row(long seq, String topic, String key, String value, String traceparent) {
+    /** The pause after one that lasted {@code millis}: doubled, at least one second, at most {@code max}. */
+    static long backoff(long millis, long max) {
+        return Math.min(Math.max(millis * 2, 1000), max);
+    }
+
+    record Row(long seq, String topic, String key, String value, String traceparent) {
         String ordering() {
             return topic + "\n" + key;
         }
@@ -181,7 +186,15 @@ public class OutboxRelay {
         if (!enabled) {
             return;
         }
-        Properties p = kafka.properties();
+        producer = new KafkaProducer<>(producerProperties(kafka.properties(), deliveryTimeout));
+        running = true;
+        thread = new Thread(this::loop, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Acknowledged by all replicas, without duplicates from retries, and within the delivery timeout (at least 2 s). */
+    static Properties producerProperties(Properties p, Duration deliveryTimeout) {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
@@ -192,11 +205,7 @@ public class OutboxRelay {
         p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        producer = new KafkaProducer<>(p);
-        running = true;
-        thread = new Thread(this::loop, "outbox-relay");
-        thread.setDaemon(true);
-        thread.start();
+        return p;
     }
 
     void stop(@Observes ShutdownEvent ev) {
@@ -232,7 +241,7 @@ public class OutboxRelay {
                 Round r;
                 do {
                     r = relayBatch();
-                } while (running && r.claimed() == batchSize && r.sent() > 0);
+                } while (running && again(r, batchSize));
                 if (r.claimed() > 0) {
                     countIfDue();
                 }
@@ -242,11 +251,16 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
-                backoffMs = Math.min(Math.max(backoffMs * 2, 1000), maxBackoff.toMillis());
+                backoffMs = backoff(backoffMs, maxBackoff.toMillis());
                 failed(e.toString());
                 LOG.warnf("outbox relay could not run (retrying in %d ms): %s", backoffMs, e.toString());
             }
         }
+    }
+
+    /** Another batch at once only after a full one that sent something: a batch that all failed waits for the next round. */
+    static boolean again(Round r, int batchSize) {
+        return r.claimed() == batchSize && r.sent() > 0;
     }
 
     private void failed(String error) {
@@ -256,10 +270,13 @@ public class OutboxRelay {
 
     /** {@link #count()} at most four times a second: the relay may be woken after every commit. */
     private void countIfDue() {
-        Instant last = stats.countedAt;
-        if (last == null || Duration.between(last, Instant.now()).toMillis() >= 250) {
+        if (countDue(stats.countedAt, Instant.now())) {
             count();
         }
+    }
+
+    static boolean countDue(Instant last, Instant now) {
+        return last == null || Duration.between(last, now).toMillis() >= 250;
     }
 
     /** Counts the rows waiting (what the health check and the gauges show). */
@@ -302,7 +319,7 @@ public class OutboxRelay {
             // one queue per (topic, key), in creation order
             Map<String, ArrayDeque<Row>> byKey = new LinkedHashMap<>();
             for (Object[] r : rows) {
-                Row row = new Row(((Number) r[0]).longValue(), (String) r[2], (String) r[3], envelope(r), (String) r[9]);
+                Row row = row(json, source, r);
                 byKey.computeIfAbsent(row.ordering(), k -> new ArrayDeque<>()).add(row);
             }
             List<Long> acked = new ArrayList<>(rows.size());
@@ -343,10 +360,10 @@ public class OutboxRelay {
                     } catch (Exception e) {
                         failed++;
                         byKey.remove(row.ordering()); // later rows of this key must not overtake it
-                        Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+                        Throwable cause = cause(e);
                         meters.counter("grassroots.outbox.send.failures", "topic", row.topic()).increment();
                         failed(row.topic() + ": " + cause);
-                        if (cause instanceof RetriableException || cause instanceof java.util.concurrent.TimeoutException) {
+                        if (pausesTopic(cause)) {
                             if (failedTopics.add(row.topic())) {
                                 Backoff b = pausedTopics.getOrDefault(row.topic(), new Backoff(Instant.now(), 0)).next(maxBackoff.toMillis());
                                 pausedTopics.put(row.topic(), b);
@@ -373,11 +390,7 @@ public class OutboxRelay {
     }
 
     private Future<RecordMetadata> send(Row row) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.value());
-        record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
-        if (row.traceparent() != null) { // also a header: the consumers' tracing reads the W3C context from there
-            record.headers().add(TraceParent.NAME, row.traceparent().getBytes(StandardCharsets.UTF_8));
-        }
+        ProducerRecord<String, String> record = record(row);
         try {
             return producer.send(record);
         } catch (RuntimeException e) {
@@ -385,8 +398,31 @@ public class OutboxRelay {
         }
     }
 
+    /** The Kafka record of a row: keyed by aggregate, so that one aggregate's events stay in one partition, in order. */
+    static ProducerRecord<String, String> record(Row row) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.value());
+        record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
+        if (row.traceparent() != null) { // also a header: the consumers' tracing reads the W3C context from there
+            record.headers().add(TraceParent.NAME, row.traceparent().getBytes(StandardCharsets.UTF_8));
+        }
+        return record;
+    }
+
+    /** What made a send fail: the cause of an ExecutionException, else the exception itself. */
+    static Throwable cause(Exception e) {
+        return e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+    }
+
+    /**
+     * Whether a failure is Kafka not acknowledging (down, not enough replicas, unknown topic, a timeout), which pauses the
+     * whole topic; anything else is a refusal of this record (e.g. too large), which holds back its key only.
+     */
+    static boolean pausesTopic(Throwable cause) {
+        return cause instanceof RetriableException || cause instanceof java.util.concurrent.TimeoutException;
+    }
+
     /** The failure of a send that is already over, or null. */
-    private static Throwable failedNow(Future<RecordMetadata> f) {
+    static Throwable failedNow(Future<RecordMetadata> f) {
         try {
             f.get(0, TimeUnit.MILLISECONDS);
             return null;
@@ -397,7 +433,7 @@ public class OutboxRelay {
         }
     }
 
-    private static Instant instant(Object value) {
+    static Instant instant(Object value) {
         if (value instanceof OffsetDateTime o) {
             return o.toInstant();
         }
@@ -410,7 +446,16 @@ public class OutboxRelay {
         return Instant.parse(value.toString());
     }
 
-    private String envelope(Object[] r) throws Exception {
+    /**
+     * A claimed row (seq, event_id, topic, aggregate_id, event_type, payload, correlation_id, actor, created_at,
+     * traceparent) as it is sent.
+     */
+    static Row row(ObjectMapper json, String source, Object[] r) throws Exception {
+        return new Row(((Number) r[0]).longValue(), (String) r[2], (String) r[3], envelope(json, source, r), (String) r[9]);
+    }
+
+    /** The row as a structured CloudEvent; {@code data} is the payload's JSON itself, not a string. */
+    static String envelope(ObjectMapper json, String source, Object[] r) throws Exception {
         ObjectNode e = json.createObjectNode();
         e.put("specversion", "1.0");
         e.put("id", r[1].toString());
@@ -432,7 +477,7 @@ public class OutboxRelay {
         return json.writeValueAsString(e);
     }
 
-    private static String time(Object value) {
+    static String time(Object value) {
         if (value instanceof OffsetDateTime o) {
             return o.toInstant().toString();
         }
@@ -449,10 +494,7 @@ public class OutboxRelay {
         if (topicsReady) {
             return;
         }
-        List<NewTopic> wanted = new ArrayList<>();
-        topics.forEach(t -> wanted.add(new NewTopic(t, Optional.of(3), Optional.empty())));
-        stateTopics.orElse(List.of()).forEach(t -> wanted.add(new NewTopic(t, Optional.of(3), Optional.empty())
-                .configs(Map.of("cleanup.policy", "compact"))));
+        List<NewTopic> wanted = wantedTopics(topics, stateTopics);
         Properties p = kafka.properties();
         p.put("request.timeout.ms", "5000");
         p.put("default.api.timeout.ms", "5000");
@@ -468,6 +510,15 @@ public class OutboxRelay {
             }
         }
         topicsReady = true;
+    }
+
+    /** Three partitions each; a state topic is compacted (the latest state of each key is kept). */
+    static List<NewTopic> wantedTopics(List<String> topics, Optional<List<String>> stateTopics) {
+        List<NewTopic> wanted = new ArrayList<>();
+        topics.forEach(t -> wanted.add(new NewTopic(t, Optional.of(3), Optional.empty())));
+        stateTopics.orElse(List.of()).forEach(t -> wanted.add(new NewTopic(t, Optional.of(3), Optional.empty())
+                .configs(Map.of("cleanup.policy", "compact"))));
+        return wanted;
     }
 
     private void purgeSent() {
