@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import vn.grassroots.testing.OrganizationFeed.Org;
 import vn.grassroots.testing.TestTokens;
 
 /** REST helpers for the assignments tests. */
@@ -12,7 +13,7 @@ final class Api {
 
     private Api() {}
 
-    static String as(String role, Feed.Org org) {
+    static String as(String role, Org org) {
         return TestTokens.bearer(role + "-" + org.id, org.id, role);
     }
 

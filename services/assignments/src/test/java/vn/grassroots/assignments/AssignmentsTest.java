@@ -14,13 +14,14 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.grassroots.testing.KafkaEvents;
+import vn.grassroots.testing.OrganizationFeed.Org;
 
 @QuarkusTest
 class AssignmentsTest {
     static final String ASSIGNMENTS = "/api/v1/assignments";
     static final String TOPIC = "grassroots.assignments.assignments.v1";
 
-    static Map<String, Object> assignment(Feed.Member person, String targetType, String targetId, String role, Feed.Org deciding) {
+    static Map<String, Object> assignment(Feed.Member person, String targetType, String targetId, String role, Org deciding) {
         Map<String, Object> b = new HashMap<>();
         b.put("personId", person.id);
         b.put("targetType", targetType);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import vn.grassroots.testing.OrganizationFeed.Org;
 
 /**
  * Coverage reads the subtree counts kept by the triggers of V2__coverage_counts.sql. After households and assignments
@@ -29,7 +30,7 @@ class CoverageRecountTest {
         String provincial = Api.as("organizer", t.province());
         Feed.Member a = Feed.member(t.cellA(), "Lò Văn Thanh");
         Feed.Member b = Feed.member(t.cellA(), "Quàng Thị Duyên");
-        List<Feed.Org> watched = List.of(t.province(), t.district(), t.otherDistrict());
+        List<Org> watched = List.of(t.province(), t.district(), t.otherDistrict());
         assertEqualsRecount(watched);
 
         // households and assignments added
@@ -70,7 +71,7 @@ class CoverageRecountTest {
         assertEqualsRecount(watched);
 
         // cell A (with its households) moves under a commune of the other district
-        Feed.Org commune2 = Feed.org(t.otherDistrict(), "GRASSROOTS_COMMITTEE", "COMMUNE", "Đảng bộ xã Ẳng Cang CR");
+        Org commune2 = Feed.org(t.otherDistrict(), "GRASSROOTS_COMMITTEE", "COMMUNE", "Đảng bộ xã Ẳng Cang CR");
         Feed.orgState(commune2);
         Feed.awaitOrg(commune2.id, 0, "ACTIVE");
         String oldPath = t.cellA().path;
@@ -95,7 +96,7 @@ class CoverageRecountTest {
         assertEquals(2, p.getInt("households.total"));
     }
 
-    private static String create(String auth, Feed.Member person, String type, String target, String role, Feed.Org deciding) {
+    private static String create(String auth, Feed.Member person, String type, String target, String role, Org deciding) {
         return Api.post(auth, ASSIGNMENTS, AssignmentsTest.assignment(person, type, target, role, deciding)).statusCode(201)
                 .extract().path("id");
     }
@@ -105,9 +106,9 @@ class CoverageRecountTest {
     }
 
     /** The report of each organization equals the recount; the whole tree's counts too. Returns the first report. */
-    private static JsonPath assertEqualsRecount(List<Feed.Org> orgs) {
+    private static JsonPath assertEqualsRecount(List<Org> orgs) {
         JsonPath first = null;
-        for (Feed.Org o : orgs) {
+        for (Org o : orgs) {
             JsonPath api = Api.get(Api.ADMIN, ASSIGNMENTS + "/coverage?organizationId=" + o.id).statusCode(200).extract().jsonPath();
             Map<String, Long> recount = recount(o, LocalDate.now(ZONE));
             for (String level : List.of("grassroots", "cells", "households")) {
@@ -122,7 +123,7 @@ class CoverageRecountTest {
     }
 
     /** The kept counts (of an organization, or of the whole tree) equal the recount as of {@code day}. */
-    private static void assertCountsEqualRecount(Feed.Org o, LocalDate day) {
+    private static void assertCountsEqualRecount(Org o, LocalDate day) {
         Map<String, Long> recount = recount(o, day);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> Feed.em().createNativeQuery("""
@@ -136,7 +137,7 @@ class CoverageRecountTest {
     }
 
     /** The recount: the SQL the service ran before the subtree counts, for the subtree of o (null: everything). */
-    static Map<String, Long> recount(Feed.Org o, LocalDate day) {
+    static Map<String, Long> recount(Org o, LocalDate day) {
         String range = o == null ? "TRUE" : "o.path >= '" + pathOf(o) + "' AND o.path < '" + pathOf(o).replaceAll("/$", "0") + "'";
         String inForce = "x.status = 'ACTIVE' AND x.valid_from <= cast(?1 AS date) AND (x.valid_to IS NULL OR x.valid_to >= cast(?1 AS date))";
         Object[] r = QuarkusTransaction.requiringNew().call(() -> (Object[]) Feed.em().createNativeQuery("""
@@ -160,7 +161,7 @@ class CoverageRecountTest {
         return m;
     }
 
-    private static String pathOf(Feed.Org o) {
+    private static String pathOf(Org o) {
         return QuarkusTransaction.requiringNew().call(() -> (String) Feed.em()
                 .createNativeQuery("SELECT path FROM org_ref WHERE id = cast(?1 AS uuid)").setParameter(1, o.id).getSingleResult());
     }

@@ -14,17 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import vn.grassroots.testing.Contracts;
+import vn.grassroots.testing.CloudEvents;
 import vn.grassroots.testing.KafkaEvents;
+import vn.grassroots.testing.OrganizationFeed.Org;
+import vn.grassroots.testing.OrganizationFeed;
+import vn.grassroots.testing.ReadModels;
 
 /**
  * Acts as the organization, membership and meetings services in tests: publishes their CloudEvents to the real
@@ -32,55 +30,18 @@ import vn.grassroots.testing.KafkaEvents;
  * models have applied them.
  */
 final class Feed {
-    static final String ORG_TOPIC = "grassroots.organization.organizations.v1";
-    static final String ORG_STATE_TOPIC = "grassroots.organization.organizations-state.v1";
+    static final String ORG_TOPIC = OrganizationFeed.TOPIC;
+    static final String ORG_STATE_TOPIC = OrganizationFeed.STATE_TOPIC;
     static final String MEMBER_TOPIC = "grassroots.membership.members.v1";
     static final String MEMBER_STATE_TOPIC = "grassroots.membership.members-state.v1";
     static final String MEETING_TOPIC = "grassroots.meetings.meetings.v1";
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static KafkaProducer<String, String> producer;
+    private static final ObjectMapper JSON = CloudEvents.JSON;
 
     private Feed() {}
 
-    /** An organization as the organization service describes it. */
-    static final class Org {
-        final String id = UUID.randomUUID().toString();
-        String parentId;
-        String path;
-        int depth;
-        String type;
-        String sector = "RESIDENTIAL";
-        String status = "ACTIVE";
-        String name;
-        long version;
-
-        ObjectNode json() {
-            ObjectNode o = JSON.createObjectNode();
-            o.put("id", id);
-            if (parentId != null) {
-                o.put("parentId", parentId);
-            }
-            o.put("path", path);
-            o.put("depth", depth);
-            o.put("type", type);
-            o.put("sector", sector);
-            o.put("status", status);
-            o.put("name", name);
-            o.put("version", version);
-            o.put("createdAt", "2025-01-02T03:04:05.000000Z");
-            o.put("updatedAt", Instant.now().toString());
-            return o;
-        }
-    }
-
     static Org org(Org parent, String type, String sector, String name) {
-        Org o = new Org();
-        o.parentId = parent == null ? null : parent.id;
-        o.path = (parent == null ? "/" : parent.path) + o.id + "/";
-        o.depth = parent == null ? 0 : parent.depth + 1;
-        o.type = type;
+        Org o = OrganizationFeed.org(parent, type, name);
         o.sector = sector;
-        o.name = name;
         return o;
     }
 
@@ -134,23 +95,9 @@ final class Feed {
     }
 
     private static void probe(String what, Supplier<String> sendAndQuery) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            String sql = sendAndQuery.get();
-            for (int i = 0; i < 10; i++) {
-                boolean seen = QuarkusTransaction.requiringNew().call(() -> !em().createNativeQuery(sql).getResultList().isEmpty());
-                if (seen) {
-                    return;
-                }
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-        throw new AssertionError("the consumer of " + what + " never got its partitions");
+        String[] sql = new String[1];
+        ReadModels.probe(what, Duration.ofSeconds(90), () -> sql[0] = sendAndQuery.get(),
+                () -> QuarkusTransaction.requiringNew().call(() -> !em().createNativeQuery(sql[0]).getResultList().isEmpty()));
     }
 
     static Tree tree(String label) {
@@ -173,14 +120,11 @@ final class Feed {
     }
 
     static void orgState(Org o) {
-        send(ORG_STATE_TOPIC, o.id, envelope("/grassroots/organization", "vn.grassroots.organization.state", o.id, o.json()), true);
+        OrganizationFeed.publishState(o);
     }
 
     static void orgEvent(String type, Org o, Map<String, Object> details) {
-        ObjectNode data = JSON.createObjectNode();
-        data.set("organization", o.json());
-        details.forEach((k, v) -> data.set(k, JSON.valueToTree(v)));
-        send(ORG_TOPIC, o.id, envelope("/grassroots/organization", "vn.grassroots.organization." + type, o.id, data), true);
+        OrganizationFeed.publishEvent(type, o, JSON.valueToTree(details));
     }
 
     /** A member as the membership service describes it. */
@@ -279,40 +223,15 @@ final class Feed {
     }
 
     static ObjectNode envelope(String source, String type, String subject, ObjectNode data) {
-        ObjectNode e = JSON.createObjectNode();
-        e.put("specversion", "1.0");
-        e.put("id", UUID.randomUUID().toString());
-        e.put("source", source);
-        e.put("type", type);
-        e.put("subject", subject);
-        e.put("time", Instant.now().toString());
-        e.put("datacontenttype", "application/json");
-        e.put("actor", "admin");
-        e.set("data", data);
-        return e;
+        return CloudEvents.envelope(source, type, subject, data);
     }
 
     static void send(String topic, String key, ObjectNode event, boolean checkContract) {
-        if (checkContract) {
-            Contracts.check(topic, event);
-        }
-        sendRaw(topic, key, event.toString());
+        CloudEvents.send(topic, key, event, checkContract);
     }
 
-    static synchronized void sendRaw(String topic, String key, String value) {
-        if (producer == null) {
-            Properties p = new Properties();
-            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaEvents.bootstrap());
-            p.put(ProducerConfig.ACKS_CONFIG, "all");
-            p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            producer = new KafkaProducer<>(p);
-        }
-        try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("could not send to " + topic, e);
-        }
+    static void sendRaw(String topic, String key, String value) {
+        CloudEvents.sendRaw(topic, key, value);
     }
 
     static EntityManager em() {
@@ -335,19 +254,7 @@ final class Feed {
     }
 
     static void await(Supplier<Boolean> condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            if (condition.get()) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("timed out waiting for " + what);
+        ReadModels.await(what, Duration.ofSeconds(60), condition::get);
     }
 
     /** How many events of {@code type} with this key are on the topic (read from the beginning for a while). */

@@ -12,13 +12,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import vn.grassroots.testing.OrganizationFeed.Org;
 
 @QuarkusTest
 class HouseholdsAndCoverageTest {
     static final String HOUSEHOLDS = "/api/v1/households";
     static final String ASSIGNMENTS = "/api/v1/assignments";
 
-    static Map<String, Object> household(Feed.Org cell, String head) {
+    static Map<String, Object> household(Org cell, String head) {
         Map<String, Object> b = new HashMap<>();
         b.put("organizationId", cell.id);
         b.put("address", "Số 12, bản Cang, xã Quài Cang");

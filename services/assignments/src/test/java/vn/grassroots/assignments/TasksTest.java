@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.grassroots.testing.KafkaEvents;
+import vn.grassroots.testing.OrganizationFeed.Org;
 import vn.grassroots.testing.PrintedPdf;
 
 @QuarkusTest
@@ -30,7 +31,7 @@ class TasksTest {
     static final String TOPIC = "grassroots.assignments.tasks.v1";
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
 
-    static String plan(String auth, Feed.Org org) {
+    static String plan(String auth, Org org) {
         return Api.post(auth, PLANS, Map.of("organizationId", org.id, "title", "Kế hoạch thực hiện Nghị quyết Trung ương 4",
                 "description", "Học tập, quán triệt và tổ chức thực hiện", "periodFrom", "2025-01-01", "periodTo", "2026-12-31"))
                 .statusCode(201).header("ETag", "\"1\"").extract().path("id");

@@ -3,18 +3,16 @@ package vn.grassroots.evaluations;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quarkus.arc.Arc;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import vn.grassroots.testing.CloudEvents;
 import vn.grassroots.testing.OrganizationFeed;
 import vn.grassroots.testing.OrganizationFeed.Org;
+import vn.grassroots.testing.ReadModels;
 
 /**
  * Acts as the other services in tests: publishes real CloudEvents on their topics (organizations, members,
@@ -71,23 +69,7 @@ final class Feed {
     }
 
     private static void probe(Runnable send, Supplier<Boolean> applied) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            send.run();
-            long wait = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-            while (System.nanoTime() < wait) {
-                if (applied.get()) {
-                    return;
-                }
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-        throw new AssertionError("a consumer of the evaluations service never got assigned its topic");
+        ReadModels.probe("a topic of the evaluations service", Duration.ofSeconds(120), send, applied::get);
     }
 
     static Org org(Org parent, String type, String sector, String name) {
@@ -222,23 +204,10 @@ final class Feed {
     }
 
     static long count(String sql) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) Arc.container().instance(EntityManager.class).get()
-                .createNativeQuery(sql).getSingleResult()).longValue());
+        return ReadModels.count(sql);
     }
 
     static void await(String what, Supplier<Boolean> done) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            if (done.get()) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("the read model did not apply " + what + " in time");
+        ReadModels.await(what, Duration.ofSeconds(90), done::get);
     }
 }

@@ -3,18 +3,16 @@ package vn.grassroots.meetings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quarkus.arc.Arc;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import vn.grassroots.testing.CloudEvents;
 import vn.grassroots.testing.OrganizationFeed;
 import vn.grassroots.testing.OrganizationFeed.Org;
+import vn.grassroots.testing.ReadModels;
 
 /**
  * Acts as the organization (through the shared OrganizationFeed), membership and assignments services in tests:
@@ -160,29 +158,11 @@ final class Feed {
     }
 
     static long count(String sql, Object... params) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            EntityManager em = Arc.container().instance(EntityManager.class).get();
-            var q = em.createNativeQuery(sql);
-            for (int i = 0; i < params.length; i++) {
-                q.setParameter(i + 1, params[i]);
-            }
-            return ((Number) q.getSingleResult()).longValue();
-        });
+        return ReadModels.count(sql, params);
     }
 
+    /** Up to 180 s: a new consumer group first catches up with the whole topic. */
     static void await(String what, Supplier<Boolean> done) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (System.nanoTime() < deadline) {
-            if (done.get()) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("read model did not apply " + what + " within 180 s (a new consumer group first catches up with the whole topic)");
+        ReadModels.await(what, Duration.ofSeconds(180), done::get);
     }
 }
