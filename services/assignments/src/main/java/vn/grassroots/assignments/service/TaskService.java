@@ -8,9 +8,7 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import vn.grassroots.assignments.domain.Enums.AssigneeType;
@@ -18,6 +16,7 @@ import vn.grassroots.assignments.domain.MemberRef;
 import vn.grassroots.assignments.domain.Plan;
 import vn.grassroots.assignments.domain.Task;
 import vn.grassroots.assignments.events.DomainEvents;
+import vn.grassroots.assignments.events.TaskEventData;
 import vn.grassroots.assignments.repository.MemberReadModel;
 import vn.grassroots.common.audit.AuditTrail;
 import vn.grassroots.common.paging.Cursor;
@@ -126,7 +125,7 @@ public class TaskService {
         t.createdAt = t.updatedAt = Instant.now();
         t.version = 1;
         t.persist();
-        events.task(DomainEvents.TASK_ASSIGNED, t.id, Map.of());
+        events.task(DomainEvents.TASK_ASSIGNED, t.id);
         Results.TaskView view = Results.TaskView.of(t);
         audit.record("task.assigned", "Task", t.id, issuer.path, null, view);
         return view;
@@ -179,10 +178,7 @@ public class TaskService {
                 .setParameter(1, t.id).setParameter(2, r.percent()).setParameter(3, r.note())
                 .setParameter(4, Caller.actorOf(caller)).setParameter(5, caller.memberId().orElse(null))
                 .executeUpdate();
-        Map<String, Object> progress = new LinkedHashMap<>();
-        progress.put("percent", r.percent());
-        progress.put("note", r.note());
-        events.task(DomainEvents.TASK_PROGRESS, t.id, Map.of("progress", progress));
+        events.taskProgress(t.id, new TaskEventData.Progress(r.percent(), r.note()));
         Results.TaskView view = Results.TaskView.of(t);
         audit.record("task.progress-reported", "Task", t.id, pathOf(t.issuingOrganizationId), before, view);
         return view;
@@ -212,7 +208,7 @@ public class TaskService {
         t.completedOn = on;
         t.updatedAt = Instant.now();
         t.version++;
-        events.task(DomainEvents.TASK_COMPLETED, t.id, Map.of());
+        events.task(DomainEvents.TASK_COMPLETED, t.id);
         Results.TaskView view = Results.TaskView.of(t);
         audit.record("task.completed", "Task", t.id, pathOf(t.issuingOrganizationId), before, view);
         return view;
@@ -231,7 +227,7 @@ public class TaskService {
         t.cancelReason = r.reason();
         t.updatedAt = Instant.now();
         t.version++;
-        events.task(DomainEvents.TASK_CANCELLED, t.id, Map.of("reason", r.reason()));
+        events.taskCancelled(t.id, r.reason());
         Results.TaskView view = Results.TaskView.of(t);
         audit.record("task.cancelled", "Task", t.id, pathOf(t.issuingOrganizationId), before, view);
         return view;
