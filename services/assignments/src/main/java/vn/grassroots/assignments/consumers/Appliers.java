@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import vn.grassroots.assignments.domain.HeldMeeting;
 import vn.grassroots.assignments.domain.MemberRef;
 import vn.grassroots.assignments.repository.MeetingReadModel;
 import vn.grassroots.assignments.repository.MemberReadModel;
@@ -99,31 +100,14 @@ public class Appliers {
         if (!MEETING_HELD.equals(event.path("type").asText())) {
             return null; // other meeting events do not change attendance
         }
-        JsonNode data = event.path("data");
-        JsonNode meeting = data.path("meeting");
-        UUID id = uuid(meeting.path("id").asText(""));
-        UUID org = uuid(meeting.path("organizationId").asText(""));
-        String kind = meeting.path("kind").asText("");
-        LocalDate date;
-        try {
-            date = LocalDate.parse(meeting.path("meetingDate").asText(""));
-        } catch (RuntimeException e) {
-            date = null;
-        }
-        if (id == null || org == null || kind.isBlank() || date == null || !meeting.path("version").canConvertToLong()) {
+        HeldMeeting held = parseMeeting(event.path("data"));
+        if (held == null) {
             return "data.meeting has no id, organizationId, kind, meetingDate or version";
-        }
-        List<UUID> attendees = new ArrayList<>();
-        for (JsonNode a : data.path("attendance").path("superiorAttendeeIds")) {
-            UUID u = uuid(a.asText(""));
-            if (u != null) {
-                attendees.add(u);
-            }
         }
         if (!processed.firstDelivery("assignments." + consumer, event.path("id").asText())) {
             return null;
         }
-        meetings.upsert(id, org, kind, date, attendees, meeting.path("version").asLong());
+        meetings.upsert(held);
         return null;
     }
 
@@ -143,6 +127,31 @@ public class Appliers {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** The meeting of a held event's data, with the superior attendees of its attendance; null when incomplete. */
+    private static HeldMeeting parseMeeting(JsonNode data) {
+        JsonNode meeting = data.path("meeting");
+        UUID id = uuid(meeting.path("id").asText(""));
+        UUID org = uuid(meeting.path("organizationId").asText(""));
+        String kind = meeting.path("kind").asText("");
+        LocalDate date;
+        try {
+            date = LocalDate.parse(meeting.path("meetingDate").asText(""));
+        } catch (RuntimeException e) {
+            date = null;
+        }
+        if (id == null || org == null || kind.isBlank() || date == null || !meeting.path("version").canConvertToLong()) {
+            return null;
+        }
+        List<UUID> attendees = new ArrayList<>();
+        for (JsonNode a : data.path("attendance").path("superiorAttendeeIds")) {
+            UUID u = uuid(a.asText(""));
+            if (u != null) {
+                attendees.add(u);
+            }
+        }
+        return new HeldMeeting(id, org, kind, date, attendees, meeting.path("version").asLong());
     }
 
     private static MemberRef parseMember(JsonNode o) {

@@ -40,13 +40,26 @@ public class DomainEvents {
     /** An assignment event (its state after the change) and its state record. Flushes pending changes first. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void assignment(String type, UUID id) {
-        one(ASSIGNMENTS, ASSIGNMENTS_STATE, "Assignment", "assignment_payload", "assignment", type, ASSIGNMENT_STATE, id, Map.of());
+        String payload = payload("assignment_payload", id);
+        publish(ASSIGNMENTS, ASSIGNMENTS_STATE, "Assignment", type, ASSIGNMENT_STATE, id, new AssignmentEventData(payload), payload);
     }
 
-    /** A task event (its state after the change, plus {@code details} next to it) and its state record. */
+    /** A task event (its state after the change) and its state record. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void task(String type, UUID id, Map<String, Object> details) {
-        one(TASKS, TASKS_STATE, "Task", "task_payload", "task", type, TASK_STATE, id, details);
+    public void task(String type, UUID id) {
+        task(type, id, null, null);
+    }
+
+    /** vn.grassroots.task.progress-reported, with the report next to the task. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void taskProgress(UUID id, TaskEventData.Progress progress) {
+        task(TASK_PROGRESS, id, progress, null);
+    }
+
+    /** vn.grassroots.task.cancelled, with the reason next to the task. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void taskCancelled(UUID id, String reason) {
+        task(TASK_CANCELLED, id, null, reason);
     }
 
     /** Events and state records of many assignments at once: {@code where} selects rows of assignment_payload p. */
@@ -70,15 +83,21 @@ public class DomainEvents {
         return n;
     }
 
-    private void one(String topic, String stateTopic, String aggregate, String view, String field, String type,
-            String stateType, UUID id, Map<String, Object> details) {
+    private void task(String type, UUID id, TaskEventData.Progress progress, String reason) {
+        String payload = payload("task_payload", id);
+        publish(TASKS, TASKS_STATE, "Task", type, TASK_STATE, id, new TaskEventData(payload, progress, reason), payload);
+    }
+
+    /** The row's payload from the view, after flushing pending changes. */
+    private String payload(String view, UUID id) {
         em.flush();
-        String payload = (String) em.createNativeQuery("SELECT payload::text FROM " + view + " WHERE id = ?1")
+        return (String) em.createNativeQuery("SELECT payload::text FROM " + view + " WHERE id = ?1")
                 .setParameter(1, id).getSingleResult();
-        StringBuilder data = new StringBuilder("{\"").append(field).append("\":").append(payload);
-        details.forEach((k, v) -> data.append(",\"").append(k).append("\":").append(JsonText.of(v)));
-        data.append('}');
-        outbox.publish(topic, aggregate, id, type, data.toString());
+    }
+
+    private void publish(String topic, String stateTopic, String aggregate, String type, String stateType, UUID id,
+            Object data, String payload) {
+        outbox.publish(topic, aggregate, id, type, JsonText.of(data));
         outbox.publish(stateTopic, aggregate, id, stateType, payload);
     }
 }

@@ -4,9 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
+import vn.grassroots.assignments.domain.HeldMeeting;
 
 /** The read model of held meetings (held_meeting), from the meetings service's held events. */
 @ApplicationScoped
@@ -16,8 +15,7 @@ public class MeetingReadModel {
 
     /** Stores a held meeting unless a newer version is stored; true when written. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean upsert(UUID id, UUID organizationId, String kind, LocalDate meetingDate, List<UUID> superiorAttendees,
-            long version) {
+    public boolean upsert(HeldMeeting m) {
         return em.createNativeQuery("""
                 INSERT INTO held_meeting (id, organization_id, kind, meeting_date, superior_attendee_ids, version, applied_at)
                 VALUES (:id, :org, :kind, :date, cast(:attendees AS uuid[]), :version, now())
@@ -25,12 +23,12 @@ public class MeetingReadModel {
                     meeting_date = EXCLUDED.meeting_date, superior_attendee_ids = EXCLUDED.superior_attendee_ids,
                     version = EXCLUDED.version, applied_at = now()
                 WHERE held_meeting.version <= EXCLUDED.version""")
-                .setParameter("id", id)
-                .setParameter("org", organizationId)
-                .setParameter("kind", kind)
-                .setParameter("date", meetingDate)
-                .setParameter("attendees", "{" + String.join(",", superiorAttendees.stream().map(UUID::toString).toList()) + "}")
-                .setParameter("version", version)
+                .setParameter("id", m.id())
+                .setParameter("org", m.organizationId())
+                .setParameter("kind", m.kind())
+                .setParameter("date", m.meetingDate())
+                .setParameter("attendees", "{" + String.join(",", m.superiorAttendeeIds().stream().map(UUID::toString).toList()) + "}")
+                .setParameter("version", m.version())
                 .executeUpdate() == 1;
     }
 

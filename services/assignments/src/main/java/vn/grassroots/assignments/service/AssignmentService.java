@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import vn.grassroots.assignments.api.Requests;
-import vn.grassroots.assignments.api.Views;
 import vn.grassroots.assignments.domain.Assignment;
 import vn.grassroots.assignments.domain.Enums.CoverageLevel;
 import vn.grassroots.assignments.domain.Enums.Role;
@@ -63,7 +61,7 @@ public class AssignmentService {
     CoverageDay coverageDay;
 
     @Transactional
-    public Views.AssignmentView create(Requests.CreateAssignment r) {
+    public Results.AssignmentView create(Commands.CreateAssignment r) {
         access.requireWriter();
         OrgRef targetOrg;
         if (r.targetType() == TargetType.ORGANIZATION) {
@@ -129,13 +127,13 @@ public class AssignmentService {
         a.version = 1;
         a.persist();
         events.assignment(DomainEvents.ASSIGNMENT_CREATED, a.id);
-        Views.AssignmentView view = Views.AssignmentView.of(a);
+        Results.AssignmentView view = Results.AssignmentView.of(a);
         audit.record("assignment.created", "Assignment", a.id, targetOrg.path, null, view);
         return view;
     }
 
     @Transactional
-    public Views.AssignmentView end(UUID id, Requests.EndAssignment r, String ifMatch) {
+    public Results.AssignmentView end(UUID id, Commands.EndAssignment r, String ifMatch) {
         access.requireWriter();
         Assignment a = Assignment.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (a == null) {
@@ -150,31 +148,31 @@ public class AssignmentService {
         if (on.isBefore(a.validFrom)) {
             throw ProblemException.invalid("endedOn", "must not be before validFrom");
         }
-        Views.AssignmentView before = Views.AssignmentView.of(a);
+        Results.AssignmentView before = Results.AssignmentView.of(a);
         a.status = "ENDED";
         a.endReason = r.reason();
         a.endedOn = on;
         a.updatedAt = Instant.now();
         a.version++;
         events.assignment(DomainEvents.ASSIGNMENT_ENDED, a.id);
-        Views.AssignmentView view = Views.AssignmentView.of(a);
+        Results.AssignmentView view = Results.AssignmentView.of(a);
         audit.record("assignment.ended", "Assignment", a.id, org.path, before, view);
         return view;
     }
 
     @Transactional
-    public Views.AssignmentView get(UUID id) {
+    public Results.AssignmentView get(UUID id) {
         access.requireReader();
         Assignment a = Assignment.findById(id);
         if (a == null) {
             throw ProblemException.notFound("assignment", id);
         }
         access.owningOrganization(a.organizationId);
-        return Views.AssignmentView.of(a);
+        return Results.AssignmentView.of(a);
     }
 
     @Transactional
-    public Page<Views.AssignmentView> list(UUID organizationId, UUID personId, UUID targetId, String status, String role,
+    public Page<Results.AssignmentView> list(UUID organizationId, UUID personId, UUID targetId, String status, String role,
             String cursor, Integer limit) {
         access.requireReader();
         int n = Cursor.limit(limit);
@@ -203,7 +201,7 @@ public class AssignmentService {
         }
         @SuppressWarnings("unchecked")
         List<Assignment> rows = q.getResultList();
-        return Cursor.page(rows, n, Views.AssignmentView::of, a -> Cursor.encode(a.id.toString()));
+        return Cursor.page(rows, n, Results.AssignmentView::of, a -> Cursor.encode(a.id.toString()));
     }
 
     /**
@@ -253,11 +251,11 @@ public class AssignmentService {
      * (CoverageDay brings them to today first when the day changed).
      */
     @Transactional
-    public Views.Coverage coverage(UUID organizationId) {
+    public Results.Coverage coverage(UUID organizationId) {
         String path = reportPath(organizationId);
         coverageDay.current();
         Map<String, Long> n = SubtreeCounts.read(em, path == null ? null : lastId(path), "coverage").get("coverage");
-        return new Views.Coverage(organizationId, level(n, "grassroots"), level(n, "cells"), level(n, "households"));
+        return new Results.Coverage(organizationId, level(n, "grassroots"), level(n, "cells"), level(n, "households"));
     }
 
     /** The name of the report's subtree root (organizationId, or the caller's scope); null for the whole tree. */
@@ -270,7 +268,7 @@ public class AssignmentService {
 
     /** Gaps: targets of the level in the subtree whose in-force count (coverage_target, as of today) is 0. */
     @Transactional
-    public Page<Views.Gap> gaps(UUID organizationId, CoverageLevel level, String cursor, Integer limit) {
+    public Page<Results.Gap> gaps(UUID organizationId, CoverageLevel level, String cursor, Integer limit) {
         String path = reportPath(organizationId);
         int n = Cursor.limit(limit);
         String[] after = Cursor.decode(cursor, 1);
@@ -298,12 +296,12 @@ public class AssignmentService {
         bindRange(q, path);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = q.getResultList();
-        return Cursor.page(rows, n, r -> new Views.Gap((UUID) r[0], (String) r[1], (String) r[2], (UUID) r[3]),
+        return Cursor.page(rows, n, r -> new Results.Gap((UUID) r[0], (String) r[1], (String) r[2], (UUID) r[3]),
                 r -> Cursor.encode(r[0].toString()));
     }
 
     @Transactional
-    public Page<Views.AttendanceDuty> attendance(UUID organizationId, UUID personId, YearMonth from, YearMonth to,
+    public Page<Results.AttendanceDuty> attendance(UUID organizationId, UUID personId, YearMonth from, YearMonth to,
             String cursor, Integer limit) {
         String path = reportPath(organizationId);
         if (to.isBefore(from)) {
@@ -340,14 +338,14 @@ public class AssignmentService {
         return Cursor.page(rows, n, r -> {
             long held = ((Number) r[5]).longValue();
             long attended = ((Number) r[6]).longValue();
-            return new Views.AttendanceDuty((UUID) r[0], (UUID) r[1], (String) r[2], (UUID) r[3], (String) r[4], held,
+            return new Results.AttendanceDuty((UUID) r[0], (UUID) r[1], (String) r[2], (UUID) r[3], (String) r[4], held,
                     attended, share(attended, held));
         }, r -> Cursor.encode(r[0].toString()));
     }
 
     /** The same duty summed per assignee over all the cells they attend (one row per person). */
     @Transactional
-    public Page<Views.PersonAttendance> attendanceByPerson(UUID organizationId, YearMonth from, YearMonth to,
+    public Page<Results.PersonAttendance> attendanceByPerson(UUID organizationId, YearMonth from, YearMonth to,
             String cursor, Integer limit) {
         String path = reportPath(organizationId);
         if (to.isBefore(from)) {
@@ -381,15 +379,15 @@ public class AssignmentService {
         return Cursor.page(rows, n, r -> {
             long held = ((Number) r[3]).longValue();
             long attended = ((Number) r[4]).longValue();
-            return new Views.PersonAttendance((UUID) r[0], (String) r[1], ((Number) r[2]).longValue(), held, attended,
+            return new Results.PersonAttendance((UUID) r[0], (String) r[1], ((Number) r[2]).longValue(), held, attended,
                     share(attended, held));
         }, r -> Cursor.encode(r[0].toString()));
     }
 
-    private static Views.LevelCoverage level(Map<String, Long> counts, String key) {
+    private static Results.LevelCoverage level(Map<String, Long> counts, String key) {
         long total = counts.getOrDefault(key, 0L);
         long covered = counts.getOrDefault(key + "_covered", 0L);
-        return new Views.LevelCoverage(total, covered, total - covered, share(covered, total));
+        return new Results.LevelCoverage(total, covered, total - covered, share(covered, total));
     }
 
     /** The organization at the end of a path ("/a/b/c/" → c). */

@@ -9,8 +9,6 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import vn.grassroots.assignments.api.Requests;
-import vn.grassroots.assignments.api.Views;
 import vn.grassroots.assignments.domain.Household;
 import vn.grassroots.common.audit.AuditTrail;
 import vn.grassroots.common.paging.Cursor;
@@ -35,7 +33,7 @@ public class HouseholdService {
     AuditTrail audit;
 
     @Transactional
-    public Views.HouseholdView create(Requests.HouseholdRequest r) {
+    public Results.HouseholdView create(Commands.HouseholdRequest r) {
         access.requireWriter();
         OrgRef cell = residentialCell(r.organizationId());
         Household h = new Household();
@@ -44,13 +42,13 @@ public class HouseholdService {
         h.createdAt = h.updatedAt = Instant.now();
         h.version = 1;
         h.persist();
-        Views.HouseholdView view = Views.HouseholdView.of(h);
+        Results.HouseholdView view = Results.HouseholdView.of(h);
         audit.record("household.created", "Household", h.id, cell.path, null, view);
         return view;
     }
 
     @Transactional
-    public Views.HouseholdView update(UUID id, Requests.HouseholdRequest r, String ifMatch) {
+    public Results.HouseholdView update(UUID id, Commands.HouseholdRequest r, String ifMatch) {
         access.requireWriter();
         Household h = Household.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (h == null) {
@@ -64,28 +62,28 @@ public class HouseholdService {
                     new FieldError("organizationId", "differs from the household's cell"));
         }
         OrgRef cell = residentialCell(r.organizationId());
-        Views.HouseholdView before = Views.HouseholdView.of(h);
+        Results.HouseholdView before = Results.HouseholdView.of(h);
         apply(h, r);
         h.updatedAt = Instant.now();
         h.version++;
-        Views.HouseholdView view = Views.HouseholdView.of(h);
+        Results.HouseholdView view = Results.HouseholdView.of(h);
         audit.record("household.updated", "Household", h.id, cell.path, before, view);
         return view;
     }
 
     @Transactional
-    public Views.HouseholdView get(UUID id) {
+    public Results.HouseholdView get(UUID id) {
         access.requireReader();
         Household h = Household.findById(id);
         if (h == null) {
             throw ProblemException.notFound("household", id);
         }
         access.owningOrganization(h.organizationId);
-        return Views.HouseholdView.of(h);
+        return Results.HouseholdView.of(h);
     }
 
     @Transactional
-    public Page<Views.HouseholdView> list(UUID organizationId, String cursor, Integer limit) {
+    public Page<Results.HouseholdView> list(UUID organizationId, String cursor, Integer limit) {
         access.requireReader();
         int n = Cursor.limit(limit);
         String[] after = Cursor.decode(cursor, 1);
@@ -104,7 +102,7 @@ public class HouseholdService {
         }
         @SuppressWarnings("unchecked")
         List<Household> rows = q.getResultList();
-        return Cursor.page(rows, n, Views.HouseholdView::of, h -> Cursor.encode(h.id.toString()));
+        return Cursor.page(rows, n, Results.HouseholdView::of, h -> Cursor.encode(h.id.toString()));
     }
 
     /** An active residential cell (chi bộ thôn, bản, tổ dân phố) in the caller's scope. */
@@ -118,7 +116,7 @@ public class HouseholdService {
         return o;
     }
 
-    private static void apply(Household h, Requests.HouseholdRequest r) {
+    private static void apply(Household h, Commands.HouseholdRequest r) {
         h.organizationId = r.organizationId();
         h.address = r.address().strip();
         h.headName = r.headName().strip();

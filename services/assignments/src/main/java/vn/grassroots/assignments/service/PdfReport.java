@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import vn.grassroots.assignments.api.Views;
 import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.report.Charts;
 import vn.grassroots.common.report.PrintedReport;
@@ -44,7 +43,7 @@ public class PdfReport {
         if (end.isBefore(start)) {
             throw ProblemException.invalid("to", "must not be before from");
         }
-        Views.Coverage c = assignments.coverage(organizationId);
+        Results.Coverage c = assignments.coverage(organizationId);
         String scope = assignments.subtreeName(organizationId);
         PrintedReport r = printer.start(scope == null ? "Toàn hệ thống" : scope, "BÁO CÁO PHÂN CÔNG THEO DÕI VÀ THỰC HIỆN KẾ HOẠCH", List.of(
                 "Phân công theo dõi đến ngày " + Vietnamese.date(day) + " · kế hoạch từ ngày " + Vietnamese.date(start) + " đến ngày "
@@ -69,7 +68,7 @@ public class PdfReport {
         List<List<String>> planRows = new ArrayList<>();
         Charts.Chart perPlan = Charts.bars("Nhiệm vụ theo kế hoạch", "nhiệm vụ").stacked().horizontal().height(80 + 22 * Math.min(listed.size(), 15));
         for (PlanService.PlanReport p : listed) {
-            Views.PlanProgress g = p.progress();
+            Results.PlanProgress g = p.progress();
             sum[0] += g.total();
             sum[1] += g.onTime();
             sum[2] += g.late();
@@ -92,7 +91,7 @@ public class PdfReport {
         return r.finish();
     }
 
-    private static void level(List<List<String>> rows, Charts.Chart chart, String name, Views.LevelCoverage l) {
+    private static void level(List<List<String>> rows, Charts.Chart chart, String name, Results.LevelCoverage l) {
         rows.add(List.of(name, Vietnamese.number(l.total()), Vietnamese.number(l.covered()), Vietnamese.number(l.uncovered()), percent(l.share())));
         BigDecimal covered = BigDecimal.valueOf(l.share()).movePointRight(2);
         chart.value("Đã phân công", name, covered).value("Chưa phân công", name, l.total() == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(100).subtract(covered));

@@ -9,8 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import vn.grassroots.assignments.api.Requests;
-import vn.grassroots.assignments.api.Views;
 import vn.grassroots.assignments.domain.Plan;
 import vn.grassroots.common.audit.AuditTrail;
 import vn.grassroots.common.paging.Cursor;
@@ -37,7 +35,7 @@ public class PlanService {
     VietnamClock clock;
 
     @Transactional
-    public Views.PlanView create(Requests.CreatePlan r) {
+    public Results.PlanView create(Commands.CreatePlan r) {
         access.requireWriter();
         OrgRef org = access.activeOrganizationInScope(r.organizationId(), "organizationId");
         if (r.periodTo().isBefore(r.periodFrom())) {
@@ -53,7 +51,7 @@ public class PlanService {
         p.createdAt = p.updatedAt = Instant.now();
         p.version = 1;
         p.persist();
-        Views.PlanView view = Views.PlanView.of(p);
+        Results.PlanView view = Results.PlanView.of(p);
         audit.record("plan.created", "Plan", p.id, org.path, null, view);
         return view;
     }
@@ -70,13 +68,13 @@ public class PlanService {
     }
 
     @Transactional
-    public Views.PlanView get(UUID id) {
+    public Results.PlanView get(UUID id) {
         access.requireReader();
-        return Views.PlanView.of(find(id));
+        return Results.PlanView.of(find(id));
     }
 
     @Transactional
-    public Page<Views.PlanView> list(UUID organizationId, String cursor, Integer limit) {
+    public Page<Results.PlanView> list(UUID organizationId, String cursor, Integer limit) {
         access.requireReader();
         int n = Cursor.limit(limit);
         String[] after = Cursor.decode(cursor, 1);
@@ -95,7 +93,7 @@ public class PlanService {
         }
         @SuppressWarnings("unchecked")
         List<Plan> rows = q.getResultList();
-        return Cursor.page(rows, n, Views.PlanView::of, p -> Cursor.encode(p.id.toString()));
+        return Cursor.page(rows, n, Results.PlanView::of, p -> Cursor.encode(p.id.toString()));
     }
 
     /** The counts of a plan's tasks {@code t} behind a progress, in the order {@link #progress(UUID, Object[], int, LocalDate)} reads. */
@@ -110,7 +108,7 @@ public class PlanService {
 
     /** Shares of the plan's tasks done, on time, late and overdue: one aggregate over the plan's tasks. */
     @Transactional
-    public Views.PlanProgress progress(UUID id) {
+    public Results.PlanProgress progress(UUID id) {
         access.requireReader();
         Plan p = find(id);
         LocalDate day = clock.today();
@@ -119,20 +117,20 @@ public class PlanService {
         return progress(p.id, r, 0, day);
     }
 
-    private static Views.PlanProgress progress(UUID plan, Object[] r, int at, LocalDate day) {
+    private static Results.PlanProgress progress(UUID plan, Object[] r, int at, LocalDate day) {
         long total = n(r[at]);
         long done = n(r[at + 1]);
         long onTime = n(r[at + 2]);
         long late = n(r[at + 3]);
         long overdue = n(r[at + 4]);
-        return new Views.PlanProgress(plan, total, done, onTime, late, overdue, n(r[at + 5]), n(r[at + 6]),
+        return new Results.PlanProgress(plan, total, done, onTime, late, overdue, n(r[at + 5]), n(r[at + 6]),
                 AssignmentService.share(done, total), AssignmentService.share(onTime, total),
                 AssignmentService.share(late, total), AssignmentService.share(overdue, total), day);
     }
 
     /** A plan of a subtree's report, with its organization's name and its progress. */
     public record PlanReport(UUID planId, String title, String organizationName, LocalDate periodFrom, LocalDate periodTo,
-            Views.PlanProgress progress) {}
+            Results.PlanProgress progress) {}
 
     /**
      * The plans of the subtree (default: the caller's scope) whose period meets [from, to], earliest first, with their

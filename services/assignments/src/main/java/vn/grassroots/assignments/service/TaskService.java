@@ -8,18 +8,15 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import vn.grassroots.assignments.api.Requests;
-import vn.grassroots.assignments.api.Views;
 import vn.grassroots.assignments.domain.Enums.AssigneeType;
 import vn.grassroots.assignments.domain.MemberRef;
 import vn.grassroots.assignments.domain.Plan;
 import vn.grassroots.assignments.domain.Task;
 import vn.grassroots.assignments.events.DomainEvents;
+import vn.grassroots.assignments.events.TaskEventData;
 import vn.grassroots.assignments.repository.MemberReadModel;
 import vn.grassroots.common.audit.AuditTrail;
 import vn.grassroots.common.paging.Cursor;
@@ -70,7 +67,7 @@ public class TaskService {
     VietnamClock clock;
 
     @Transactional
-    public Views.TaskView create(Requests.CreateTask r) {
+    public Results.TaskView create(Commands.CreateTask r) {
         access.requireWriter();
         UUID issuingId = r.issuingOrganizationId();
         if (r.planId() != null) {
@@ -128,24 +125,24 @@ public class TaskService {
         t.createdAt = t.updatedAt = Instant.now();
         t.version = 1;
         t.persist();
-        events.task(DomainEvents.TASK_ASSIGNED, t.id, Map.of());
-        Views.TaskView view = Views.TaskView.of(t);
+        events.task(DomainEvents.TASK_ASSIGNED, t.id);
+        Results.TaskView view = Results.TaskView.of(t);
         audit.record("task.assigned", "Task", t.id, issuer.path, null, view);
         return view;
     }
 
     @Transactional
-    public Views.TaskView get(UUID id) {
+    public Results.TaskView get(UUID id) {
         Task t = find(id, false);
         if (!isAssignee(t)) {
             access.requireReader();
             requireIssuerOrAssigneeScope(t);
         }
-        return Views.TaskView.of(t);
+        return Results.TaskView.of(t);
     }
 
     @Transactional
-    public Page<Views.ProgressView> progressReports(UUID id, String cursor, Integer limit) {
+    public Page<Results.ProgressView> progressReports(UUID id, String cursor, Integer limit) {
         get(id);
         int n = Cursor.limit(limit);
         String[] after = Cursor.decode(cursor, 1);
@@ -156,12 +153,12 @@ public class TaskService {
                 .setParameter("task", id)
                 .setParameter("after", after == null ? null : Cursor.number(after[0]))
                 .setParameter("limit", n + 1).getResultList();
-        return Cursor.page(rows, n, r -> new Views.ProgressView(((Number) r[0]).longValue(), ((Number) r[1]).intValue(),
+        return Cursor.page(rows, n, r -> new Results.ProgressView(((Number) r[0]).longValue(), ((Number) r[1]).intValue(),
                 (String) r[2], (String) r[3], (UUID) r[4], instant(r[5])), r -> Cursor.encode(r[0].toString()));
     }
 
     @Transactional
-    public Views.TaskView reportProgress(UUID id, Requests.ProgressReport r, String ifMatch) {
+    public Results.TaskView reportProgress(UUID id, Commands.ProgressReport r, String ifMatch) {
         Task t = find(id, true);
         if (!isAssignee(t)) {
             throw new ProblemException(403, "not-assignee", "Forbidden",
@@ -169,7 +166,7 @@ public class TaskService {
         }
         ETags.check(ifMatch, t.version);
         requireOpen(t);
-        Views.TaskView before = Views.TaskView.of(t);
+        Results.TaskView before = Results.TaskView.of(t);
         t.state = "IN_PROGRESS";
         t.progressPercent = r.percent();
         t.updatedAt = Instant.now();
@@ -181,17 +178,14 @@ public class TaskService {
                 .setParameter(1, t.id).setParameter(2, r.percent()).setParameter(3, r.note())
                 .setParameter(4, Caller.actorOf(caller)).setParameter(5, caller.memberId().orElse(null))
                 .executeUpdate();
-        Map<String, Object> progress = new LinkedHashMap<>();
-        progress.put("percent", r.percent());
-        progress.put("note", r.note());
-        events.task(DomainEvents.TASK_PROGRESS, t.id, Map.of("progress", progress));
-        Views.TaskView view = Views.TaskView.of(t);
+        events.taskProgress(t.id, new TaskEventData.Progress(r.percent(), r.note()));
+        Results.TaskView view = Results.TaskView.of(t);
         audit.record("task.progress-reported", "Task", t.id, pathOf(t.issuingOrganizationId), before, view);
         return view;
     }
 
     @Transactional
-    public Views.TaskView complete(UUID id, Requests.CompleteTask r, String ifMatch) {
+    public Results.TaskView complete(UUID id, Commands.CompleteTask r, String ifMatch) {
         Task t = find(id, true);
         if (!isAssignee(t) && !isIssuer(t)) {
             throw new ProblemException(403, "not-assignee", "Forbidden",
@@ -208,40 +202,40 @@ public class TaskService {
         if (on.isAfter(clock.today())) {
             throw ProblemException.invalid("completedOn", "must not be in the future");
         }
-        Views.TaskView before = Views.TaskView.of(t);
+        Results.TaskView before = Results.TaskView.of(t);
         t.state = "DONE";
         t.progressPercent = 100;
         t.completedOn = on;
         t.updatedAt = Instant.now();
         t.version++;
-        events.task(DomainEvents.TASK_COMPLETED, t.id, Map.of());
-        Views.TaskView view = Views.TaskView.of(t);
+        events.task(DomainEvents.TASK_COMPLETED, t.id);
+        Results.TaskView view = Results.TaskView.of(t);
         audit.record("task.completed", "Task", t.id, pathOf(t.issuingOrganizationId), before, view);
         return view;
     }
 
     @Transactional
-    public Views.TaskView cancel(UUID id, Requests.CancelTask r, String ifMatch) {
+    public Results.TaskView cancel(UUID id, Commands.CancelTask r, String ifMatch) {
         Task t = find(id, true);
         if (!isIssuer(t)) {
             throw ProblemException.forbidden("only the issuing organization cancels a task");
         }
         ETags.check(ifMatch, t.version);
         requireOpen(t);
-        Views.TaskView before = Views.TaskView.of(t);
+        Results.TaskView before = Results.TaskView.of(t);
         t.state = "CANCELLED";
         t.cancelReason = r.reason();
         t.updatedAt = Instant.now();
         t.version++;
-        events.task(DomainEvents.TASK_CANCELLED, t.id, Map.of("reason", r.reason()));
-        Views.TaskView view = Views.TaskView.of(t);
+        events.taskCancelled(t.id, r.reason());
+        Results.TaskView view = Results.TaskView.of(t);
         audit.record("task.cancelled", "Task", t.id, pathOf(t.issuingOrganizationId), before, view);
         return view;
     }
 
     /** Tasks whose issuing or assignee organization is in the caller's scope, with filters, by id. */
     @Transactional
-    public Page<Views.TaskView> list(UUID planId, UUID assigneeId, String state, Boolean overdue, String cursor, Integer limit) {
+    public Page<Results.TaskView> list(UUID planId, UUID assigneeId, String state, Boolean overdue, String cursor, Integer limit) {
         access.requireReader();
         int n = Cursor.limit(limit);
         String[] after = Cursor.decode(cursor, 1);
@@ -267,7 +261,7 @@ public class TaskService {
         scope.bind(q::setParameter, "s2");
         @SuppressWarnings("unchecked")
         List<Task> rows = q.getResultList();
-        return Cursor.page(rows, n, Views.TaskView::of, t -> Cursor.encode(t.id.toString()));
+        return Cursor.page(rows, n, Results.TaskView::of, t -> Cursor.encode(t.id.toString()));
     }
 
     /**
@@ -275,7 +269,7 @@ public class TaskService {
      * {@code updatedSince} returns only what changed after that instant.
      */
     @Transactional
-    public Page<Views.TaskView> mine(Instant updatedSince, String cursor, Integer limit) {
+    public Page<Results.TaskView> mine(Instant updatedSince, String cursor, Integer limit) {
         UUID self = access.self();
         int n = Cursor.limit(limit);
         String[] after = Cursor.decode(cursor, 2);
@@ -293,7 +287,7 @@ public class TaskService {
                 .setParameter("limit", n + 1);
         @SuppressWarnings("unchecked")
         List<Task> rows = q.getResultList();
-        return Cursor.page(rows, n, Views.TaskView::of, t -> Cursor.encode(t.updatedAt.toString(), t.id.toString()));
+        return Cursor.page(rows, n, Results.TaskView::of, t -> Cursor.encode(t.updatedAt.toString(), t.id.toString()));
     }
 
     private static Instant parseInstant(String s) {

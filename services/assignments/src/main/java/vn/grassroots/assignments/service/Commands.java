@@ -1,4 +1,4 @@
-package vn.grassroots.assignments.api;
+package vn.grassroots.assignments.service;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -14,9 +14,12 @@ import vn.grassroots.assignments.domain.Enums.Role;
 import vn.grassroots.assignments.domain.Enums.TargetType;
 import vn.grassroots.common.text.MultiLine;
 
-/** Request bodies. */
-public final class Requests {
-    private Requests() {}
+/**
+ * What the services are asked to do: the REST request bodies, validated at the resource. Each keeps its simple name and
+ * its {@code @Schema}, which name the OpenAPI schemas.
+ */
+public final class Commands {
+    private Commands() {}
 
     @Schema(name = "Decision", description = "The decision (quyết định) that made an assignment: number and date")
     public record Decision(

@@ -1,4 +1,4 @@
-package vn.grassroots.assignments.api;
+package vn.grassroots.assignments.service;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,22 +10,25 @@ import vn.grassroots.assignments.domain.Plan;
 import vn.grassroots.assignments.domain.Task;
 import vn.grassroots.common.web.Versioned;
 
-/** Response bodies. */
-public final class Views {
-    private Views() {}
+/**
+ * What the services answer, as the REST API shows it. They are built here, not in api, because they are also the
+ * before and after states the services write to the audit trail, and most are read straight from SQL rows.
+ */
+public final class Results {
+    private Results() {}
 
     @Schema(name = "Assignment", description = "A monitoring assignment (phân công theo dõi, phụ trách)")
     public record AssignmentView(UUID id, UUID personId, String targetType, UUID targetId,
             @Schema(description = "The target organization, or the household's cell") UUID organizationId,
             UUID decidingOrganizationId,
             @Schema(description = "PROVINCIAL, DISTRICT or GRASSROOTS: the level of the deciding committee") String level,
-            String role, LocalDate validFrom, LocalDate validTo, Requests.Decision decision, String note,
+            String role, LocalDate validFrom, LocalDate validTo, Commands.Decision decision, String note,
             @Schema(description = "ACTIVE or ENDED") String status, String endReason, LocalDate endedOn,
             Instant createdAt, Instant updatedAt, long version) implements Versioned {
         public static AssignmentView of(Assignment a) {
             return new AssignmentView(a.id, a.personId, a.targetType, a.targetId, a.organizationId, a.decidingOrganizationId,
                     a.level, a.role, a.validFrom, a.validTo,
-                    a.decisionNumber == null ? null : new Requests.Decision(a.decisionNumber, a.decisionDate), a.note,
+                    a.decisionNumber == null ? null : new Commands.Decision(a.decisionNumber, a.decisionDate), a.note,
                     a.status, a.endReason, a.endedOn, a.createdAt, a.updatedAt, a.version);
         }
     }
