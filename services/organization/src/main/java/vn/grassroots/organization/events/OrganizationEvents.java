@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 import vn.grassroots.common.outbox.Outbox;
 import vn.grassroots.common.security.Subtree;
-import vn.grassroots.organization.api.OrganizationView;
-import vn.grassroots.organization.api.Views;
+import vn.grassroots.organization.domain.OrganizationState;
+import vn.grassroots.organization.domain.Views;
 
 /**
  * What this service tells the others, through the outbox. Organization events are keyed by the
@@ -42,20 +42,20 @@ public class OrganizationEvents {
     Outbox outbox;
 
     /** An event about one organization, with its state after the change, plus the state record. */
-    public void organization(String type, OrganizationView org, Map<String, Object> details) {
+    public void organization(String type, OrganizationState org, Map<String, Object> details) {
         organizationOnly(type, org, details);
         stateOf(org.id());
     }
 
     /** The event alone, when the caller writes the state records itself (a move: the whole subtree). */
-    public void organizationOnly(String type, OrganizationView org, Map<String, Object> details) {
+    public void organizationOnly(String type, OrganizationState org, Map<String, Object> details) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("organization", org);
         data.putAll(details);
         outbox.publish(TOPIC, AGGREGATE, org.id(), type, data);
     }
 
-    public void organization(String type, OrganizationView org) {
+    public void organization(String type, OrganizationState org) {
         organization(type, org, Map.of());
     }
 

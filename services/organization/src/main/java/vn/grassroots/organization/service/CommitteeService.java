@@ -13,12 +13,11 @@ import vn.grassroots.common.problem.Problem.FieldError;
 import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.security.Caller;
 import vn.grassroots.common.security.Roles;
-import vn.grassroots.organization.api.Requests;
-import vn.grassroots.organization.api.Views;
 import vn.grassroots.organization.domain.Committee;
 import vn.grassroots.organization.domain.CommitteePosition;
 import vn.grassroots.organization.domain.Organization;
 import vn.grassroots.organization.domain.Position;
+import vn.grassroots.organization.domain.Views;
 import vn.grassroots.organization.domain.WorkingRegulation;
 import vn.grassroots.organization.events.OrganizationEvents;
 import vn.grassroots.organization.repository.CommitteePositionRepository;
@@ -67,7 +66,7 @@ public class CommitteeService {
     }
 
     @Transactional
-    public Views.CommitteeView create(UUID organizationId, Requests.CreateCommittee r) {
+    public Views.CommitteeView create(UUID organizationId, Commands.CreateCommittee r) {
         Organization org = activeOrganization(organizationId);
         int start = Integer.parseInt(r.term().substring(0, 4));
         int end = Integer.parseInt(r.term().substring(5));
@@ -97,7 +96,7 @@ public class CommitteeService {
     }
 
     @Transactional
-    public Views.CommitteeView assign(UUID organizationId, UUID committeeId, Requests.AssignPosition r) {
+    public Views.CommitteeView assign(UUID organizationId, UUID committeeId, Commands.AssignPosition r) {
         Organization org = activeOrganization(organizationId);
         Committee c = committee(organizationId, committeeId);
         if (r.since().getYear() < c.startYear || r.since().getYear() > c.endYear) {
@@ -130,7 +129,7 @@ public class CommitteeService {
     }
 
     @Transactional
-    public Views.CommitteeView end(UUID organizationId, UUID committeeId, UUID positionId, Requests.EndPosition r) {
+    public Views.CommitteeView end(UUID organizationId, UUID committeeId, UUID positionId, Commands.EndPosition r) {
         Organization org = activeOrganization(organizationId);
         Committee c = committee(organizationId, committeeId);
         CommitteePosition p = positions.findByIdOptional(positionId).filter(x -> x.committeeId.equals(c.id))
@@ -159,7 +158,7 @@ public class CommitteeService {
     }
 
     @Transactional
-    public Views.RegulationView issueRegulation(UUID organizationId, Requests.CreateRegulation r) {
+    public Views.RegulationView issueRegulation(UUID organizationId, Commands.CreateRegulation r) {
         Organization org = activeOrganization(organizationId);
         if (regulations.numberExists(organizationId, r.documentNumber())) {
             throw ProblemException.conflict("regulation-exists", org.name + " already has a document numbered " + r.documentNumber());
