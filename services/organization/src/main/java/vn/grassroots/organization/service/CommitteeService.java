@@ -6,7 +6,6 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import vn.grassroots.common.audit.AuditTrail;
 import vn.grassroots.common.problem.Problem.FieldError;
@@ -91,7 +90,7 @@ public class CommitteeService {
         committees.flush();
         Views.CommitteeView view = view(c);
         audit.record("committee.formed", "Committee", c.id, org.path, null, view);
-        events.committee(OrganizationEvents.COMMITTEE_FORMED, view, Map.of());
+        events.committeeFormed(view);
         return view;
     }
 
@@ -124,7 +123,7 @@ public class CommitteeService {
         touch(c);
         Views.CommitteeView after = view(c);
         audit.record("committee.position-assigned", "Committee", c.id, org.path, before, after);
-        events.committee(OrganizationEvents.POSITION_ASSIGNED, after, Map.of("position", positionView(p)));
+        events.positionAssigned(after, positionView(p));
         return after;
     }
 
@@ -147,7 +146,7 @@ public class CommitteeService {
         touch(c);
         Views.CommitteeView after = view(c);
         audit.record("committee.position-ended", "Committee", c.id, org.path, before, after);
-        events.committee(OrganizationEvents.POSITION_ENDED, after, Map.of("position", positionView(p)));
+        events.positionEnded(after, positionView(p));
         return after;
     }
 
@@ -174,7 +173,7 @@ public class CommitteeService {
         regulations.persist(w);
         Views.RegulationView view = regulationView(w);
         audit.record("organization.regulation-issued", "WorkingRegulation", w.id, org.path, null, view);
-        events.organizationOnly(OrganizationEvents.REGULATION_ISSUED, orgs.view(organizationId), Map.of("regulation", view));
+        events.regulationIssued(orgs.view(organizationId), view);
         return view;
     }
 

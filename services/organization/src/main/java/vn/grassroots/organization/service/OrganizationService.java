@@ -129,7 +129,7 @@ public class OrganizationService {
         orgs.persist(o);
         OrganizationState view = orgs.view(id);
         audit.record("organization.created", ENTITY, id, o.path, null, view);
-        events.organization(OrganizationEvents.CREATED, view);
+        events.created(view);
         return view;
     }
 
@@ -160,7 +160,7 @@ public class OrganizationService {
         o.updatedAt = Instant.now();
         OrganizationState after = orgs.view(id);
         audit.record("organization.updated", ENTITY, id, o.path, before, after);
-        events.organization(OrganizationEvents.UPDATED, after);
+        events.updated(after);
         return after;
     }
 
@@ -225,8 +225,7 @@ public class OrganizationService {
             s.updatedAt = Instant.now();
             OrganizationState after = orgs.view(s.id);
             audit.record("organization.merged", ENTITY, s.id, s.path, before, after);
-            events.organization(OrganizationEvents.MERGED, after, details("targetId", target.id, "movedChildIds", moved,
-                    "decision", r.decision()));
+            events.merged(after, target.id, moved, r.decision());
         }
         return orgs.view(target.id);
     }
@@ -280,8 +279,7 @@ public class OrganizationService {
         o.updatedAt = Instant.now();
         OrganizationState after = orgs.view(o.id);
         audit.record("organization.split", ENTITY, o.id, o.path, before, after);
-        events.organization(OrganizationEvents.SPLIT, after, details("partIds", created.stream().map(OrganizationState::id).toList(),
-                "decision", r.decision()));
+        events.split(after, created.stream().map(OrganizationState::id).toList(), r.decision());
         return created;
     }
 
@@ -299,7 +297,7 @@ public class OrganizationService {
         o.updatedAt = Instant.now();
         OrganizationState after = orgs.view(id);
         audit.record("organization.dissolved", ENTITY, id, o.path, before, after);
-        events.organization(OrganizationEvents.DISSOLVED, after, details("decision", r.decision()));
+        events.dissolved(after, r.decision());
         return after;
     }
 
@@ -318,9 +316,7 @@ public class OrganizationService {
         orgs.getEntityManager().refresh(o);
         OrganizationState after = orgs.view(o.id);
         audit.record(action, ENTITY, o.id, newPath, before, after);
-        events.organizationOnly(OrganizationEvents.MOVED, after, details("oldParentId", oldParent, "newParentId", target.id,
-                "oldPath", oldPath, "newPath", newPath, "subtreeSize", moved, "decision", decision));
-        events.stateOfSubtree(newPath);
+        events.moved(after, oldParent, target.id, oldPath, newPath, moved, decision);
         return after;
     }
 
@@ -402,13 +398,5 @@ public class OrganizationService {
             Integer maxDepth) {
         return new OrganizationRepository.Filter(caller.scope(), withinPath, excludeId, parentId, q.types(), q.sectors(),
                 q.statuses(), q.nameQuery(), maxDepth);
-    }
-
-    private static Map<String, Object> details(Object... kv) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1]);
-        }
-        return m;
     }
 }
