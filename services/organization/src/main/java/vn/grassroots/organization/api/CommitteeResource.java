@@ -20,6 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.grassroots.organization.domain.Views;
+import vn.grassroots.organization.service.Commands;
 import vn.grassroots.organization.service.CommitteeService;
 
 @Path("/api/v1/organizations/{organizationId}")
@@ -44,7 +46,7 @@ public class CommitteeResource {
     @APIResponse(responseCode = "201", description = "Recorded; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.CommitteeView.class)))
     @APIResponse(responseCode = "409", description = "The organization has a committee of this term already")
-    public Response create(@PathParam("organizationId") UUID organizationId, @NotNull @Valid Requests.CreateCommittee request) {
+    public Response create(@PathParam("organizationId") UUID organizationId, @NotNull @Valid Commands.CreateCommittee request) {
         Views.CommitteeView c = service.create(organizationId, request);
         return Response.created(URI.create("/api/v1/organizations/" + organizationId + "/committees/" + c.id())).entity(c).build();
     }
@@ -59,7 +61,7 @@ public class CommitteeResource {
     @Path("/committees/{committeeId}/positions")
     @Operation(summary = "Seat a member", description = "At most one sitting secretary, and one seat per member, per committee (409).")
     public Views.CommitteeView assign(@PathParam("organizationId") UUID organizationId, @PathParam("committeeId") UUID committeeId,
-            @NotNull @Valid Requests.AssignPosition request) {
+            @NotNull @Valid Commands.AssignPosition request) {
         return service.assign(organizationId, committeeId, request);
     }
 
@@ -67,7 +69,7 @@ public class CommitteeResource {
     @Path("/committees/{committeeId}/positions/{positionId}/end")
     @Operation(summary = "End a seat")
     public Views.CommitteeView end(@PathParam("organizationId") UUID organizationId, @PathParam("committeeId") UUID committeeId,
-            @PathParam("positionId") UUID positionId, @NotNull @Valid Requests.EndPosition request) {
+            @PathParam("positionId") UUID positionId, @NotNull @Valid Commands.EndPosition request) {
         return service.end(organizationId, committeeId, positionId, request);
     }
 
@@ -83,7 +85,7 @@ public class CommitteeResource {
     @Operation(summary = "Record issued working regulations")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.RegulationView.class)))
-    public Response issue(@PathParam("organizationId") UUID organizationId, @NotNull @Valid Requests.CreateRegulation request) {
+    public Response issue(@PathParam("organizationId") UUID organizationId, @NotNull @Valid Commands.CreateRegulation request) {
         Views.RegulationView r = service.issueRegulation(organizationId, request);
         return Response.status(201).entity(r).build();
     }

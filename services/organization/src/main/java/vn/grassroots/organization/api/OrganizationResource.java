@@ -36,8 +36,11 @@ import vn.grassroots.common.tree.OrganizationType;
 import vn.grassroots.common.tree.Sector;
 import vn.grassroots.common.web.ETags;
 import vn.grassroots.common.web.QueryParams;
+import vn.grassroots.organization.domain.OrganizationState;
 import vn.grassroots.organization.domain.OrganizationStatus;
-import vn.grassroots.organization.repository.OrganizationRepository;
+import vn.grassroots.organization.domain.Views;
+import vn.grassroots.organization.service.Commands;
+import vn.grassroots.organization.service.OrganizationQuery;
 import vn.grassroots.organization.service.OrganizationService;
 
 @Path("/api/v1/organizations")
@@ -62,10 +65,10 @@ public class OrganizationResource {
     @Operation(summary = "Found an organization (thành lập)", description = "Creates an organization under a parent of an allowed type, inside your scope.")
     @APIResponse(responseCode = "201", description = "Created; Location and ETag headers set",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganizationView.class)))
-    public Response create(@NotNull @Valid Requests.CreateOrganization request,
+    public Response create(@NotNull @Valid Commands.CreateOrganization request,
             @Parameter(description = "Makes a retried create safe: the first answer is replayed") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         return idempotency.once(idempotencyKey, request, () -> {
-            OrganizationView created = service.create(request);
+            OrganizationView created = OrganizationView.of(service.create(request));
             return Response.created(uri.getBaseUriBuilder().path("api/v1/organizations").path(created.id().toString()).build())
                     .tag(ETags.tag(created.version())).entity(created).build();
         });
@@ -83,14 +86,14 @@ public class OrganizationResource {
             @QueryParam("cursor") String cursor,
             @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit) {
         var filter = filter(types, sectors, statuses, q, null, QueryParams.uuid("parentId", parentId));
-        return service.list(filter, QueryParams.uuid("within", within), cursor, Cursor.limit(limit));
+        return views(service.list(filter, QueryParams.uuid("within", within), cursor, Cursor.limit(limit)));
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "Read an organization", description = "The ETag header carries its version, for If-Match on updates.")
     public RestResponse<OrganizationView> get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        OrganizationView view = service.get(id);
+        OrganizationView view = OrganizationView.of(service.get(id));
         return ETags.read(view, view.version(), ifNoneMatch);
     }
 
@@ -98,8 +101,8 @@ public class OrganizationResource {
     @Path("/{id}")
     @Operation(summary = "Update an organization", description = "Needs If-Match with the ETag you read: 428 without it, 412 when someone changed it meanwhile.")
     public RestResponse<OrganizationView> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @NotNull @Valid Requests.UpdateOrganization request) {
-        return ETags.ok(service.update(id, ifMatch, request));
+            @NotNull @Valid Commands.UpdateOrganization request) {
+        return ETags.ok(OrganizationView.of(service.update(id, ifMatch, request)));
     }
 
     @GET
@@ -113,7 +116,7 @@ public class OrganizationResource {
         if (maxDepth != null && maxDepth < 1) {
             throw vn.grassroots.common.problem.ProblemException.invalid("maxDepth", "must be at least 1");
         }
-        return service.subtree(id, filter(types, sectors, statuses, q, maxDepth, null), cursor, Cursor.limit(limit));
+        return views(service.subtree(id, filter(types, sectors, statuses, q, maxDepth, null), cursor, Cursor.limit(limit)));
     }
 
     @GET
@@ -122,20 +125,20 @@ public class OrganizationResource {
     public Page<OrganizationView> children(@PathParam("id") UUID id,
             @QueryParam("type") List<String> types, @QueryParam("status") List<String> statuses,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return service.children(id, filter(types, null, statuses, null, null, null), cursor, Cursor.limit(limit));
+        return views(service.children(id, filter(types, null, statuses, null, null, null), cursor, Cursor.limit(limit)));
     }
 
     @GET
     @Path("/{id}/ancestors")
     @Operation(summary = "Ancestors (các cấp trên), root first")
     public List<OrganizationView> ancestors(@PathParam("id") UUID id) {
-        return service.ancestors(id);
+        return service.ancestors(id).stream().map(OrganizationView::of).toList();
     }
 
     @GET
     @Path("/{id}/statistics")
     @Operation(summary = "Statistics of a subtree (thống kê)", description = "Counts by type and sector (active organizations) and by status (all), this organization included.")
-    public vn.grassroots.organization.api.Views.Statistics statistics(@PathParam("id") UUID id) {
+    public Views.Statistics statistics(@PathParam("id") UUID id) {
         return service.statistics(id);
     }
 
@@ -143,31 +146,31 @@ public class OrganizationResource {
     @Path("/{id}/move")
     @Operation(summary = "Move under another parent (chuyển)", description = "The whole subtree moves; a parent inside the subtree is refused (cycle). If-Match optional.")
     public RestResponse<OrganizationView> move(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @NotNull @Valid Requests.Move request) {
-        return ETags.ok(service.move(id, ifMatch, request));
+            @NotNull @Valid Commands.Move request) {
+        return ETags.ok(OrganizationView.of(service.move(id, ifMatch, request)));
     }
 
     @POST
     @Path("/merge")
     @Operation(summary = "Merge organizations (sáp nhập)", description = "The sources end as MERGED into the target; their sub-organizations move under the target. Answers the target.")
-    public RestResponse<OrganizationView> merge(@NotNull @Valid Requests.Merge request) {
-        return ETags.ok(service.merge(request));
+    public RestResponse<OrganizationView> merge(@NotNull @Valid Commands.Merge request) {
+        return ETags.ok(OrganizationView.of(service.merge(request)));
     }
 
     @POST
     @Path("/{id}/split")
     @Operation(summary = "Split an organization (chia tách)", description = "Creates the parts under the same parent, gives each sub-organization to one part, dissolves the original. Answers the parts.")
     public List<OrganizationView> split(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @NotNull @Valid Requests.Split request) {
-        return service.split(id, ifMatch, request);
+            @NotNull @Valid Commands.Split request) {
+        return service.split(id, ifMatch, request).stream().map(OrganizationView::of).toList();
     }
 
     @POST
     @Path("/{id}/dissolve")
     @Operation(summary = "Dissolve (giải thể)", description = "Refused with 409 while active sub-organizations remain. If-Match optional.")
     public RestResponse<OrganizationView> dissolve(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @NotNull @Valid Requests.Dissolve request) {
-        return ETags.ok(service.dissolve(id, ifMatch, request));
+            @NotNull @Valid Commands.Dissolve request) {
+        return ETags.ok(OrganizationView.of(service.dissolve(id, ifMatch, request)));
     }
 
     @GET
@@ -178,10 +181,13 @@ public class OrganizationResource {
         return audit.list(entityId, cursor, limit);
     }
 
+    private static Page<OrganizationView> views(Page<OrganizationState> page) {
+        return new Page<>(page.items().stream().map(OrganizationView::of).toList(), page.nextCursor());
+    }
 
-    private static OrganizationRepository.Filter filter(List<String> types, List<String> sectors, List<String> statuses,
+    private static OrganizationQuery filter(List<String> types, List<String> sectors, List<String> statuses,
             String q, Integer maxDepth, UUID parentId) {
-        return new OrganizationRepository.Filter(null, null, null, parentId,
+        return new OrganizationQuery(parentId,
                 QueryParams.enums("type", OrganizationType.class, types),
                 QueryParams.enums("sector", Sector.class, sectors),
                 QueryParams.enums("status", OrganizationStatus.class, statuses), q, maxDepth);

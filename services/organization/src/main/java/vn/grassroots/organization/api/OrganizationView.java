@@ -7,11 +7,12 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.grassroots.common.web.Versioned;
 import vn.grassroots.organization.domain.Decision;
+import vn.grassroots.organization.domain.OrganizationState;
 import vn.grassroots.organization.domain.OrganizationStatus;
 import vn.grassroots.common.tree.OrganizationType;
 import vn.grassroots.common.tree.Sector;
 
-/** An organization as the API, its events and its state topic show it (built by SQL organization_state). */
+/** An organization as the API shows it: the same fields as its events and state records ({@link OrganizationState}). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Organization", description = "A Party organization (tổ chức đảng)")
 public record OrganizationView(
@@ -33,4 +34,11 @@ public record OrganizationView(
         @Schema(description = "The organization it was merged into (sáp nhập vào)") UUID mergedIntoId,
         @Schema(description = "Version, also the ETag") long version,
         Instant createdAt,
-        Instant updatedAt) implements Versioned {}
+        Instant updatedAt) implements Versioned {
+
+    public static OrganizationView of(OrganizationState o) {
+        return new OrganizationView(o.id(), o.parentId(), o.path(), o.depth(), o.type(), o.sector(), o.status(), o.name(),
+                o.code(), o.address(), o.foundedOn(), o.foundingDecision(), o.dissolvedOn(), o.dissolutionDecision(),
+                o.dissolutionReason(), o.mergedIntoId(), o.version(), o.createdAt(), o.updatedAt());
+    }
+}

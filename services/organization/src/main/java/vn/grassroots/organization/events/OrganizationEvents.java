@@ -2,13 +2,14 @@ package vn.grassroots.organization.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import vn.grassroots.common.outbox.Outbox;
 import vn.grassroots.common.security.Subtree;
-import vn.grassroots.organization.api.OrganizationView;
-import vn.grassroots.organization.api.Views;
+import vn.grassroots.organization.domain.Decision;
+import vn.grassroots.organization.domain.OrganizationState;
+import vn.grassroots.organization.domain.Views;
 
 /**
  * What this service tells the others, through the outbox. Organization events are keyed by the
@@ -41,29 +42,65 @@ public class OrganizationEvents {
     @Inject
     Outbox outbox;
 
-    /** An event about one organization, with its state after the change, plus the state record. */
-    public void organization(String type, OrganizationView org, Map<String, Object> details) {
-        organizationOnly(type, org, details);
+    public void created(OrganizationState org) {
+        organization(CREATED, org, new Payloads.Changed(org));
+    }
+
+    public void updated(OrganizationState org) {
+        organization(UPDATED, org, new Payloads.Changed(org));
+    }
+
+    /** The move of a subtree: the event, and fresh state records for every organization of it (their paths changed). */
+    public void moved(OrganizationState org, UUID oldParentId, UUID newParentId, String oldPath, String newPath,
+            int subtreeSize, Decision decision) {
+        event(MOVED, org, new Payloads.Moved(org, oldParentId, newParentId, oldPath, newPath, subtreeSize, decision));
+        stateOfSubtree(newPath);
+    }
+
+    public void merged(OrganizationState org, UUID targetId, List<UUID> movedChildIds, Decision decision) {
+        organization(MERGED, org, new Payloads.Merged(org, targetId, movedChildIds, decision));
+    }
+
+    public void split(OrganizationState org, List<UUID> partIds, Decision decision) {
+        organization(SPLIT, org, new Payloads.Split(org, partIds, decision));
+    }
+
+    public void dissolved(OrganizationState org, Decision decision) {
+        organization(DISSOLVED, org, new Payloads.Dissolved(org, decision));
+    }
+
+    /** Regulations do not change the organization: no state record. */
+    public void regulationIssued(OrganizationState org, Views.RegulationView regulation) {
+        event(REGULATION_ISSUED, org, new Payloads.RegulationIssued(org, regulation));
+    }
+
+    public void committeeFormed(Views.CommitteeView committee) {
+        committee(COMMITTEE_FORMED, committee, new Payloads.CommitteeFormed(committee));
+    }
+
+    public void positionAssigned(Views.CommitteeView committee, Views.PositionView position) {
+        committee(POSITION_ASSIGNED, committee, new Payloads.SeatChanged(committee, position));
+    }
+
+    public void positionEnded(Views.CommitteeView committee, Views.PositionView position) {
+        committee(POSITION_ENDED, committee, new Payloads.SeatChanged(committee, position));
+    }
+
+    /** An event about one organization, plus its state record. */
+    private void organization(String type, OrganizationState org, Object data) {
+        event(type, org, data);
         stateOf(org.id());
     }
 
-    /** The event alone, when the caller writes the state records itself (a move: the whole subtree). */
-    public void organizationOnly(String type, OrganizationView org, Map<String, Object> details) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("organization", org);
-        data.putAll(details);
+    private void event(String type, OrganizationState org, Object data) {
         outbox.publish(TOPIC, AGGREGATE, org.id(), type, data);
     }
 
-    public void organization(String type, OrganizationView org) {
-        organization(type, org, Map.of());
-    }
-
     /** Fresh state records for every organization of a subtree whose paths a move rewrote. */
-    public int stateOfSubtree(String path) {
+    private void stateOfSubtree(String path) {
         Map<String, Object> params = new java.util.HashMap<>();
         Subtree.bind(params::put, "subtree", path);
-        return outbox.publishEach(STATE_TOPIC, AGGREGATE, STATE, "SELECT o.id, organization_state(o) AS payload FROM organization o WHERE "
+        outbox.publishEach(STATE_TOPIC, AGGREGATE, STATE, "SELECT o.id, organization_state(o) AS payload FROM organization o WHERE "
                 + Subtree.condition("o.path", "subtree"), params);
     }
 
@@ -72,10 +109,7 @@ public class OrganizationEvents {
                 "SELECT o.id, organization_state(o) AS payload FROM organization o WHERE o.id = :id", Map.of("id", id));
     }
 
-    public void committee(String type, Views.CommitteeView committee, Map<String, Object> details) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("committee", committee);
-        data.putAll(details);
+    private void committee(String type, Views.CommitteeView committee, Object data) {
         outbox.publish(COMMITTEE_TOPIC, "Committee", committee.id(), type, data);
         outbox.publish(COMMITTEE_STATE_TOPIC, "Committee", committee.id(), COMMITTEE_STATE, committee);
     }

@@ -20,10 +20,10 @@ import vn.grassroots.common.security.Scope;
 import vn.grassroots.common.security.Subtree;
 import vn.grassroots.common.stats.SubtreeCounts;
 import vn.grassroots.common.text.SearchText;
-import vn.grassroots.organization.api.OrganizationView;
-import vn.grassroots.organization.api.Views;
 import vn.grassroots.organization.domain.Organization;
+import vn.grassroots.organization.domain.OrganizationState;
 import vn.grassroots.organization.domain.OrganizationStatus;
+import vn.grassroots.organization.domain.Views;
 import vn.grassroots.common.tree.OrganizationType;
 import vn.grassroots.common.tree.Sector;
 
@@ -69,8 +69,8 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
         return code != null && count("code = ?1 and id <> ?2", code, exceptId == null ? new UUID(0, 0) : exceptId) > 0;
     }
 
-    /** The API view of one organization, read after flushing pending changes. */
-    public OrganizationView view(UUID id) {
+    /** One organization as the API and the events show it, read after flushing pending changes. */
+    public OrganizationState view(UUID id) {
         getEntityManager().flush();
         Object state = getEntityManager()
                 .createNativeQuery("SELECT organization_state(o)::text FROM organization o WHERE o.id = ?1")
@@ -78,7 +78,7 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
         return read(state);
     }
 
-    public Page<OrganizationView> list(Filter f, String cursor, int limit) {
+    public Page<OrganizationState> list(Filter f, String cursor, int limit) {
         StringBuilder sql = new StringBuilder("SELECT organization_state(o)::text, o.search_name, o.id FROM organization o WHERE ")
                 .append(f.scope().sql("o.path", "scope"));
         Map<String, Object> p = new HashMap<>();
@@ -140,7 +140,7 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
     }
 
     /** The chain from the root down to the organization at {@code path}, root first. */
-    public List<OrganizationView> ancestors(String path) {
+    public List<OrganizationState> ancestors(String path) {
         List<UUID> ids = new ArrayList<>();
         for (String part : path.split("/")) {
             if (!part.isEmpty()) {
@@ -199,11 +199,11 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
                 byStatus);
     }
 
-    private OrganizationView read(Object jsonText) {
+    private OrganizationState read(Object jsonText) {
         try {
-            return json.readValue(jsonText.toString(), OrganizationView.class);
+            return json.readValue(jsonText.toString(), OrganizationState.class);
         } catch (Exception e) {
-            throw new IllegalStateException("organization_state does not match OrganizationView", e);
+            throw new IllegalStateException("organization_state does not match OrganizationState", e);
         }
     }
 

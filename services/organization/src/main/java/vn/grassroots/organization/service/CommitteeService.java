@@ -6,19 +6,17 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import vn.grassroots.common.audit.AuditTrail;
 import vn.grassroots.common.problem.Problem.FieldError;
 import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.security.Caller;
 import vn.grassroots.common.security.Roles;
-import vn.grassroots.organization.api.Requests;
-import vn.grassroots.organization.api.Views;
 import vn.grassroots.organization.domain.Committee;
 import vn.grassroots.organization.domain.CommitteePosition;
 import vn.grassroots.organization.domain.Organization;
 import vn.grassroots.organization.domain.Position;
+import vn.grassroots.organization.domain.Views;
 import vn.grassroots.organization.domain.WorkingRegulation;
 import vn.grassroots.organization.events.OrganizationEvents;
 import vn.grassroots.organization.repository.CommitteePositionRepository;
@@ -67,7 +65,7 @@ public class CommitteeService {
     }
 
     @Transactional
-    public Views.CommitteeView create(UUID organizationId, Requests.CreateCommittee r) {
+    public Views.CommitteeView create(UUID organizationId, Commands.CreateCommittee r) {
         Organization org = activeOrganization(organizationId);
         int start = Integer.parseInt(r.term().substring(0, 4));
         int end = Integer.parseInt(r.term().substring(5));
@@ -92,12 +90,12 @@ public class CommitteeService {
         committees.flush();
         Views.CommitteeView view = view(c);
         audit.record("committee.formed", "Committee", c.id, org.path, null, view);
-        events.committee(OrganizationEvents.COMMITTEE_FORMED, view, Map.of());
+        events.committeeFormed(view);
         return view;
     }
 
     @Transactional
-    public Views.CommitteeView assign(UUID organizationId, UUID committeeId, Requests.AssignPosition r) {
+    public Views.CommitteeView assign(UUID organizationId, UUID committeeId, Commands.AssignPosition r) {
         Organization org = activeOrganization(organizationId);
         Committee c = committee(organizationId, committeeId);
         if (r.since().getYear() < c.startYear || r.since().getYear() > c.endYear) {
@@ -125,12 +123,12 @@ public class CommitteeService {
         touch(c);
         Views.CommitteeView after = view(c);
         audit.record("committee.position-assigned", "Committee", c.id, org.path, before, after);
-        events.committee(OrganizationEvents.POSITION_ASSIGNED, after, Map.of("position", positionView(p)));
+        events.positionAssigned(after, positionView(p));
         return after;
     }
 
     @Transactional
-    public Views.CommitteeView end(UUID organizationId, UUID committeeId, UUID positionId, Requests.EndPosition r) {
+    public Views.CommitteeView end(UUID organizationId, UUID committeeId, UUID positionId, Commands.EndPosition r) {
         Organization org = activeOrganization(organizationId);
         Committee c = committee(organizationId, committeeId);
         CommitteePosition p = positions.findByIdOptional(positionId).filter(x -> x.committeeId.equals(c.id))
@@ -148,7 +146,7 @@ public class CommitteeService {
         touch(c);
         Views.CommitteeView after = view(c);
         audit.record("committee.position-ended", "Committee", c.id, org.path, before, after);
-        events.committee(OrganizationEvents.POSITION_ENDED, after, Map.of("position", positionView(p)));
+        events.positionEnded(after, positionView(p));
         return after;
     }
 
@@ -159,7 +157,7 @@ public class CommitteeService {
     }
 
     @Transactional
-    public Views.RegulationView issueRegulation(UUID organizationId, Requests.CreateRegulation r) {
+    public Views.RegulationView issueRegulation(UUID organizationId, Commands.CreateRegulation r) {
         Organization org = activeOrganization(organizationId);
         if (regulations.numberExists(organizationId, r.documentNumber())) {
             throw ProblemException.conflict("regulation-exists", org.name + " already has a document numbered " + r.documentNumber());
@@ -175,7 +173,7 @@ public class CommitteeService {
         regulations.persist(w);
         Views.RegulationView view = regulationView(w);
         audit.record("organization.regulation-issued", "WorkingRegulation", w.id, org.path, null, view);
-        events.organizationOnly(OrganizationEvents.REGULATION_ISSUED, orgs.view(organizationId), Map.of("regulation", view));
+        events.regulationIssued(orgs.view(organizationId), view);
         return view;
     }
 

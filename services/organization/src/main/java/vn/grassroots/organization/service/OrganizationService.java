@@ -20,12 +20,11 @@ import vn.grassroots.common.security.Caller;
 import vn.grassroots.common.security.Roles;
 import vn.grassroots.common.text.SearchText;
 import vn.grassroots.common.web.ETags;
-import vn.grassroots.organization.api.OrganizationView;
-import vn.grassroots.organization.api.Requests;
-import vn.grassroots.organization.api.Views;
 import vn.grassroots.organization.domain.Decision;
 import vn.grassroots.organization.domain.Organization;
+import vn.grassroots.organization.domain.OrganizationState;
 import vn.grassroots.organization.domain.OrganizationStatus;
+import vn.grassroots.organization.domain.Views;
 import vn.grassroots.common.tree.OrganizationType;
 import vn.grassroots.organization.events.OrganizationEvents;
 import vn.grassroots.organization.repository.OrganizationRepository;
@@ -53,37 +52,33 @@ public class OrganizationService {
     // ---- reading
 
     @Transactional
-    public OrganizationView get(UUID id) {
+    public OrganizationState get(UUID id) {
         return orgs.view(readable(id).id);
     }
 
     @Transactional
-    public Page<OrganizationView> list(OrganizationRepository.Filter filter, UUID within, String cursor, int limit) {
+    public Page<OrganizationState> list(OrganizationQuery query, UUID within, String cursor, int limit) {
         caller.requireRole(READERS);
         String withinPath = within == null ? null : readable(within).path;
-        return orgs.list(withScope(filter, withinPath, null), cursor, limit);
+        return orgs.list(inScope(query, withinPath, null, query.parentId(), query.maxDepth()), cursor, limit);
     }
 
     @Transactional
-    public Page<OrganizationView> subtree(UUID id, OrganizationRepository.Filter filter, String cursor, int limit) {
+    public Page<OrganizationState> subtree(UUID id, OrganizationQuery query, String cursor, int limit) {
         Organization root = readable(id);
-        Integer maxDepth = filter.maxDepth() == null ? null : root.depth + filter.maxDepth();
-        var f = new OrganizationRepository.Filter(null, null, null, filter.parentId(), filter.types(), filter.sectors(),
-                filter.statuses(), filter.nameQuery(), maxDepth);
-        return orgs.list(withScope(f, root.path, root.id), cursor, limit);
+        Integer maxDepth = query.maxDepth() == null ? null : root.depth + query.maxDepth();
+        return orgs.list(inScope(query, root.path, root.id, query.parentId(), maxDepth), cursor, limit);
     }
 
     @Transactional
-    public Page<OrganizationView> children(UUID id, OrganizationRepository.Filter filter, String cursor, int limit) {
+    public Page<OrganizationState> children(UUID id, OrganizationQuery query, String cursor, int limit) {
         Organization parent = readable(id);
-        var f = new OrganizationRepository.Filter(null, null, null, parent.id, filter.types(), filter.sectors(),
-                filter.statuses(), filter.nameQuery(), null);
-        return orgs.list(withScope(f, null, null), cursor, limit);
+        return orgs.list(inScope(query, null, null, parent.id, null), cursor, limit);
     }
 
     /** Ancestors root first; those above the caller's scope are included, since a user knows their own chain. */
     @Transactional
-    public List<OrganizationView> ancestors(UUID id) {
+    public List<OrganizationState> ancestors(UUID id) {
         return orgs.ancestors(readable(id).path);
     }
 
@@ -96,7 +91,7 @@ public class OrganizationService {
     // ---- founding and editing
 
     @Transactional
-    public OrganizationView create(Requests.CreateOrganization r) {
+    public OrganizationState create(Commands.CreateOrganization r) {
         caller.requireRole(STRUCTURE_WRITERS);
         UUID id = r.id() != null ? r.id() : UUID.randomUUID();
         if (r.id() != null && orgs.findById(r.id()) != null) {
@@ -132,14 +127,14 @@ public class OrganizationService {
         apply(o, r.name(), r.code(), r.address(), r.foundedOn(), r.foundingDecision());
         o.createdAt = o.updatedAt = Instant.now();
         orgs.persist(o);
-        OrganizationView view = orgs.view(id);
+        OrganizationState view = orgs.view(id);
         audit.record("organization.created", ENTITY, id, o.path, null, view);
-        events.organization(OrganizationEvents.CREATED, view);
+        events.created(view);
         return view;
     }
 
     @Transactional
-    public OrganizationView update(UUID id, String ifMatch, Requests.UpdateOrganization r) {
+    public OrganizationState update(UUID id, String ifMatch, Commands.UpdateOrganization r) {
         caller.requireRole(STRUCTURE_WRITERS);
         Organization o = writable(id);
         ETags.require(ifMatch, o.version);
@@ -158,21 +153,21 @@ public class OrganizationService {
             }
         }
         requireCodeFree(r.code(), o.id);
-        OrganizationView before = orgs.view(id);
+        OrganizationState before = orgs.view(id);
         o.type = r.type();
         o.sector = r.sector();
         apply(o, r.name(), r.code(), r.address(), r.foundedOn(), r.foundingDecision());
         o.updatedAt = Instant.now();
-        OrganizationView after = orgs.view(id);
+        OrganizationState after = orgs.view(id);
         audit.record("organization.updated", ENTITY, id, o.path, before, after);
-        events.organization(OrganizationEvents.UPDATED, after);
+        events.updated(after);
         return after;
     }
 
     // ---- restructuring
 
     @Transactional
-    public OrganizationView move(UUID id, String ifMatch, Requests.Move r) {
+    public OrganizationState move(UUID id, String ifMatch, Commands.Move r) {
         caller.requireRole(STRUCTURE_WRITERS);
         Organization o = restructurable(id, ifMatch);
         Organization target = orgs.lockShared(r.newParentId()).orElseThrow(() -> missing("newParentId", r.newParentId()));
@@ -191,7 +186,7 @@ public class OrganizationService {
     }
 
     @Transactional
-    public OrganizationView merge(Requests.Merge r) {
+    public OrganizationState merge(Commands.Merge r) {
         caller.requireRole(STRUCTURE_WRITERS);
         Set<UUID> sourceIds = new LinkedHashSet<>(r.sourceIds());
         if (sourceIds.contains(r.targetId())) {
@@ -224,20 +219,19 @@ public class OrganizationService {
                 moveUnder(child, target, r.decision(), "organization.moved");
                 moved.add(child.id);
             }
-            OrganizationView before = orgs.view(s.id);
+            OrganizationState before = orgs.view(s.id);
             s.end(OrganizationStatus.MERGED, r.decision(), "merged into " + target.name);
             s.mergedIntoId = target.id;
             s.updatedAt = Instant.now();
-            OrganizationView after = orgs.view(s.id);
+            OrganizationState after = orgs.view(s.id);
             audit.record("organization.merged", ENTITY, s.id, s.path, before, after);
-            events.organization(OrganizationEvents.MERGED, after, details("targetId", target.id, "movedChildIds", moved,
-                    "decision", r.decision()));
+            events.merged(after, target.id, moved, r.decision());
         }
         return orgs.view(target.id);
     }
 
     @Transactional
-    public List<OrganizationView> split(UUID id, String ifMatch, Requests.Split r) {
+    public List<OrganizationState> split(UUID id, String ifMatch, Commands.Split r) {
         caller.requireRole(STRUCTURE_WRITERS);
         Organization o = restructurable(id, ifMatch);
         Organization parent = orgs.lockShared(o.parentId).orElseThrow();
@@ -245,7 +239,7 @@ public class OrganizationService {
         orgs.activeChildrenOf(o.id).forEach(c -> children.put(c.id, c));
         Set<UUID> assigned = new HashSet<>();
         for (int i = 0; i < r.parts().size(); i++) {
-            Requests.SplitPart part = r.parts().get(i);
+            Commands.SplitPart part = r.parts().get(i);
             OrganizationType type = part.type() != null ? part.type() : o.type;
             requireParentType(type, parent.type, "parts[" + i + "].type");
             for (UUID childId : part.childIds() == null ? List.<UUID>of() : part.childIds()) {
@@ -269,9 +263,9 @@ public class OrganizationService {
                     + " must go to one part; missing: " + children.values().stream().filter(c -> !assigned.contains(c.id))
                     .map(c -> c.name).toList(), new FieldError("parts", "leave sub-organizations without a parent"));
         }
-        List<OrganizationView> created = new ArrayList<>();
-        for (Requests.SplitPart part : r.parts()) {
-            OrganizationView v = create(new Requests.CreateOrganization(part.id(), parent.id,
+        List<OrganizationState> created = new ArrayList<>();
+        for (Commands.SplitPart part : r.parts()) {
+            OrganizationState v = create(new Commands.CreateOrganization(part.id(), parent.id,
                     part.type() != null ? part.type() : o.type, part.sector() != null ? part.sector() : o.sector,
                     part.name(), part.code(), null, r.decision().date(), r.decision()));
             Organization newOrg = orgs.findById(v.id());
@@ -280,18 +274,17 @@ public class OrganizationService {
             }
             created.add(orgs.view(v.id()));
         }
-        OrganizationView before = orgs.view(o.id);
-        o.end(OrganizationStatus.DISSOLVED, r.decision(), "split into " + String.join(", ", created.stream().map(OrganizationView::name).toList()));
+        OrganizationState before = orgs.view(o.id);
+        o.end(OrganizationStatus.DISSOLVED, r.decision(), "split into " + String.join(", ", created.stream().map(OrganizationState::name).toList()));
         o.updatedAt = Instant.now();
-        OrganizationView after = orgs.view(o.id);
+        OrganizationState after = orgs.view(o.id);
         audit.record("organization.split", ENTITY, o.id, o.path, before, after);
-        events.organization(OrganizationEvents.SPLIT, after, details("partIds", created.stream().map(OrganizationView::id).toList(),
-                "decision", r.decision()));
+        events.split(after, created.stream().map(OrganizationState::id).toList(), r.decision());
         return created;
     }
 
     @Transactional
-    public OrganizationView dissolve(UUID id, String ifMatch, Requests.Dissolve r) {
+    public OrganizationState dissolve(UUID id, String ifMatch, Commands.Dissolve r) {
         caller.requireRole(STRUCTURE_WRITERS);
         Organization o = restructurable(id, ifMatch);
         long active = orgs.activeChildren(o.id);
@@ -299,33 +292,31 @@ public class OrganizationService {
             throw ProblemException.conflict("has-active-children", o.name + " still has " + active
                     + " active sub-organization(s); move, merge or dissolve them first");
         }
-        OrganizationView before = orgs.view(id);
+        OrganizationState before = orgs.view(id);
         o.end(OrganizationStatus.DISSOLVED, r.decision(), r.reason());
         o.updatedAt = Instant.now();
-        OrganizationView after = orgs.view(id);
+        OrganizationState after = orgs.view(id);
         audit.record("organization.dissolved", ENTITY, id, o.path, before, after);
-        events.organization(OrganizationEvents.DISSOLVED, after, details("decision", r.decision()));
+        events.dissolved(after, r.decision());
         return after;
     }
 
     // ---- helpers
 
     /** Re-parents {@code o}: its whole subtree's paths are rewritten in one statement, every node gets a state record. */
-    private OrganizationView moveUnder(Organization o, Organization target, Decision decision, String action) {
+    private OrganizationState moveUnder(Organization o, Organization target, Decision decision, String action) {
         String oldPath = o.path;
         UUID oldParent = o.parentId;
         orgs.lockSubtree(oldPath);
-        OrganizationView before = orgs.view(o.id);
+        OrganizationState before = orgs.view(o.id);
         String newPath = Organization.childPath(target.path, o.id);
         o.parentId = target.id;
         o.updatedAt = Instant.now();
         int moved = orgs.rewriteSubtree(oldPath, newPath, target.depth + 1 - o.depth);
         orgs.getEntityManager().refresh(o);
-        OrganizationView after = orgs.view(o.id);
+        OrganizationState after = orgs.view(o.id);
         audit.record(action, ENTITY, o.id, newPath, before, after);
-        events.organizationOnly(OrganizationEvents.MOVED, after, details("oldParentId", oldParent, "newParentId", target.id,
-                "oldPath", oldPath, "newPath", newPath, "subtreeSize", moved, "decision", decision));
-        events.stateOfSubtree(newPath);
+        events.moved(after, oldParent, target.id, oldPath, newPath, moved, decision);
         return after;
     }
 
@@ -403,16 +394,9 @@ public class OrganizationService {
         o.foundingDecisionDate = founding == null ? null : founding.date();
     }
 
-    private OrganizationRepository.Filter withScope(OrganizationRepository.Filter f, String withinPath, UUID excludeId) {
-        return new OrganizationRepository.Filter(caller.scope(), withinPath, excludeId, f.parentId(), f.types(), f.sectors(),
-                f.statuses(), f.nameQuery(), f.maxDepth());
-    }
-
-    private static Map<String, Object> details(Object... kv) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1]);
-        }
-        return m;
+    private OrganizationRepository.Filter inScope(OrganizationQuery q, String withinPath, UUID excludeId, UUID parentId,
+            Integer maxDepth) {
+        return new OrganizationRepository.Filter(caller.scope(), withinPath, excludeId, parentId, q.types(), q.sectors(),
+                q.statuses(), q.nameQuery(), maxDepth);
     }
 }

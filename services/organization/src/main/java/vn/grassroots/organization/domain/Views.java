@@ -1,4 +1,4 @@
-package vn.grassroots.organization.api;
+package vn.grassroots.organization.domain;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import vn.grassroots.organization.domain.Decision;
-import vn.grassroots.organization.domain.OrganizationStatus;
 import vn.grassroots.common.tree.OrganizationType;
-import vn.grassroots.organization.domain.Position;
 import vn.grassroots.common.tree.Sector;
 
-/** Response bodies other than the organization itself. */
+/**
+ * What the service shows besides the organization itself. Committees, seats and regulations are also what its events
+ * carry, and the statistics come straight from the repository: so they live below both, here.
+ */
 public final class Views {
     private Views() {}
 

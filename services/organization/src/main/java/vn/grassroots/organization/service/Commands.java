@@ -1,4 +1,4 @@
-package vn.grassroots.organization.api;
+package vn.grassroots.organization.service;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -10,15 +10,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import vn.grassroots.organization.domain.Decision;
 import vn.grassroots.common.tree.OrganizationType;
-import vn.grassroots.organization.domain.Position;
 import vn.grassroots.common.tree.Sector;
 import vn.grassroots.common.text.MultiLine;
+import vn.grassroots.organization.domain.Decision;
+import vn.grassroots.organization.domain.Position;
 
-/** Request bodies of the organization API. */
-public final class Requests {
-    private Requests() {}
+/** What the services are asked to do: the request bodies of the organization API, validated there. */
+public final class Commands {
+    private Commands() {}
 
     @Schema(name = "CreateOrganization", description = "Found an organization (thành lập tổ chức đảng)")
     public record CreateOrganization(
