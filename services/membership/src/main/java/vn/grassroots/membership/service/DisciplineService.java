@@ -5,9 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import vn.grassroots.common.audit.AuditTrail;
 import vn.grassroots.common.problem.Problem.FieldError;
@@ -79,14 +77,8 @@ public class DisciplineService {
                 .setParameter(1, id).setParameter(2, m.id).setParameter(3, form.name()).setParameter(4, decision.date())
                 .setParameter(5, decision.number().trim()).setParameter(6, authority).setParameter(7, reason.trim())
                 .setParameter(8, by).setParameter(9, now).executeUpdate();
-        Map<String, Object> discipline = new LinkedHashMap<>();
-        discipline.put("id", id);
-        discipline.put("form", form.name());
-        discipline.put("decidedOn", decision.date());
-        discipline.put("decision", decision);
-        discipline.put("authority", authority);
-        discipline.put("reason", reason.trim());
-        events.member(MemberEvents.DISCIPLINED, m, Map.of("discipline", discipline));
+        events.member(MemberEvents.DISCIPLINED, m, new MemberEvents.Disciplined(
+                new MemberEvents.DisciplineData(id, form.name(), decision.date(), decision, authority, reason.trim())));
         return new Discipline.View(id, m.id, form, decision.date(), decision.number().trim(), authority, reason.trim(), by, now);
     }
 

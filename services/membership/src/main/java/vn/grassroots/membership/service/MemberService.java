@@ -7,9 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import vn.grassroots.common.audit.AuditTrail;
@@ -143,7 +141,7 @@ public class MemberService {
         members.flush();
         Results.MemberView view = view(m, org.name, true);
         audit.record("member.registered", ENTITY, m.id, org.path, null, view);
-        events.member(MemberEvents.REGISTERED, m, Map.of());
+        events.member(MemberEvents.REGISTERED, m);
         return view;
     }
 
@@ -208,8 +206,8 @@ public class MemberService {
         members.flush();
         recordChange(m.id, null, MemberStatus.PROBATIONARY, "admitted (kết nạp)", new Decision(admissionDecisionNumber, r.admissionDate()));
         audit.record("member.admitted", ENTITY, m.id, org.path, null, view(m, org.name, true));
-        events.member(MemberEvents.ADMITTED, m, Map.of("candidateId", candidateId,
-                "decision", new Decision(admissionDecisionNumber, r.admissionDate())));
+        events.member(MemberEvents.ADMITTED, m, new MemberEvents.Admitted(candidateId,
+                new Decision(admissionDecisionNumber, r.admissionDate())));
         return m;
     }
 
@@ -235,7 +233,7 @@ public class MemberService {
         members.flush();
         Results.MemberView after = view(m, org.name, true);
         audit.record("member.profile-changed", ENTITY, m.id, org.path, before, after);
-        events.member(MemberEvents.PROFILE_CHANGED, m, Map.of());
+        events.member(MemberEvents.PROFILE_CHANGED, m);
         return view(m, org.name, access.caller().hasAnyRole(Access.CITIZEN_ID_READERS));
     }
 
@@ -278,11 +276,7 @@ public class MemberService {
         recordChange(m.id, from, r.status(), r.reason(), r.decision());
         Results.MemberView after = view(m, org.name, true);
         audit.record("member.status-changed", ENTITY, m.id, org.path, before, after);
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("fromStatus", from.name());
-        details.put("toStatus", r.status().name());
-        details.put("reason", r.reason());
-        details.put("decision", r.decision());
+        var details = new MemberEvents.StatusChanged(from.name(), r.status().name(), r.reason(), r.decision());
         events.member(recognition ? MemberEvents.OFFICIALIZED
                 : r.status() == MemberStatus.TRANSFERRED_OUT ? MemberEvents.TRANSFERRED : MemberEvents.STATUS_CHANGED, m, details);
         if (r.status() == MemberStatus.EXPELLED) {

@@ -81,7 +81,7 @@ public class TrainingService {
         em.flush();
         audit.record("member.profile-changed", "Member", m.id, org == null ? null : org.path,
                 java.util.Map.of("theoryLevel", before), java.util.Map.of("theoryLevel", completed));
-        events.member(MemberEvents.PROFILE_CHANGED, m, java.util.Map.of());
+        events.member(MemberEvents.PROFILE_CHANGED, m);
     }
 
     @Transactional

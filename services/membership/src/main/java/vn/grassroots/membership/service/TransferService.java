@@ -7,7 +7,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -148,14 +147,8 @@ public class TransferService {
         Transfers.View after = view(t, m, from, to);
         audit.record("transfer.accepted", ENTITY, t.id, to.path, before, after);
         // a temporary transfer leaves the member's own cell as it is; the event carries the new host in member.temporaryHosts
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("kind", t.kind.name());
-        details.put("fromOrganizationId", t.fromOrganizationId);
-        details.put("toOrganizationId", t.toOrganizationId);
-        details.put("until", t.endDate);
-        details.put("reason", t.reason);
-        details.put("decision", new Decision(t.letterNumber, t.issuedOn));
-        events.member(MemberEvents.TRANSFERRED, m, details);
+        events.member(MemberEvents.TRANSFERRED, m, new MemberEvents.Transferred(t.kind.name(), t.fromOrganizationId,
+                t.toOrganizationId, t.endDate, t.reason, new Decision(t.letterNumber, t.issuedOn)));
         return after;
     }
 
