@@ -50,10 +50,16 @@ import vn.grassroots.common.web.ETags;
 import vn.grassroots.common.web.QueryParams;
 import vn.grassroots.membership.domain.AgeBand;
 import vn.grassroots.membership.domain.Gender;
+import vn.grassroots.membership.domain.MemberFilter;
 import vn.grassroots.membership.domain.MemberStatus;
 import vn.grassroots.membership.domain.TheoryLevel;
-import vn.grassroots.membership.repository.MemberRepository;
+import vn.grassroots.membership.service.Commands;
+import vn.grassroots.membership.service.Discipline;
 import vn.grassroots.membership.service.MemberService;
+import vn.grassroots.membership.service.Reports;
+import vn.grassroots.membership.service.Results;
+import vn.grassroots.membership.service.Reviews;
+import vn.grassroots.membership.service.Training;
 
 @Path("/api/v1/members")
 @Authenticated
@@ -119,7 +125,7 @@ public class MemberResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportApi.View.class)))
     @APIResponse(responseCode = "503", description = "Prefer: respond-async and two imports are already running or waiting")
     @APIResponse(responseCode = "200", description = "Imported (valid-rows: the good rows); the report",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.ImportReport.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Results.ImportReport.class)))
     @APIResponse(responseCode = "422", description = "all-or-nothing and some rows are bad: nothing imported; problem details with the report",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Views.ImportRefused.class)))
     @APIResponse(responseCode = "400", description = "Not UTF-8, no header, unknown, repeated or missing columns, or a bad mode")
@@ -133,7 +139,7 @@ public class MemberResource {
                     .header("Preference-Applied", "respond-async").build();
         }
         vn.grassroots.common.imports.ImportReport done = imports.importCsv(body == null ? new byte[0] : body, mode);
-        Views.ImportReport report = Views.ImportReport.of(done);
+        Results.ImportReport report = Results.ImportReport.of(done);
         boolean refused = done.refused();
         return refused ? Response.status(422).type(Problem.MEDIA_TYPE).entity(Views.ImportRefused.of(report)).build()
                 : Response.ok(report, MediaType.APPLICATION_JSON).build();
@@ -150,11 +156,11 @@ public class MemberResource {
     @POST
     @Operation(summary = "Register a member (đăng ký đảng viên)", description = "Registers a member admitted before (e.g. from an existing list) in an ACTIVE cell or party group of your scope. Admin, organizer, integration. New members come from the admission pipeline.")
     @APIResponse(responseCode = "201", description = "Created; Location and ETag headers set",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.MemberView.class)))
-    public Response create(@NotNull @Valid Requests.CreateMember request,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Results.MemberView.class)))
+    public Response create(@NotNull @Valid Commands.CreateMember request,
             @Parameter(description = "Makes a retried create safe: the first answer is replayed") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         return idempotency.once(idempotencyKey, request, () -> {
-            Views.MemberView created = service.create(request);
+            Results.MemberView created = service.create(request);
             return Response.created(uri.getBaseUriBuilder().path("api/v1/members").path(created.id().toString()).build())
                     .tag(ETags.tag(created.version())).entity(created).build();
         });
@@ -163,7 +169,7 @@ public class MemberResource {
     @GET
     @Operation(summary = "List and search members", description = "Members in your scope (a member sees only themself), ordered by name, one page at a time. "
             + "`q` ignores Vietnamese diacritics (nguyen finds Nguyễn). citizenId is masked.")
-    public Page<Views.MemberView> list(
+    public Page<Results.MemberView> list(
             @Parameter(description = SearchText.QUERY) @QueryParam("q") String q,
             @Parameter(description = "Party card number (số thẻ đảng viên), exact") @QueryParam("partyCardNumber") String card,
             @Parameter(description = "Statuses, repeated or comma-separated") @QueryParam("status") List<String> statuses,
@@ -175,7 +181,7 @@ public class MemberResource {
             @Parameter(description = "Year of admission (năm kết nạp)") @QueryParam("admissionYear") String admissionYear,
             @QueryParam("cursor") String cursor,
             @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit) {
-        var filter = new MemberRepository.Filter(null, null, null, null, q, card,
+        var filter = new MemberFilter(null, null, null, null, q, card,
                 QueryParams.enums("status", MemberStatus.class, statuses), QueryParams.enums("gender", Gender.class, genders),
                 QueryParams.enums("ageBand", AgeBand.class, ageBands), QueryParams.enums("theoryLevel", TheoryLevel.class, theoryLevels),
                 QueryParams.year("admissionYear", admissionYear, 1930, false), null, false);
@@ -187,13 +193,13 @@ public class MemberResource {
     @GET
     @Path("/probation-ending")
     @Operation(summary = "Probations ending soon (đảng viên dự bị sắp hết thời gian dự bị)", description = "Probationary members of your scope whose 12 months of probation end within the next `days` days (default 30, at most 366), including those already past the end and not yet decided.")
-    public Page<Views.MemberView> probationEnding(@QueryParam("days") Integer days, @QueryParam("cursor") String cursor,
+    public Page<Results.MemberView> probationEnding(@QueryParam("days") Integer days, @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {
         int n = days == null ? 30 : days;
         if (n < 0 || n > 366) {
             throw ProblemException.invalid("days", "must be between 0 and 366");
         }
-        var filter = new MemberRepository.Filter(null, null, null, null, null, null, null, null, null, null, null,
+        var filter = new MemberFilter(null, null, null, null, null, null, null, null, null, null, null,
                 clock.today().plusDays(n), false);
         return service.list(filter, null, true, cursor, Cursor.limit(limit));
     }
@@ -201,8 +207,8 @@ public class MemberResource {
     @GET
     @Path("/needing-transfer")
     @Operation(summary = "Members needing a transfer (cần chuyển sinh hoạt)", description = "Current members (PROBATIONARY, OFFICIAL, EXEMPT) of your scope whose organization was dissolved or merged: nobody is lost.")
-    public Page<Views.MemberView> needingTransfer(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        var filter = new MemberRepository.Filter(null, null, null, null, null, null, null, null, null, null, null, null, true);
+    public Page<Results.MemberView> needingTransfer(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        var filter = new MemberFilter(null, null, null, null, null, null, null, null, null, null, null, null, true);
         return service.list(filter, null, true, cursor, Cursor.limit(limit));
     }
 
@@ -241,16 +247,16 @@ public class MemberResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a member", description = "The ETag header carries the version, for If-Match on updates. citizenId is shown in full to admin, organizer, integration and the member themself.")
-    public RestResponse<Views.MemberView> get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        Views.MemberView view = service.get(id);
+    public RestResponse<Results.MemberView> get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        Results.MemberView view = service.get(id);
         return ETags.read(view, view.version(), ifNoneMatch);
     }
 
     @PUT
     @Path("/{id}")
     @Operation(summary = "Update a member's profile", description = "Needs If-Match: 428 without it, 412 when stale. Status and organization change only by their operations. Admin, organizer, integration, and the secretary of the member's cell.")
-    public RestResponse<Views.MemberView> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @NotNull @Valid Requests.UpdateProfile request) {
+    public RestResponse<Results.MemberView> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid Commands.UpdateProfile request) {
         return ETags.ok(service.update(id, ifMatch, request));
     }
 
@@ -258,8 +264,8 @@ public class MemberResource {
     @Path("/{id}/status-changes")
     @Operation(summary = "Change a member's status with its decision", description = "PROBATIONARY → OFFICIAL is the official recognition (công nhận chính thức): refused (409) before 12 months of probation. "
             + "Also EXEMPT (miễn sinh hoạt), REMOVED (xóa tên), EXPELLED (khai trừ), DECEASED (từ trần), TRANSFERRED_OUT (chuyển ra ngoài). Final statuses change no more. If-Match optional. Admin, organizer, integration.")
-    public RestResponse<Views.MemberView> changeStatus(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @NotNull @Valid Requests.StatusChange request) {
+    public RestResponse<Results.MemberView> changeStatus(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid Commands.StatusChange request) {
         return ETags.ok(service.changeStatus(id, ifMatch, request));
     }
 
@@ -267,22 +273,22 @@ public class MemberResource {
     @Path("/{id}/status-history")
     @Operation(summary = "Status history (quá trình thay đổi trạng thái)", description = "Every status change, oldest first, with its decision and who recorded it.")
     public List<Views.StatusChangeView> history(@PathParam("id") UUID id) {
-        return service.history(id);
+        return service.history(id).stream().map(Views.StatusChangeView::of).toList();
     }
 
     @POST
     @Path("/{id}/training")
     @Operation(summary = "Record a training course (đào tạo, bồi dưỡng)", description = "Political theory or defence-security course with level, institution and dates. Admin, organizer, integration, and the secretary of the member's cell.")
     @APIResponse(responseCode = "201", description = "Recorded",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrainingApi.View.class)))
-    public Response recordTraining(@PathParam("id") UUID id, @NotNull @Valid TrainingApi.Record request) {
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Training.View.class)))
+    public Response recordTraining(@PathParam("id") UUID id, @NotNull @Valid Training.Record request) {
         return Response.status(201).entity(training.record(id, request)).build();
     }
 
     @GET
     @Path("/{id}/training")
     @Operation(summary = "Training records of a member", description = "Oldest first; readable by whoever may read the member (a member: their own).")
-    public List<TrainingApi.View> training(@PathParam("id") UUID id) {
+    public List<Training.View> training(@PathParam("id") UUID id) {
         return training.list(id);
     }
 
@@ -292,24 +298,24 @@ public class MemberResource {
             + "Expulsion (khai trừ) is the status change to EXPELLED, which is recorded here too. Publishes vn.grassroots.member.disciplined, "
             + "which the evaluations service uses (a member disciplined in the year is not rated above COMPLETED). Admin, organizer, integration.")
     @APIResponse(responseCode = "201", description = "Recorded",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DisciplineApi.View.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Discipline.View.class)))
     @APIResponse(responseCode = "409", description = "The member is no longer a member")
     @APIResponse(responseCode = "422", description = "EXPULSION (use the status change), or the decision predates the admission")
-    public Response recordDiscipline(@PathParam("id") UUID id, @NotNull @Valid DisciplineApi.Record request) {
+    public Response recordDiscipline(@PathParam("id") UUID id, @NotNull @Valid Discipline.Record request) {
         return Response.status(201).entity(disciplines.record(id, request)).build();
     }
 
     @GET
     @Path("/{id}/disciplines")
     @Operation(summary = "Disciplines of a member", description = "Oldest first; readable by whoever may read the member (a member: their own).")
-    public List<DisciplineApi.View> disciplines(@PathParam("id") UUID id) {
+    public List<Discipline.View> disciplines(@PathParam("id") UUID id) {
         return disciplines.list(id);
     }
 
     @GET
     @Path("/{id}/unexcused-absences")
     @Operation(summary = "Unexcused absences of a member (vắng sinh hoạt không có lý do)", description = "As the meetings service reported them, newest month first.")
-    public List<ReviewApi.Absence> unexcusedAbsences(@PathParam("id") UUID id) {
+    public List<Reviews.Absence> unexcusedAbsences(@PathParam("id") UUID id) {
         return reviews.absences(id);
     }
 
@@ -319,7 +325,7 @@ public class MemberResource {
             Members of your subtree (still PROBATIONARY, OFFICIAL or EXEMPT) with unexcused absences from cell meetings in three \
             different months of the year (Điều lệ Đảng, Điều 8: bỏ sinh hoạt đảng ba tháng trong năm không có lý do chính đáng), \
             with the absences as evidence. The removal itself is the status change to REMOVED with the decision.""")
-    public Page<ReviewApi.View> removalReviews(@Parameter(description = "Year, default this year") @QueryParam("year") String year,
+    public Page<Reviews.View> removalReviews(@Parameter(description = "Year, default this year") @QueryParam("year") String year,
             @Parameter(description = "Only this organization's subtree") @QueryParam("organizationId") String organizationId,
             @QueryParam("cursor") String cursor, @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit) {
         return reviews.list(QueryParams.year("year", year, 1930, false), QueryParams.uuid("organizationId", organizationId), cursor, Cursor.limit(limit));
@@ -355,8 +361,8 @@ public class MemberResource {
             return QueryParams.bool("codes", codes, false);
         }
 
-        MemberRepository.Filter filter() {
-            return new MemberRepository.Filter(null, null, null, null, q, partyCardNumber,
+        MemberFilter filter() {
+            return new MemberFilter(null, null, null, null, q, partyCardNumber,
                     QueryParams.enums("status", MemberStatus.class, status), QueryParams.enums("gender", Gender.class, gender),
                     QueryParams.enums("ageBand", AgeBand.class, ageBand), QueryParams.enums("theoryLevel", TheoryLevel.class, theoryLevel),
                     QueryParams.year("admissionYear", admissionYear, 1930, false), null, false);
@@ -382,7 +388,7 @@ public class MemberResource {
     @APIResponse(responseCode = "200", description = "The members as CSV (UTF-8 with a byte order mark)",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response export(@BeanParam ExportQuery query) {
-        MemberRepository.Filter filter = query.filter();
+        MemberFilter filter = query.filter();
         UUID org = query.organization();
         boolean descendants = query.descendants();
         exports.requireDirect(cap -> service.count(filter, org, descendants), "POST /api/v1/members/export (same query parameters)");
@@ -401,7 +407,7 @@ public class MemberResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExportJobs.Export.class)))
     @APIResponse(responseCode = "503", description = "Five exports are running or waiting already (exports-busy, Retry-After)")
     public Response exportInBackground(@BeanParam ExportQuery query) {
-        MemberRepository.Filter filter = query.filter();
+        MemberFilter filter = query.filter();
         UUID org = query.organization();
         boolean descendants = query.descendants();
         service.requireReadable(org);
@@ -421,7 +427,7 @@ public class MemberResource {
     }
 
     /** The members CSV, read in one pass by name; counted first when it is a background export. */
-    private ExportJobs.Writer membersCsv(MemberRepository.Filter filter, UUID org, boolean descendants, boolean machine, boolean count) {
+    private ExportJobs.Writer membersCsv(MemberFilter filter, UUID org, boolean descendants, boolean machine, boolean count) {
         return out -> {
             if (count) {
                 out.expect(service.count(filter, org, descendants));

@@ -33,26 +33,33 @@ public class AbsenceApplier {
         if (!ABSENCE.equals(event.path("type").asText())) {
             return null;
         }
-        JsonNode data = event.path("data");
-        UUID memberId = uuid(data.path("memberId"));
-        UUID meetingId = uuid(data.path("meeting").path("id"));
-        UUID organizationId = uuid(data.path("meeting").path("organizationId"));
-        String month = data.path("month").asText("");
-        if (memberId == null || meetingId == null || !MONTH.matcher(month).matches()) {
+        Absence a = Absence.of(event.path("data"));
+        if (a.memberId() == null || a.meetingId() == null || !MONTH.matcher(a.month()).matches()) {
             return "an absence needs data.memberId, data.meeting.id and data.month (YYYY-MM)";
         }
         LocalDate date = null;
         try {
-            String d = data.path("meeting").path("meetingDate").asText("");
-            date = d.isEmpty() ? null : LocalDate.parse(d);
+            date = a.meetingDate().isEmpty() ? null : LocalDate.parse(a.meetingDate());
         } catch (DateTimeParseException e) {
             return "data.meeting.meetingDate is not a date";
         }
         if (!processed.firstDelivery(CONSUMER, event.path("id").asText())) {
             return null;
         }
-        reviews.absent(memberId, meetingId, organizationId, month, date);
+        reviews.absent(a.memberId(), a.meetingId(), a.organizationId(), a.month(), date);
         return null;
+    }
+
+    /**
+     * The data of an absence-unexcused event as membership reads it: read leniently (a missing or malformed id is
+     * null, a missing month or date empty) so that {@link #apply} can say what is wrong instead of failing.
+     */
+    record Absence(UUID memberId, UUID meetingId, UUID organizationId, String month, String meetingDate) {
+        static Absence of(JsonNode data) {
+            JsonNode meeting = data.path("meeting");
+            return new Absence(uuid(data.path("memberId")), uuid(meeting.path("id")), uuid(meeting.path("organizationId")),
+                    data.path("month").asText(""), meeting.path("meetingDate").asText(""));
+        }
     }
 
     private static UUID uuid(JsonNode n) {

@@ -1,5 +1,7 @@
 package vn.grassroots.membership.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,12 +10,12 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import vn.grassroots.common.outbox.Outbox;
 import vn.grassroots.common.time.VietnamClock;
+import vn.grassroots.membership.domain.Decision;
 import vn.grassroots.membership.domain.Member;
 import vn.grassroots.membership.domain.Transfer;
 
@@ -65,6 +67,31 @@ public class MemberEvents {
     /** A host cell of an accepted temporary transfer (sinh hoạt tạm thời): the member is also active there until {@code until}. */
     public record Host(UUID organizationId, LocalDate until) {}
 
+    /** The data of a member event: the member's state, then the event's details beside it (none for some types). */
+    public record Payload(MemberData member, @JsonUnwrapped Details details) {}
+
+    /** What an event tells besides the member's state; a detail left null is left out of the event. */
+    public sealed interface Details permits StatusChanged, Admitted, Transferred, Disciplined {}
+
+    /** officialized, status-changed and transferred by a status change: the change and its decision. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record StatusChanged(String fromStatus, String toStatus, String reason, Decision decision) implements Details {}
+
+    /** admitted: the candidate admitted and the admission decision. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Admitted(UUID candidateId, Decision decision) implements Details {}
+
+    /** transferred by an accepted transfer (kind, until) or by a merge of the member's organization (no kind). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Transferred(String kind, UUID fromOrganizationId, UUID toOrganizationId, LocalDate until, String reason,
+            Decision decision) implements Details {}
+
+    /** disciplined: the discipline recorded. */
+    public record Disciplined(DisciplineData discipline) implements Details {}
+
+    /** A discipline in an event; authority may be null and is then written as null. */
+    public record DisciplineData(UUID id, String form, LocalDate decidedOn, Decision decision, String authority, String reason) {}
+
     /** The host cells where the member is active today besides their own cell. */
     public List<Host> hosts(UUID memberId, LocalDate today) {
         return em.createQuery("""
@@ -75,17 +102,15 @@ public class MemberEvents {
                 .setParameter("status", Transfer.Status.ACCEPTED).setParameter("today", today).getResultList();
     }
 
-    /** An event about one member (state after the change) plus its state record. */
-    public void member(String type, Member m, Map<String, Object> details) {
-        Map<String, Object> data = new LinkedHashMap<>();
+    /** An event about one member (state after the change) without details, plus its state record. */
+    public void member(String type, Member m) {
+        member(type, m, null);
+    }
+
+    /** An event about one member (state after the change) with its details, plus its state record. */
+    public void member(String type, Member m, Details details) {
         MemberData state = MemberData.of(m, hosts(m.id, clock.today()));
-        data.put("member", state);
-        details.forEach((k, v) -> {
-            if (v != null) {
-                data.put(k, v);
-            }
-        });
-        outbox.publish(TOPIC, AGGREGATE, m.id, type, data);
+        outbox.publish(TOPIC, AGGREGATE, m.id, type, new Payload(state, details));
         outbox.publish(STATE_TOPIC, AGGREGATE, m.id, STATE, state);
     }
 
@@ -101,7 +126,7 @@ public class MemberEvents {
         List<Map<String, Object>> states = new ArrayList<>(ms.size());
         for (Member m : ms) {
             MemberData state = MemberData.of(m, List.of()); // a new member has no transfers yet
-            events.add(Map.of("id", m.id, "payload", Map.of("member", state)));
+            events.add(Map.of("id", m.id, "payload", new Payload(state, null)));
             states.add(Map.of("id", m.id, "payload", state));
         }
         String select = "SELECT (e->>'id')::uuid AS id, e->'payload' AS payload FROM jsonb_array_elements(cast(:batch AS jsonb)) e";

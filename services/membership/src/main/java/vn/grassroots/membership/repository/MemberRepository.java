@@ -19,6 +19,7 @@ import vn.grassroots.common.text.SearchText;
 import vn.grassroots.membership.domain.AgeBand;
 import vn.grassroots.membership.domain.Gender;
 import vn.grassroots.membership.domain.Member;
+import vn.grassroots.membership.domain.MemberFilter;
 import vn.grassroots.membership.domain.MemberStatus;
 import vn.grassroots.membership.domain.TheoryLevel;
 
@@ -29,11 +30,6 @@ import vn.grassroots.membership.domain.TheoryLevel;
  */
 @ApplicationScoped
 public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
-
-    /** What a list may be narrowed to; null fields do not filter. */
-    public record Filter(Scope scope, UUID onlyMemberId, String withinPath, UUID organizationId, String nameQuery,
-            String partyCardNumber, List<MemberStatus> statuses, List<Gender> genders, List<AgeBand> ageBands,
-            List<TheoryLevel> theoryLevels, Integer admissionYear, LocalDate probationEndsBy, boolean needingTransfer) {}
 
     /** A member with the name of their organization. */
     public record Row(Member member, String organizationName) {}
@@ -48,7 +44,7 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
      * whose path is in the subtree; with one, the index of the names' words finds the matching names and only their
      * names and ids are sorted (joining every match to its organization before the sort cost a fifth of the time).
      */
-    public List<Row> list(Filter f, String cursor, int limit, LocalDate today) {
+    public List<Row> list(MemberFilter f, String cursor, int limit, LocalDate today) {
         StringBuilder q = new StringBuilder("select m.id from Member m where m.orgPath is not null");
         Map<String, Object> p = new HashMap<>();
         where(f, today, q, p);
@@ -79,7 +75,7 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
     }
 
     /** How many members the list holds in all. */
-    public long count(Filter f, LocalDate today) {
+    public long count(MemberFilter f, LocalDate today) {
         StringBuilder q = new StringBuilder("select count(*) from Member m where m.orgPath is not null");
         Map<String, Object> p = new HashMap<>();
         where(f, today, q, p);
@@ -92,7 +88,7 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
      * Every member of the list by name, with their organization's name, as the columns given (JPQL paths of m), read
      * through a cursor: one range of member_org_path and one sort for a subtree, and no entity kept in memory.
      */
-    public void stream(Filter f, LocalDate today, String columns, Consumer<Object[]> each) {
+    public void stream(MemberFilter f, LocalDate today, String columns, Consumer<Object[]> each) {
         StringBuilder q = new StringBuilder("select " + columns + ", o.name from Member m, OrgRef o where o.id = m.organizationId");
         Map<String, Object> p = new HashMap<>();
         where(f, today, q, p);
@@ -104,7 +100,7 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
         }
     }
 
-    private static void where(Filter f, LocalDate today, StringBuilder q, Map<String, Object> p) {
+    private static void where(MemberFilter f, LocalDate today, StringBuilder q, Map<String, Object> p) {
         if (!f.scope().isAll()) {
             q.append(" and ").append(Subtree.condition("m.orgPath", "scope"));
             f.scope().bind(p::put, "scope");

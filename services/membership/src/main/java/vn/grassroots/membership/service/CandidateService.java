@@ -18,8 +18,6 @@ import vn.grassroots.common.security.Subtree;
 import vn.grassroots.common.text.SearchText;
 import vn.grassroots.common.tree.OrgRef;
 import vn.grassroots.common.web.ETags;
-import vn.grassroots.membership.api.Requests;
-import vn.grassroots.membership.api.Views;
 import vn.grassroots.membership.domain.AdmissionStep;
 import vn.grassroots.membership.domain.Candidate;
 import vn.grassroots.membership.domain.Member;
@@ -47,7 +45,7 @@ public class CandidateService {
     MemberService memberService;
 
     @Transactional
-    public Views.CandidateView create(Requests.CreateCandidate r) {
+    public Results.CandidateView create(Commands.CreateCandidate r) {
         access.caller().requireRole(Access.CELL_KEEPERS);
         OrgRef org = access.memberHolding(r.organizationId(), "organizationId");
         if (r.id() != null && em.find(Candidate.class, r.id()) != null) {
@@ -73,20 +71,20 @@ public class CandidateService {
         c.createdAt = c.updatedAt = Instant.now();
         em.persist(c);
         em.flush();
-        Views.CandidateView view = view(c, org.name, true);
+        Results.CandidateView view = view(c, org.name, true);
         audit.record("candidate.created", ENTITY, c.id, org.path, null, view);
         return view;
     }
 
     @Transactional
-    public Views.CandidateView get(UUID id) {
+    public Results.CandidateView get(UUID id) {
         Candidate c = readable(id);
         OrgRef o = access.organization(c.organizationId);
         return view(c, o == null ? null : o.name, access.caller().hasAnyRole(Access.CITIZEN_ID_READERS));
     }
 
     @Transactional
-    public Page<Views.CandidateView> list(List<AdmissionStep> stages, String q, String cursor, int limit) {
+    public Page<Results.CandidateView> list(List<AdmissionStep> stages, String q, String cursor, int limit) {
         access.caller().requireRole(Access.SUBTREE_READERS);
         Scope scope = access.caller().scope();
         StringBuilder jpql = new StringBuilder("select c, o.name from Candidate c, OrgRef o where o.id = c.organizationId");
@@ -124,7 +122,7 @@ public class CandidateService {
     }
 
     @Transactional
-    public Views.CandidateView record(UUID id, String ifMatch, Requests.RecordStep r) {
+    public Results.CandidateView record(UUID id, String ifMatch, Commands.RecordStep r) {
         boolean decidersOnly = r.step() == AdmissionStep.SUPERIOR_APPROVED || r.step() == AdmissionStep.ADMITTED;
         access.caller().requireRole(decidersOnly ? Access.DECIDERS : Access.CELL_KEEPERS);
         Candidate c = em.find(Candidate.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
@@ -149,13 +147,13 @@ public class CandidateService {
             throw ProblemException.unprocessable("step-date-before-previous", "a step cannot be dated before the previous one (" + last + ")",
                     new FieldError("date", "must not be before " + last));
         }
-        Views.CandidateView before = view(c, org.name, true);
+        Results.CandidateView before = view(c, org.name, true);
         if (r.step() == AdmissionStep.ADMITTED) {
             OrgRef cell = access.memberHolding(c.organizationId, "organizationId");
             if (!c.birthDate.isBefore(r.date())) {
                 throw ProblemException.invalid("date", "must be after the candidate's birth date");
             }
-            var profile = new Requests.CreateMember(null, c.fullName, c.birthDate, c.gender, c.ethnicity, c.religion, c.citizenId,
+            var profile = new Commands.CreateMember(null, c.fullName, c.birthDate, c.gender, c.ethnicity, c.religion, c.citizenId,
                     c.phone, c.email, c.homeTown, c.educationLevel, c.theoryLevel, c.occupation, r.partyCardNumber(), r.date(), null,
                     c.organizationId, MemberStatus.PROBATIONARY);
             Member m = memberService.admit(c.id, profile, r.decisionNumber(), cell);
@@ -174,7 +172,7 @@ public class CandidateService {
         c.stage = r.step();
         c.updatedAt = Instant.now();
         em.flush();
-        Views.CandidateView after = view(c, org.name, true);
+        Results.CandidateView after = view(c, org.name, true);
         audit.record("candidate." + r.step().name().toLowerCase().replace('_', '-'), ENTITY, c.id, org.path, before, after);
         return view(c, org.name, access.caller().hasAnyRole(Access.CITIZEN_ID_READERS));
     }
@@ -196,19 +194,19 @@ public class CandidateService {
         return v == null ? null : v instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) v;
     }
 
-    private List<Views.StepView> steps(UUID id) {
+    private List<Results.StepView> steps(UUID id) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT step, step_date, decision_number, note, recorded_by, recorded_at FROM candidate_step
                 WHERE candidate_id = ?1 ORDER BY id""").setParameter(1, id).getResultList();
-        return rows.stream().map(r -> new Views.StepView(AdmissionStep.valueOf((String) r[0]),
+        return rows.stream().map(r -> new Results.StepView(AdmissionStep.valueOf((String) r[0]),
                 r[1] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[1], (String) r[2], (String) r[3], (String) r[4],
                 Dates.instant(r[5])))
                 .toList();
     }
 
-    private Views.CandidateView view(Candidate c, String orgName, boolean fullCitizenId) {
-        return new Views.CandidateView(c.id, c.fullName, c.birthDate, c.gender, c.ethnicity, c.religion,
+    private Results.CandidateView view(Candidate c, String orgName, boolean fullCitizenId) {
+        return new Results.CandidateView(c.id, c.fullName, c.birthDate, c.gender, c.ethnicity, c.religion,
                 fullCitizenId ? c.citizenId : Access.mask(c.citizenId), c.phone, c.email, c.homeTown, c.educationLevel,
                 c.theoryLevel, c.occupation, c.organizationId, orgName, c.stage, c.stage.following(), steps(c.id), c.memberId,
                 c.version, c.createdAt, c.updatedAt);

@@ -5,16 +5,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import vn.grassroots.common.audit.AuditTrail;
 import vn.grassroots.common.problem.Problem.FieldError;
 import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.time.VietnamClock;
 import vn.grassroots.common.tree.OrgRef;
-import vn.grassroots.membership.api.DisciplineApi;
 import vn.grassroots.membership.domain.Decision;
 import vn.grassroots.membership.domain.Member;
 import vn.grassroots.membership.events.MemberEvents;
@@ -45,10 +42,10 @@ public class DisciplineService {
     MemberEvents events;
 
     @Transactional
-    public DisciplineApi.View record(UUID memberId, DisciplineApi.Record r) {
+    public Discipline.View record(UUID memberId, Discipline.Record r) {
         access.caller().requireRole(Access.DECIDERS);
         Member m = members.readable(memberId);
-        if (r.form() == DisciplineApi.Form.EXPULSION) {
+        if (r.form() == Discipline.Form.EXPULSION) {
             throw ProblemException.unprocessable("expulsion-is-a-status-change",
                     "expulsion (khai trừ) is recorded by POST /api/v1/members/" + m.id + "/status-changes with status EXPELLED",
                     new FieldError("form", "must be REPRIMAND, WARNING or DISMISSAL"));
@@ -63,14 +60,14 @@ public class DisciplineService {
             throw ProblemException.unprocessable("decision-before-admission", "the decision predates the admission (" + m.admissionDate + ")",
                     new FieldError("decision.date", "must not be before " + m.admissionDate));
         }
-        DisciplineApi.View view = insert(m, r.form(), r.decision(), r.authority(), r.reason());
+        Discipline.View view = insert(m, r.form(), r.decision(), r.authority(), r.reason());
         OrgRef org = access.organization(m.organizationId);
         audit.record("member.disciplined", "Member", m.id, org == null ? null : org.path, null, view);
         return view;
     }
 
     /** Stores the discipline and publishes its event; the caller has checked the rules. */
-    DisciplineApi.View insert(Member m, DisciplineApi.Form form, Decision decision, String authority, String reason) {
+    Discipline.View insert(Member m, Discipline.Form form, Decision decision, String authority, String reason) {
         UUID id = UUID.randomUUID();
         Instant now = Instant.now();
         String by = access.caller().name();
@@ -80,25 +77,19 @@ public class DisciplineService {
                 .setParameter(1, id).setParameter(2, m.id).setParameter(3, form.name()).setParameter(4, decision.date())
                 .setParameter(5, decision.number().trim()).setParameter(6, authority).setParameter(7, reason.trim())
                 .setParameter(8, by).setParameter(9, now).executeUpdate();
-        Map<String, Object> discipline = new LinkedHashMap<>();
-        discipline.put("id", id);
-        discipline.put("form", form.name());
-        discipline.put("decidedOn", decision.date());
-        discipline.put("decision", decision);
-        discipline.put("authority", authority);
-        discipline.put("reason", reason.trim());
-        events.member(MemberEvents.DISCIPLINED, m, Map.of("discipline", discipline));
-        return new DisciplineApi.View(id, m.id, form, decision.date(), decision.number().trim(), authority, reason.trim(), by, now);
+        events.member(MemberEvents.DISCIPLINED, m, new MemberEvents.Disciplined(
+                new MemberEvents.DisciplineData(id, form.name(), decision.date(), decision, authority, reason.trim())));
+        return new Discipline.View(id, m.id, form, decision.date(), decision.number().trim(), authority, reason.trim(), by, now);
     }
 
     @Transactional
-    public List<DisciplineApi.View> list(UUID memberId) {
+    public List<Discipline.View> list(UUID memberId) {
         Member m = members.readable(memberId);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT id, form, decided_on, decision_number, authority, reason, recorded_by, recorded_at
                 FROM discipline WHERE member_id = ?1 ORDER BY decided_on, recorded_at""").setParameter(1, m.id).getResultList();
-        return rows.stream().map(r -> new DisciplineApi.View((UUID) r[0], m.id, DisciplineApi.Form.valueOf((String) r[1]),
+        return rows.stream().map(r -> new Discipline.View((UUID) r[0], m.id, Discipline.Form.valueOf((String) r[1]),
                 Dates.date(r[2]), (String) r[3], (String) r[4], (String) r[5], (String) r[6], Dates.instant(r[7]))).toList();
     }
 }

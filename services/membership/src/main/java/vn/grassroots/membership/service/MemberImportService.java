@@ -33,8 +33,6 @@ import vn.grassroots.common.problem.Problem.FieldError;
 import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.report.Labelled;
 import vn.grassroots.common.tree.OrgRef;
-import vn.grassroots.membership.api.Requests;
-import vn.grassroots.membership.api.Views;
 import vn.grassroots.membership.domain.Gender;
 import vn.grassroots.membership.domain.Member;
 import vn.grassroots.membership.domain.MemberStatus;
@@ -159,7 +157,7 @@ public class MemberImportService {
                 progress.at(VALIDATING, total, null, 0);
             }
             List<RowError> errors = new ArrayList<>();
-            Requests.CreateMember r = parse(fields, rec, errors);
+            Commands.CreateMember r = parse(fields, rec, errors);
             if (r != null) {
                 validate(r, rec.line(), orgs, errors);
             }
@@ -201,7 +199,7 @@ public class MemberImportService {
             if (rec.isBlank() || bad.containsKey(rec.line())) {
                 continue;
             }
-            Requests.CreateMember r = parse(fields, rec, new ArrayList<>());
+            Commands.CreateMember r = parse(fields, rec, new ArrayList<>());
             OrgRef org = (OrgRef) orgs.get(r.organizationId());
             batch.add(MemberService.newMember(r, org, now));
             perOrganization.merge(org.id, 1, Integer::sum);
@@ -238,13 +236,13 @@ public class MemberImportService {
     }
 
     /** The row as a registration request; values that cannot be read are reported and left null. */
-    static Requests.CreateMember parse(String[] fields, CsvReader.Record rec, List<RowError> errors) {
+    static Commands.CreateMember parse(String[] fields, CsvReader.Record rec, List<RowError> errors) {
         Map<String, String> v = COLUMNS.cells(fields, rec, errors);
         if (v == null) {
             return null;
         }
         int line = rec.line();
-        return new Requests.CreateMember(uuid(v, "id", line, errors), v.get("fullName"), date(v, "birthDate", line, errors),
+        return new Commands.CreateMember(uuid(v, "id", line, errors), v.get("fullName"), date(v, "birthDate", line, errors),
                 value(v, "gender", GENDERS, "MALE, FEMALE, Nam or Nữ", line, errors), v.get("ethnicity"), v.get("religion"),
                 v.get("citizenId"), v.get("phone"), v.get("email"), v.get("homeTown"), v.get("educationLevel"),
                 value(v, "theoryLevel", THEORY, "NONE, ELEMENTARY, INTERMEDIATE, ADVANCED, BACHELOR or Chưa có, Sơ cấp, Trung cấp, Cao cấp, Cử nhân",
@@ -255,11 +253,11 @@ public class MemberImportService {
     }
 
     /** Field constraints, then the registration rules and the organization, as the create path checks them. */
-    private void validate(Requests.CreateMember r, int line, Map<UUID, Object> orgs, List<RowError> errors) {
+    private void validate(Commands.CreateMember r, int line, Map<UUID, Object> orgs, List<RowError> errors) {
         Set<String> unreadable = new HashSet<>();
         errors.forEach(e -> unreadable.add(e.field()));
         List<RowError> violations = new ArrayList<>();
-        for (ConstraintViolation<Requests.CreateMember> c : validator.validate(r)) {
+        for (ConstraintViolation<Commands.CreateMember> c : validator.validate(r)) {
             String field = c.getPropertyPath().toString();
             if (!unreadable.contains(field)) {
                 violations.add(new RowError(line, field, c.getMessage()));

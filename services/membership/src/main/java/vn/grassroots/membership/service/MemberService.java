@@ -7,9 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import vn.grassroots.common.audit.AuditTrail;
@@ -23,11 +21,11 @@ import vn.grassroots.common.text.SearchText;
 import vn.grassroots.common.time.VietnamClock;
 import vn.grassroots.common.tree.OrgRef;
 import vn.grassroots.common.web.ETags;
-import vn.grassroots.membership.api.Requests;
-import vn.grassroots.membership.api.Views;
 import vn.grassroots.membership.domain.Decision;
 import vn.grassroots.membership.domain.Member;
+import vn.grassroots.membership.domain.MemberFilter;
 import vn.grassroots.membership.domain.MemberStatus;
+import vn.grassroots.membership.domain.StatusChange;
 import vn.grassroots.membership.events.MemberEvents;
 import vn.grassroots.membership.repository.MemberRepository;
 
@@ -60,7 +58,7 @@ public class MemberService {
     // ---- reading
 
     @Transactional
-    public Views.MemberView get(UUID id) {
+    public Results.MemberView get(UUID id) {
         Member m = readable(id);
         boolean full = access.caller().hasAnyRole(Access.CITIZEN_ID_READERS)
                 || access.caller().memberId().map(m.id::equals).orElse(false);
@@ -69,14 +67,14 @@ public class MemberService {
     }
 
     @Transactional
-    public Page<Views.MemberView> list(MemberRepository.Filter filter, UUID within, boolean withDescendants, String cursor, int limit) {
+    public Page<Results.MemberView> list(MemberFilter filter, UUID within, boolean withDescendants, String cursor, int limit) {
         List<MemberRepository.Row> rows = members.list(scoped(filter, within, withDescendants), cursor, limit, clock.today());
         return Cursor.page(rows, limit, r -> view(r.member(), r.organizationName(), false), MemberRepository::cursorOf);
     }
 
     /** How many members {@link #list} gives in all. */
     @Transactional
-    public long count(MemberRepository.Filter filter, UUID within, boolean withDescendants) {
+    public long count(MemberFilter filter, UUID within, boolean withDescendants) {
         return members.count(scoped(filter, within, withDescendants), clock.today());
     }
 
@@ -89,13 +87,13 @@ public class MemberService {
     }
 
     /** Every member {@link #list} gives, by name, as the columns given and their organization's name (for a CSV). */
-    public void stream(MemberRepository.Filter filter, UUID within, boolean withDescendants, String columns, Consumer<Object[]> each) {
-        MemberRepository.Filter scoped = scoped(filter, within, withDescendants);
+    public void stream(MemberFilter filter, UUID within, boolean withDescendants, String columns, Consumer<Object[]> each) {
+        MemberFilter scoped = scoped(filter, within, withDescendants);
         QuarkusTransaction.requiringNew().timeout(ExportJobs.TRANSACTION_TIMEOUT_SECONDS).run(() -> members.stream(scoped, clock.today(), columns, each));
     }
 
     /** The filter narrowed to what the caller may read: their scope, or themselves alone. */
-    private MemberRepository.Filter scoped(MemberRepository.Filter filter, UUID within, boolean withDescendants) {
+    private MemberFilter scoped(MemberFilter filter, UUID within, boolean withDescendants) {
         boolean selfOnly = access.selfOnly();
         Scope scope = selfOnly ? Scope.ALL : access.caller().scope();
         UUID self = selfOnly ? access.self() : null;
@@ -109,20 +107,20 @@ public class MemberService {
                 org = o.id;
             }
         }
-        return new MemberRepository.Filter(scope, self, withinPath, org, filter.nameQuery(), filter.partyCardNumber(),
+        return new MemberFilter(scope, self, withinPath, org, filter.nameQuery(), filter.partyCardNumber(),
                 filter.statuses(), filter.genders(), filter.ageBands(), filter.theoryLevels(), filter.admissionYear(),
                 filter.probationEndsBy(), filter.needingTransfer());
     }
 
     @Transactional
-    public List<Views.StatusChangeView> history(UUID id) {
+    public List<StatusChange> history(UUID id) {
         Member m = readable(id);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT from_status, to_status, reason, decision_number, decision_date, recorded_by, recorded_at
                 FROM member_status_change WHERE member_id = ?1 ORDER BY id""")
                 .setParameter(1, m.id).getResultList();
-        return rows.stream().map(r -> new Views.StatusChangeView(
+        return rows.stream().map(r -> new StatusChange(
                 r[0] == null ? null : MemberStatus.valueOf((String) r[0]), MemberStatus.valueOf((String) r[1]), (String) r[2],
                 new Decision((String) r[3], Dates.date(r[4])), (String) r[5], Dates.instant(r[6]))).toList();
     }
@@ -130,7 +128,7 @@ public class MemberService {
     // ---- writing
 
     @Transactional
-    public Views.MemberView create(Requests.CreateMember r) {
+    public Results.MemberView create(Commands.CreateMember r) {
         access.caller().requireRole(Access.DECIDERS);
         OrgRef org = access.memberHolding(r.organizationId(), "organizationId");
         if (r.id() != null && members.findById(r.id()) != null) {
@@ -141,9 +139,9 @@ public class MemberService {
         Member m = newMember(r, org, Instant.now());
         members.persist(m);
         members.flush();
-        Views.MemberView view = view(m, org.name, true);
+        Results.MemberView view = view(m, org.name, true);
         audit.record("member.registered", ENTITY, m.id, org.path, null, view);
-        events.member(MemberEvents.REGISTERED, m, Map.of());
+        events.member(MemberEvents.REGISTERED, m);
         return view;
     }
 
@@ -151,7 +149,7 @@ public class MemberService {
      * The rules of registering a member beyond its field constraints (initial status, official date, probation,
      * admission after birth); the CSV import applies the same ones to every row.
      */
-    public static void checkRegistration(Requests.CreateMember r) {
+    public static void checkRegistration(Commands.CreateMember r) {
         if (r.status() != MemberStatus.PROBATIONARY && r.status() != MemberStatus.OFFICIAL && r.status() != MemberStatus.EXEMPT) {
             throw ProblemException.unprocessable("invalid-initial-status", "a member is registered as PROBATIONARY, OFFICIAL or EXEMPT;"
                     + " other statuses come from their operations", new FieldError("status", "must be PROBATIONARY, OFFICIAL or EXEMPT"));
@@ -176,7 +174,7 @@ public class MemberService {
     }
 
     /** A new member from a registration request in {@code org}, not yet persisted (create and the CSV import). */
-    static Member newMember(Requests.CreateMember r, OrgRef org, Instant now) {
+    static Member newMember(Commands.CreateMember r, OrgRef org, Instant now) {
         Member m = new Member();
         m.id = r.id() != null ? r.id() : UUID.randomUUID();
         profile(m, r.fullName(), r.birthDate(), r.gender(), r.ethnicity(), r.religion(), r.citizenId(), r.phone(), r.email(),
@@ -192,7 +190,7 @@ public class MemberService {
 
     /** Admission at the end of the pipeline: a probationary member (called by CandidateService in its transaction). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Member admit(UUID candidateId, Requests.CreateMember r, String admissionDecisionNumber, OrgRef org) {
+    public Member admit(UUID candidateId, Commands.CreateMember r, String admissionDecisionNumber, OrgRef org) {
         requireCardFree(r.partyCardNumber(), null);
         Member m = new Member();
         m.id = UUID.randomUUID();
@@ -208,13 +206,13 @@ public class MemberService {
         members.flush();
         recordChange(m.id, null, MemberStatus.PROBATIONARY, "admitted (kết nạp)", new Decision(admissionDecisionNumber, r.admissionDate()));
         audit.record("member.admitted", ENTITY, m.id, org.path, null, view(m, org.name, true));
-        events.member(MemberEvents.ADMITTED, m, Map.of("candidateId", candidateId,
-                "decision", new Decision(admissionDecisionNumber, r.admissionDate())));
+        events.member(MemberEvents.ADMITTED, m, new MemberEvents.Admitted(candidateId,
+                new Decision(admissionDecisionNumber, r.admissionDate())));
         return m;
     }
 
     @Transactional
-    public Views.MemberView update(UUID id, String ifMatch, Requests.UpdateProfile r) {
+    public Results.MemberView update(UUID id, String ifMatch, Commands.UpdateProfile r) {
         access.caller().requireRole(Access.CELL_KEEPERS);
         Member m = writable(id);
         ETags.require(ifMatch, m.version);
@@ -228,19 +226,19 @@ public class MemberService {
                     new FieldError("birthDate", "must be before admissionDate"));
         }
         OrgRef org = access.organization(m.organizationId);
-        Views.MemberView before = view(m, org.name, true);
+        Results.MemberView before = view(m, org.name, true);
         profile(m, r.fullName(), r.birthDate(), r.gender(), r.ethnicity(), r.religion(), r.citizenId(), r.phone(), r.email(),
                 r.homeTown(), r.educationLevel(), r.theoryLevel(), r.occupation(), r.partyCardNumber());
         m.updatedAt = Instant.now();
         members.flush();
-        Views.MemberView after = view(m, org.name, true);
+        Results.MemberView after = view(m, org.name, true);
         audit.record("member.profile-changed", ENTITY, m.id, org.path, before, after);
-        events.member(MemberEvents.PROFILE_CHANGED, m, Map.of());
+        events.member(MemberEvents.PROFILE_CHANGED, m);
         return view(m, org.name, access.caller().hasAnyRole(Access.CITIZEN_ID_READERS));
     }
 
     @Transactional
-    public Views.MemberView changeStatus(UUID id, String ifMatch, Requests.StatusChange r) {
+    public Results.MemberView changeStatus(UUID id, String ifMatch, Commands.StatusChange r) {
         access.caller().requireRole(Access.DECIDERS);
         Member m = writable(id);
         ETags.check(ifMatch, m.version);
@@ -262,7 +260,7 @@ public class MemberService {
                     + "): official recognition is possible from " + m.probationEndsOn());
         }
         OrgRef org = access.organization(m.organizationId);
-        Views.MemberView before = view(m, org.name, true);
+        Results.MemberView before = view(m, org.name, true);
         m.status = r.status();
         if (recognition) {
             // official membership counts from the end of probation (Điều lệ Đảng: tuổi đảng tính từ ngày công nhận chính thức)
@@ -276,18 +274,14 @@ public class MemberService {
         m.updatedAt = Instant.now();
         members.flush();
         recordChange(m.id, from, r.status(), r.reason(), r.decision());
-        Views.MemberView after = view(m, org.name, true);
+        Results.MemberView after = view(m, org.name, true);
         audit.record("member.status-changed", ENTITY, m.id, org.path, before, after);
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("fromStatus", from.name());
-        details.put("toStatus", r.status().name());
-        details.put("reason", r.reason());
-        details.put("decision", r.decision());
+        var details = new MemberEvents.StatusChanged(from.name(), r.status().name(), r.reason(), r.decision());
         events.member(recognition ? MemberEvents.OFFICIALIZED
                 : r.status() == MemberStatus.TRANSFERRED_OUT ? MemberEvents.TRANSFERRED : MemberEvents.STATUS_CHANGED, m, details);
         if (r.status() == MemberStatus.EXPELLED) {
             // khai trừ is the heaviest discipline: recorded as one too, so "disciplined in the year" is one question
-            disciplines.insert(m, vn.grassroots.membership.api.DisciplineApi.Form.EXPULSION, r.decision(), null, r.reason());
+            disciplines.insert(m, Discipline.Form.EXPULSION, r.decision(), null, r.reason());
         }
         return view(m, org.name, access.caller().hasAnyRole(Access.CITIZEN_ID_READERS));
     }
@@ -358,8 +352,8 @@ public class MemberService {
         m.partyCardNumber = card == null || card.isBlank() ? null : card.trim();
     }
 
-    static Views.MemberView view(Member m, String orgName, boolean fullCitizenId) {
-        return new Views.MemberView(m.id, m.fullName, m.birthDate, m.gender, m.ethnicity, m.religion,
+    static Results.MemberView view(Member m, String orgName, boolean fullCitizenId) {
+        return new Results.MemberView(m.id, m.fullName, m.birthDate, m.gender, m.ethnicity, m.religion,
                 fullCitizenId ? m.citizenId : Access.mask(m.citizenId), m.phone, m.email, m.homeTown, m.educationLevel,
                 m.theoryLevel, m.occupation, m.partyCardNumber, m.admissionDate, m.officialDate,
                 m.status == MemberStatus.PROBATIONARY ? m.probationEndsOn() : null, m.organizationId, orgName, m.status,

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -78,14 +77,10 @@ public class MergeReaction implements OrganizationEvents.Reaction {
             m.organizationId = target.id;
             m.updatedAt = Instant.now();
             members.flush();
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("fromOrganizationId", sourceId);
-            details.put("toOrganizationId", target.id);
-            details.put("reason", "organization merged into " + target.name);
-            details.put("decision", decision);
             audit.record("member.moved-by-merge", "Member", m.id, target.path, Map.of("organizationId", sourceId),
                     Map.of("organizationId", target.id));
-            events.member(MemberEvents.TRANSFERRED, m, details);
+            events.member(MemberEvents.TRANSFERRED, m, new MemberEvents.Transferred(null, sourceId, target.id, null,
+                    "organization merged into " + target.name, decision));
         }
         return moving.size();
     }

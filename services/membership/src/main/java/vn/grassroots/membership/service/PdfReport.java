@@ -14,7 +14,6 @@ import vn.grassroots.common.report.Labelled;
 import vn.grassroots.common.report.PrintedReport;
 import vn.grassroots.common.report.ReportPrinter;
 import vn.grassroots.common.report.Vietnamese;
-import vn.grassroots.membership.api.Reports;
 import vn.grassroots.membership.domain.AgeBand;
 import vn.grassroots.membership.domain.Gender;
 import vn.grassroots.membership.domain.MemberStatus;

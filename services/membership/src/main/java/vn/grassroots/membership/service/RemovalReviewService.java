@@ -21,7 +21,6 @@ import vn.grassroots.common.security.Scope;
 import vn.grassroots.common.security.Subtree;
 import vn.grassroots.common.time.VietnamClock;
 import vn.grassroots.common.tree.OrgRef;
-import vn.grassroots.membership.api.ReviewApi;
 import vn.grassroots.membership.domain.Member;
 import vn.grassroots.membership.domain.MemberStatus;
 
@@ -86,7 +85,7 @@ public class RemovalReviewService {
 
     /** Flagged members of the caller's subtree who are still members, for one year (default: this year). */
     @Transactional
-    public Page<ReviewApi.View> list(Integer year, UUID organizationId, String cursor, int limit) {
+    public Page<Reviews.View> list(Integer year, UUID organizationId, String cursor, int limit) {
         access.caller().requireRole(Access.SUBTREE_READERS);
         int y = year == null ? clock.today().getYear() : year;
         Scope scope = access.caller().scope();
@@ -119,7 +118,7 @@ public class RemovalReviewService {
         p.forEach(query::setParameter);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        Map<UUID, List<ReviewApi.Absence>> evidence = new HashMap<>();
+        Map<UUID, List<Reviews.Absence>> evidence = new HashMap<>();
         List<UUID> ids = rows.stream().map(r -> (UUID) r[0]).toList();
         if (!ids.isEmpty()) {
             @SuppressWarnings("unchecked")
@@ -132,15 +131,15 @@ public class RemovalReviewService {
             }
         }
         return Cursor.page(rows, limit, r -> {
-            List<ReviewApi.Absence> list = evidence.getOrDefault((UUID) r[0], List.of());
-            return new ReviewApi.View((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], MemberStatus.valueOf((String) r[4]),
-                    ((Number) r[5]).intValue(), list.stream().map(ReviewApi.Absence::month).distinct().toList(), list, Dates.instant(r[6]));
+            List<Reviews.Absence> list = evidence.getOrDefault((UUID) r[0], List.of());
+            return new Reviews.View((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], MemberStatus.valueOf((String) r[4]),
+                    ((Number) r[5]).intValue(), list.stream().map(Reviews.Absence::month).distinct().toList(), list, Dates.instant(r[6]));
         }, r -> Cursor.encode(r[0].toString()));
     }
 
     /** Every unexcused absence of one member the caller may read, newest month first. */
     @Transactional
-    public List<ReviewApi.Absence> absences(UUID memberId) {
+    public List<Reviews.Absence> absences(UUID memberId) {
         Member m = members.readable(memberId);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
@@ -149,8 +148,8 @@ public class RemovalReviewService {
         return rows.stream().map(r -> absence(r, 0)).toList();
     }
 
-    private static ReviewApi.Absence absence(Object[] r, int from) {
-        return new ReviewApi.Absence((UUID) r[from], (UUID) r[from + 1], ((String) r[from + 2]).trim(), Dates.date(r[from + 3]),
+    private static Reviews.Absence absence(Object[] r, int from) {
+        return new Reviews.Absence((UUID) r[from], (UUID) r[from + 1], ((String) r[from + 2]).trim(), Dates.date(r[from + 3]),
                 Dates.instant(r[from + 4]));
     }
 }

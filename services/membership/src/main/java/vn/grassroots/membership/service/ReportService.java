@@ -22,7 +22,6 @@ import vn.grassroots.common.security.Subtree;
 import vn.grassroots.common.stats.SubtreeCounts;
 import vn.grassroots.common.time.VietnamClock;
 import vn.grassroots.common.tree.OrgRef;
-import vn.grassroots.membership.api.Reports;
 import vn.grassroots.membership.domain.AgeBand;
 import vn.grassroots.membership.domain.Gender;
 import vn.grassroots.membership.domain.MemberStatus;

@@ -12,7 +12,6 @@ import vn.grassroots.common.audit.AuditTrail;
 import vn.grassroots.common.problem.Problem.FieldError;
 import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.tree.OrgRef;
-import vn.grassroots.membership.api.TrainingApi;
 import vn.grassroots.membership.domain.Member;
 import vn.grassroots.membership.domain.TheoryLevel;
 import vn.grassroots.membership.events.MemberEvents;
@@ -36,11 +35,11 @@ public class TrainingService {
     MemberEvents events;
 
     @Transactional
-    public TrainingApi.View record(UUID memberId, TrainingApi.Record r) {
+    public Training.View record(UUID memberId, Training.Record r) {
         access.caller().requireRole(Access.CELL_KEEPERS);
         Member m = members.readable(memberId);
         String level = r.level().trim();
-        if (r.kind() == TrainingApi.Kind.POLITICAL_THEORY) {
+        if (r.kind() == Training.Kind.POLITICAL_THEORY) {
             try {
                 if (TheoryLevel.valueOf(level.toUpperCase()) == TheoryLevel.NONE) {
                     throw new IllegalArgumentException();
@@ -62,10 +61,10 @@ public class TrainingService {
                 .setParameter(5, r.institution().trim()).setParameter(6, r.startedOn()).setParameter(7, r.completedOn())
                 .setParameter(8, r.certificateNumber()).setParameter(9, access.caller().name())
                 .executeUpdate();
-        TrainingApi.View view = list(m).stream().filter(v -> v.id().equals(id)).findFirst().orElseThrow();
+        Training.View view = list(m).stream().filter(v -> v.id().equals(id)).findFirst().orElseThrow();
         OrgRef org = access.organization(m.organizationId);
         audit.record("member.training-recorded", "Member", m.id, org == null ? null : org.path, null, view);
-        if (r.kind() == TrainingApi.Kind.POLITICAL_THEORY && r.completedOn() != null) {
+        if (r.kind() == Training.Kind.POLITICAL_THEORY && r.completedOn() != null) {
             raiseTheoryLevel(m, TheoryLevel.valueOf(level), org);
         }
         return view;
@@ -82,20 +81,20 @@ public class TrainingService {
         em.flush();
         audit.record("member.profile-changed", "Member", m.id, org == null ? null : org.path,
                 java.util.Map.of("theoryLevel", before), java.util.Map.of("theoryLevel", completed));
-        events.member(MemberEvents.PROFILE_CHANGED, m, java.util.Map.of());
+        events.member(MemberEvents.PROFILE_CHANGED, m);
     }
 
     @Transactional
-    public List<TrainingApi.View> list(UUID memberId) {
+    public List<Training.View> list(UUID memberId) {
         return list(members.readable(memberId));
     }
 
-    private List<TrainingApi.View> list(Member m) {
+    private List<Training.View> list(Member m) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT id, kind, level, institution, started_on, completed_on, certificate_number, recorded_by, recorded_at
                 FROM training_record WHERE member_id = ?1 ORDER BY started_on, id""").setParameter(1, m.id).getResultList();
-        return rows.stream().map(r -> new TrainingApi.View((UUID) r[0], m.id, TrainingApi.Kind.valueOf((String) r[1]), (String) r[2],
+        return rows.stream().map(r -> new Training.View((UUID) r[0], m.id, Training.Kind.valueOf((String) r[1]), (String) r[2],
                 (String) r[3], Dates.date(r[4]), Dates.date(r[5]), (String) r[6], (String) r[7],
                 Dates.instant(r[8])))
                 .toList();

@@ -7,7 +7,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,7 +20,6 @@ import vn.grassroots.common.security.Subtree;
 import vn.grassroots.common.time.VietnamClock;
 import vn.grassroots.common.tree.OrgRef;
 import vn.grassroots.common.tree.OrgRefs;
-import vn.grassroots.membership.api.TransferApi;
 import vn.grassroots.membership.domain.Decision;
 import vn.grassroots.membership.domain.Member;
 import vn.grassroots.membership.domain.Transfer;
@@ -55,7 +53,7 @@ public class TransferService {
     MemberEvents events;
 
     @Transactional
-    public TransferApi.View issue(TransferApi.Issue r) {
+    public Transfers.View issue(Transfers.Issue r) {
         access.caller().requireRole(Access.DECIDERS);
         Member m = em.find(Member.class, r.memberId(), LockModeType.PESSIMISTIC_WRITE);
         if (m == null) {
@@ -108,13 +106,13 @@ public class TransferService {
             m.updatedAt = Instant.now();
         }
         em.flush();
-        TransferApi.View view = view(t, m, from, to);
+        Transfers.View view = view(t, m, from, to);
         audit.record("transfer.issued", ENTITY, t.id, from == null ? null : from.path, null, view);
         return view;
     }
 
     @Transactional
-    public TransferApi.View accept(UUID id, String ifMatch, TransferApi.Accept r) {
+    public Transfers.View accept(UUID id, String ifMatch, Transfers.Accept r) {
         access.caller().requireRole(Access.CELL_KEEPERS);
         Transfer t = em.find(Transfer.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (t == null) {
@@ -135,7 +133,7 @@ public class TransferService {
         }
         Member m = em.find(Member.class, t.memberId, LockModeType.PESSIMISTIC_WRITE);
         OrgRef from = orgs.findById(t.fromOrganizationId);
-        TransferApi.View before = view(t, m, from, to);
+        Transfers.View before = view(t, m, from, to);
         t.status = Transfer.Status.ACCEPTED;
         t.acceptedOn = r.acceptedOn();
         t.acceptedBy = access.caller().name();
@@ -146,22 +144,16 @@ public class TransferService {
             m.updatedAt = Instant.now();
         }
         em.flush();
-        TransferApi.View after = view(t, m, from, to);
+        Transfers.View after = view(t, m, from, to);
         audit.record("transfer.accepted", ENTITY, t.id, to.path, before, after);
         // a temporary transfer leaves the member's own cell as it is; the event carries the new host in member.temporaryHosts
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("kind", t.kind.name());
-        details.put("fromOrganizationId", t.fromOrganizationId);
-        details.put("toOrganizationId", t.toOrganizationId);
-        details.put("until", t.endDate);
-        details.put("reason", t.reason);
-        details.put("decision", new Decision(t.letterNumber, t.issuedOn));
-        events.member(MemberEvents.TRANSFERRED, m, details);
+        events.member(MemberEvents.TRANSFERRED, m, new MemberEvents.Transferred(t.kind.name(), t.fromOrganizationId,
+                t.toOrganizationId, t.endDate, t.reason, new Decision(t.letterNumber, t.issuedOn)));
         return after;
     }
 
     @Transactional
-    public TransferApi.View get(UUID id) {
+    public Transfers.View get(UUID id) {
         access.caller().requireRole(Access.SUBTREE_READERS);
         Transfer t = em.find(Transfer.class, id);
         if (t == null) {
@@ -178,7 +170,7 @@ public class TransferService {
 
     /** Transfers arriving in ({@code incoming}) or leaving ({@code outgoing}) the caller's subtree. */
     @Transactional
-    public Page<TransferApi.View> list(boolean incoming, List<Transfer.Status> statuses, String cursor, int limit) {
+    public Page<Transfers.View> list(boolean incoming, List<Transfer.Status> statuses, String cursor, int limit) {
         access.caller().requireRole(Access.SUBTREE_READERS);
         Scope scope = access.caller().scope();
         StringBuilder q = new StringBuilder("select t from Transfer t, OrgRef o where o.id = ")
@@ -211,10 +203,10 @@ public class TransferService {
                 orgs.findById(t.toOrganizationId)), t -> Cursor.encode(t.createdAt.toString(), t.id.toString()));
     }
 
-    private TransferApi.View view(Transfer t, Member m, OrgRef from, OrgRef to) {
+    private Transfers.View view(Transfer t, Member m, OrgRef from, OrgRef to) {
         boolean activeInHost = t.kind == Transfer.Kind.TEMPORARY && t.status == Transfer.Status.ACCEPTED
                 && !clock.today().isAfter(t.endDate);
-        return new TransferApi.View(t.id, t.memberId, m == null ? null : m.fullName, t.kind, t.fromOrganizationId,
+        return new Transfers.View(t.id, t.memberId, m == null ? null : m.fullName, t.kind, t.fromOrganizationId,
                 from == null ? null : from.name, t.toOrganizationId, to == null ? null : to.name, t.letterNumber, t.issuedOn,
                 t.endDate, t.reason, t.status, t.acceptedOn, t.issuedBy, t.acceptedBy, activeInHost, t.version);
     }

@@ -1,4 +1,4 @@
-package vn.grassroots.membership.api;
+package vn.grassroots.membership.service;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -11,8 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.grassroots.membership.domain.Decision;
 
 /** Discipline (kỷ luật đảng viên) of a member. */
-public final class DisciplineApi {
-    private DisciplineApi() {}
+public final class Discipline {
+    private Discipline() {}
 
     /** khiển trách, cảnh cáo, cách chức, khai trừ. */
     @Schema(name = "DisciplineForm", description = "REPRIMAND (khiển trách), WARNING (cảnh cáo), DISMISSAL (cách chức), EXPULSION (khai trừ)")

@@ -1,4 +1,4 @@
-package vn.grassroots.membership.api;
+package vn.grassroots.membership.service;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -18,13 +18,13 @@ import vn.grassroots.membership.domain.MemberStatus;
 import vn.grassroots.membership.domain.TheoryLevel;
 import vn.grassroots.common.text.MultiLine;
 
-/** Request bodies of the membership API. */
-public final class Requests {
+/** What the membership services are asked to do: the request bodies of the API, validated there. */
+public final class Commands {
     public static final String CITIZEN_ID = "\\d{12}";
     public static final String PHONE = "\\+?[0-9 .-]{8,20}";
     public static final String CARD = "[0-9A-Za-z.-]{1,30}";
 
-    private Requests() {}
+    private Commands() {}
 
     @Schema(name = "CreateMember", description = "Register a member (đảng viên) who was admitted before, e.g. from an existing list. "
             + "New members come from the admission pipeline (/api/v1/candidates).")

@@ -1,4 +1,4 @@
-package vn.grassroots.membership.api;
+package vn.grassroots.membership.service;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -10,8 +10,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Training records (đào tạo, bồi dưỡng) of a member. */
-public final class TrainingApi {
-    private TrainingApi() {}
+public final class Training {
+    private Training() {}
 
     /** POLITICAL_THEORY (lý luận chính trị) or DEFENCE_SECURITY (bồi dưỡng kiến thức quốc phòng - an ninh). */
     public enum Kind { POLITICAL_THEORY, DEFENCE_SECURITY }

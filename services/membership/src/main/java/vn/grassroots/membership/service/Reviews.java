@@ -1,4 +1,4 @@
-package vn.grassroots.membership.api;
+package vn.grassroots.membership.service;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,8 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.grassroots.membership.domain.MemberStatus;
 
 /** Unexcused absences (vắng sinh hoạt không có lý do) and the members the cell should consider removing (xem xét xóa tên). */
-public final class ReviewApi {
-    private ReviewApi() {}
+public final class Reviews {
+    private Reviews() {}
 
     @Schema(name = "UnexcusedAbsence", description = "A meeting the member missed without reason, as the meetings service reported it")
     public record Absence(UUID meetingId, UUID organizationId, @Schema(example = "2026-03") String month, LocalDate meetingDate,

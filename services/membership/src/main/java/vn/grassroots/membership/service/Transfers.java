@@ -1,4 +1,4 @@
-package vn.grassroots.membership.api;
+package vn.grassroots.membership.service;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -9,9 +9,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.grassroots.membership.domain.Transfer;
 
-/** Request and response bodies of /api/v1/transfers. */
-public final class TransferApi {
-    private TransferApi() {}
+/** What TransferService is asked and answers: the request and response bodies of /api/v1/transfers. */
+public final class Transfers {
+    private Transfers() {}
 
     @Schema(name = "IssueTransfer", description = "The sending side issues a transfer with its introduction letter (giấy giới thiệu sinh hoạt đảng)")
     public record Issue(

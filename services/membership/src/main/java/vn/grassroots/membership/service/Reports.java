@@ -1,4 +1,4 @@
-package vn.grassroots.membership.api;
+package vn.grassroots.membership.service;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
