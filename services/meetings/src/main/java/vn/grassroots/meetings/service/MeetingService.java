@@ -9,7 +9,6 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,8 +42,6 @@ import vn.grassroots.meetings.repository.MemberReadModel;
 /** Meetings and their state machine: DRAFT → PUBLISHED → HELD → MINUTES_APPROVED, or CANCELLED with a reason. */
 @ApplicationScoped
 public class MeetingService {
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
-
     @Inject
     VietnamClock clock;
 
@@ -103,7 +100,7 @@ public class MeetingService {
         apply(m, in);
         m.updatedAt = m.createdAt;
         em.persist(m);
-        events.meeting(MeetingEvents.SCHEDULED, m, Map.of());
+        events.scheduled(m);
         audit.record("meeting.scheduled", "Meeting", m.id, m.organizationPath, null, Results.MeetingView.of(m));
         return Results.MeetingView.of(m);
     }
@@ -140,7 +137,7 @@ public class MeetingService {
         }
         m.state = MeetingState.PUBLISHED;
         touch(m);
-        events.meeting(MeetingEvents.PUBLISHED, m, Map.of("agenda", m.agenda.stream().map(i -> i.title).toList()));
+        events.published(m);
         audit.record("meeting.published", "Meeting", m.id, m.organizationPath, null, Results.MeetingView.of(m));
         return Results.MeetingView.of(m);
     }
@@ -155,7 +152,7 @@ public class MeetingService {
         m.state = MeetingState.CANCELLED;
         m.cancelReason = in.reason().trim();
         touch(m);
-        events.meeting(MeetingEvents.CANCELLED, m, Map.of("reason", m.cancelReason));
+        events.cancelled(m);
         audit.record("meeting.cancelled", "Meeting", m.id, m.organizationPath, null, Results.MeetingView.of(m));
         return Results.MeetingView.of(m);
     }
@@ -245,7 +242,7 @@ public class MeetingService {
                     .setParameter(4, g.memberId()).setParameter(5, g.title()).setParameter(6, superior).executeUpdate();
         }
         int present = 0, presentOfficial = 0, excused = 0, unexcused = 0, expectedOfficial = 0;
-        List<Map<String, Object>> memberMarks = new ArrayList<>();
+        List<MeetingEvents.Mark> memberMarks = new ArrayList<>();
         for (RosterEntry r : roster) {
             Commands.Mark mark = marks.get(r.memberId());
             em.createNativeQuery("INSERT INTO attendance (meeting_id, member_id, full_name, official, temporary, status, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
@@ -261,7 +258,7 @@ public class MeetingService {
                 case ABSENT_EXCUSED -> excused++;
                 case ABSENT_UNEXCUSED -> unexcused++;
             }
-            memberMarks.add(Map.of("memberId", r.memberId(), "status", mark.status().name()));
+            memberMarks.add(new MeetingEvents.Mark(r.memberId(), mark.status().name()));
         }
         m.expected = roster.size();
         m.expectedOfficial = expectedOfficial;
@@ -275,21 +272,12 @@ public class MeetingService {
         m.superiorAttended = !superiorIds.isEmpty();
         m.state = MeetingState.HELD;
         touch(m);
-        Map<String, Object> attendance = new LinkedHashMap<>();
-        attendance.put("expected", m.expected);
-        attendance.put("expectedOfficial", m.expectedOfficial);
-        attendance.put("present", m.present);
-        attendance.put("absentExcused", m.absentExcused);
-        attendance.put("absentUnexcused", m.absentUnexcused);
-        attendance.put("quorumMet", m.quorumMet);
-        attendance.put("superiorAttended", m.superiorAttended);
-        attendance.put("superiorAttendeeIds", superiorIds);
-        attendance.put("members", memberMarks);
-        events.meeting(MeetingEvents.HELD, m, Map.of("attendance", attendance));
-        String month = m.meetingDate.format(MONTH);
+        MeetingEvents.Attendance attendance = new MeetingEvents.Attendance(m.expected, m.expectedOfficial, m.present,
+                m.absentExcused, m.absentUnexcused, m.quorumMet, m.superiorAttended, superiorIds, memberMarks);
+        events.held(m, attendance);
         for (RosterEntry r : roster) {
             if (marks.get(r.memberId()).status() == AttendanceStatus.ABSENT_UNEXCUSED) {
-                events.only(MeetingEvents.ABSENCE_UNEXCUSED, m, Map.of("memberId", r.memberId(), "month", month));
+                events.absenceUnexcused(m, r.memberId());
             }
         }
         audit.record("meeting.held", "Meeting", m.id, m.organizationPath, null, attendance);
@@ -351,7 +339,7 @@ public class MeetingService {
         m.minutesApprovedAt = Instant.now();
         m.minutesApprovedBy = access.caller().name();
         touch(m);
-        events.meeting(MeetingEvents.MINUTES_APPROVED, m, Map.of());
+        events.minutesApproved(m);
         audit.record("meeting.minutes-approved", "Meeting", m.id, m.organizationPath, null, Results.MeetingView.of(m));
         return Results.MeetingView.of(m);
     }
@@ -399,7 +387,7 @@ public class MeetingService {
         m.qualityComment = in.comment();
         m.qualityRatedBy = access.caller().name();
         touch(m);
-        events.meeting(MeetingEvents.QUALITY_RATED, m, Map.of("quality", Map.of("score", score, "level", m.qualityLevel.name(), "criteria", scores)));
+        events.qualityRated(m);
         audit.record("meeting.quality-rated", "Meeting", m.id, m.organizationPath, null, Map.of("score", score, "criteria", scores));
         return Results.MeetingView.of(m);
     }
