@@ -39,8 +39,10 @@ import vn.grassroots.common.web.ETags;
 import vn.grassroots.common.web.QueryParams;
 import vn.grassroots.meetings.domain.MeetingKind;
 import vn.grassroots.meetings.domain.MeetingState;
+import vn.grassroots.meetings.service.Commands;
 import vn.grassroots.meetings.service.MeetingService;
 import vn.grassroots.meetings.service.QualityCriteria;
+import vn.grassroots.meetings.service.Results;
 
 @Path("/api/v1/meetings")
 @Authenticated
@@ -77,12 +79,12 @@ public class MeetingResource {
     @POST
     @Operation(summary = "Schedule a meeting (lên lịch sinh hoạt)", description = "Creates a DRAFT meeting of an ACTIVE organization of your subtree, with its agenda and documents; publishes the `scheduled` event. ONLINE needs onlineLink, IN_PERSON a place, HYBRID both. Admin, organizer, integration, secretary.")
     @APIResponse(responseCode = "201", description = "Created; Location and ETag headers set",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.MeetingView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Results.MeetingView.class)))
     @APIResponse(responseCode = "422", description = "Unknown or inactive organization")
-    public Response create(@NotNull @Valid Requests.MeetingInput request,
+    public Response create(@NotNull @Valid Commands.MeetingInput request,
             @Parameter(description = "Makes a retried create safe: the first answer is replayed") @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return idempotency.once(key, request, () -> {
-            Views.MeetingView created = service.create(request);
+            Results.MeetingView created = service.create(request);
             return Response.created(uri.getBaseUriBuilder().path("api/v1/meetings").path(created.id().toString()).build())
                     .tag(ETags.tag(created.version())).entity(created).build();
         });
@@ -161,13 +163,13 @@ public class MeetingResource {
             counts like a live one (unexcused absences, compliance) and says who entered it, when, and that it was late \
             (attendance.enteredLate). The usual steps work too: a DRAFT whose day has passed is recorded with /hold.""")
     @APIResponse(responseCode = "201", description = "Recorded as HELD; Location and ETag headers set",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.MeetingView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Results.MeetingView.class)))
     @APIResponse(responseCode = "422", description = "Ahead of now, before the late-entry window, an unknown organization, or an "
             + "attendance that does not match the roster of that day")
-    public Response recordPast(@NotNull @Valid Requests.PastMeeting request,
+    public Response recordPast(@NotNull @Valid Commands.PastMeeting request,
             @Parameter(description = "Makes a retried call safe: the first answer is replayed") @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return idempotency.once(key, request, () -> {
-            Views.MeetingView recorded = service.recordPast(request);
+            Results.MeetingView recorded = service.recordPast(request);
             return Response.created(uri.getBaseUriBuilder().path("api/v1/meetings").path(recorded.id().toString()).build())
                     .tag(ETags.tag(recorded.version())).entity(recorded).build();
         });
@@ -175,7 +177,7 @@ public class MeetingResource {
 
     @GET
     @Operation(summary = "List meetings of your subtree", description = "By start time, one page at a time. Filters: organization (with its subtree unless includeDescendants=false), meeting days from/to (yyyy-mm-dd), kinds, states. Subtree readers (admin, organizer, integration, secretary, auditor); members use /mine.")
-    public Page<Views.MeetingSummary> list(@QueryParam("organizationId") String organizationId,
+    public Page<Results.MeetingSummary> list(@QueryParam("organizationId") String organizationId,
             @Parameter(description = "true (default): the organization's whole subtree") @QueryParam("includeDescendants") String includeDescendants,
             @Parameter(description = "First meeting day, yyyy-mm-dd") @QueryParam("from") String from,
             @Parameter(description = "Last meeting day, yyyy-mm-dd") @QueryParam("to") String to,
@@ -192,7 +194,7 @@ public class MeetingResource {
     @Operation(summary = "My meetings (lịch sinh hoạt của tôi)", description = "The caller's calendar (token claim member_id): the published, held, approved and cancelled meetings of every organization where they are active (their cell, and the host cell of a temporary transfer), upcoming and past, by start time. `updatedSince` returns only meetings changed after that instant (delta sync). The page's ETag changes whenever its content does: send it as If-None-Match and an unchanged page costs a 304.")
     @APIResponse(responseCode = "200", description = "The page, with its ETag")
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
-    public RestResponse<Page<Views.MeetingSummary>> mine(@Parameter(description = "Only meetings changed after this instant (ISO 8601, e.g. 2026-11-01T00:00:00Z)") @QueryParam("updatedSince") String updatedSince,
+    public RestResponse<Page<Results.MeetingSummary>> mine(@Parameter(description = "Only meetings changed after this instant (ISO 8601, e.g. 2026-11-01T00:00:00Z)") @QueryParam("updatedSince") String updatedSince,
             @QueryParam("cursor") String cursor, @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Instant since = QueryParams.instant("updatedSince", updatedSince);
@@ -218,11 +220,11 @@ public class MeetingResource {
     @Path("/{id}")
     @Operation(summary = "Read a meeting", description = "With its agenda, documents, attendance counts, minutes and quality. Subtree readers, or members of the organization for a non-draft meeting. If-None-Match with the current ETag gives 304.")
     @APIResponse(responseCode = "200", description = "The meeting, with its ETag",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.MeetingView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Results.MeetingView.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such meeting")
-    public RestResponse<Views.MeetingView> get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        Views.MeetingView v = Views.MeetingView.of(service.readable(id));
+    public RestResponse<Results.MeetingView> get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        Results.MeetingView v = Results.MeetingView.of(service.readable(id));
         return ETags.read(v, v.version(), ifNoneMatch);
     }
 
@@ -232,8 +234,8 @@ public class MeetingResource {
     @APIResponse(responseCode = "409", description = "Held, minutes approved or cancelled")
     @APIResponse(responseCode = "412", description = "Stale If-Match")
     @APIResponse(responseCode = "200", description = "The meeting as changed; ETag = version",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.MeetingView.class)))
-    public RestResponse<Views.MeetingView> update(@PathParam("id") UUID id, @NotNull @Valid Requests.MeetingInput request,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Results.MeetingView.class)))
+    public RestResponse<Results.MeetingView> update(@PathParam("id") UUID id, @NotNull @Valid Commands.MeetingInput request,
             @Parameter(description = "The ETag you read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ETags.ok(service.update(id, request, ifMatch));
     }
@@ -245,15 +247,15 @@ public class MeetingResource {
     @APIResponse(responseCode = "422", description = "In the past, or no agenda")
     @APIResponse(responseCode = "409", description = "Not a draft")
     @APIResponse(responseCode = "200", description = "The published meeting; ETag = version",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.MeetingView.class)))
-    public RestResponse<Views.MeetingView> publish(@PathParam("id") UUID id, @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Results.MeetingView.class)))
+    public RestResponse<Results.MeetingView> publish(@PathParam("id") UUID id, @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ETags.ok(service.publish(id, ifMatch));
     }
 
     @POST
     @Path("/{id}/cancel")
     @Operation(summary = "Cancel a meeting (hủy sinh hoạt)", description = "A DRAFT or PUBLISHED meeting is cancelled with a reason (event `cancelled`).")
-    public RestResponse<Views.MeetingView> cancel(@PathParam("id") UUID id, @NotNull @Valid Requests.Cancel request,
+    public RestResponse<Results.MeetingView> cancel(@PathParam("id") UUID id, @NotNull @Valid Commands.Cancel request,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ETags.ok(service.cancel(id, request, ifMatch));
     }
@@ -271,8 +273,8 @@ public class MeetingResource {
             recorded with quorumMet=false. Events: `held` with the counts, one `absence-unexcused` per unexcused absence.""")
     @APIResponse(responseCode = "422", description = "Someone not on the roster, a roster member not marked, or before the meeting day")
     @APIResponse(responseCode = "200", description = "The held meeting; ETag = version",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.MeetingView.class)))
-    public RestResponse<Views.MeetingView> hold(@PathParam("id") UUID id, @NotNull @Valid Requests.Hold request,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Results.MeetingView.class)))
+    public RestResponse<Results.MeetingView> hold(@PathParam("id") UUID id, @NotNull @Valid Commands.Hold request,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ETags.ok(service.hold(id, request, ifMatch));
     }
@@ -280,14 +282,14 @@ public class MeetingResource {
     @GET
     @Path("/{id}/attendance")
     @Operation(summary = "Roster and attendance", description = "Once held: each member's mark and the guests. Before: the members expected (đảng viên được triệu tập) as the roster stands today.")
-    public Views.AttendanceRecord attendance(@PathParam("id") UUID id) {
+    public Results.AttendanceRecord attendance(@PathParam("id") UUID id) {
         return service.attendance(id);
     }
 
     @PUT
     @Path("/{id}/minutes")
     @Operation(summary = "Write the minutes (biên bản, nghị quyết, phê bình và tự phê bình, kết luận)", description = "Of a HELD meeting; refused once approved (409 meeting-frozen). Needs If-Match.")
-    public RestResponse<Views.MeetingView> minutes(@PathParam("id") UUID id, @NotNull @Valid Requests.Minutes request,
+    public RestResponse<Results.MeetingView> minutes(@PathParam("id") UUID id, @NotNull @Valid Commands.Minutes request,
             @Parameter(description = "The ETag you read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ETags.ok(service.minutes(id, request, ifMatch));
     }
@@ -296,14 +298,14 @@ public class MeetingResource {
     @Consumes(MediaType.WILDCARD) // an action without a body: any or no Content-Type
     @Path("/{id}/minutes/approve")
     @Operation(summary = "Approve the minutes (thông qua biên bản)", description = "HELD → MINUTES_APPROVED: the meeting is frozen from then on (event `minutes-approved`).")
-    public RestResponse<Views.MeetingView> approve(@PathParam("id") UUID id, @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public RestResponse<Results.MeetingView> approve(@PathParam("id") UUID id, @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ETags.ok(service.approveMinutes(id, ifMatch));
     }
 
     @PUT
     @Path("/{id}/quality")
     @Operation(summary = "Rate the meeting's quality (đánh giá chất lượng sinh hoạt)", description = "A score for every criterion of the configured set (GET /quality-criteria), each within its maximum; the total (0-100) gives the level. For a HELD or MINUTES_APPROVED meeting, until the superior has reviewed it. Event `quality-rated`.")
-    public RestResponse<Views.MeetingView> rate(@PathParam("id") UUID id, @NotNull @Valid Requests.Quality request,
+    public RestResponse<Results.MeetingView> rate(@PathParam("id") UUID id, @NotNull @Valid Commands.Quality request,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ETags.ok(service.rate(id, request, ifMatch));
     }
@@ -311,7 +313,7 @@ public class MeetingResource {
     @POST
     @Path("/{id}/quality/review")
     @Operation(summary = "Review the quality rating (cấp trên xem xét)", description = "By the superior: a keeper whose subtree strictly contains the meeting's organization (not the cell itself). Freezes the rating.")
-    public RestResponse<Views.MeetingView> review(@PathParam("id") UUID id, @NotNull @Valid Requests.Review request,
+    public RestResponse<Results.MeetingView> review(@PathParam("id") UUID id, @NotNull @Valid Commands.Review request,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ETags.ok(service.review(id, request, ifMatch));
     }
@@ -320,17 +322,17 @@ public class MeetingResource {
     @Path("/{id}/comments")
     @Operation(summary = "Comment on an agenda item (góp ý)", description = "By a member active in the meeting's organization (token claim member_id), while the meeting is PUBLISHED. Anyone else is refused (403 not-a-member-of-organization).")
     @APIResponse(responseCode = "201", description = "The comment",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.CommentView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Results.CommentView.class)))
     @APIResponse(responseCode = "403", description = "Not a member of the organization")
     @APIResponse(responseCode = "409", description = "Not published, or already held")
-    public Response comment(@PathParam("id") UUID id, @NotNull @Valid Requests.Comment request) {
+    public Response comment(@PathParam("id") UUID id, @NotNull @Valid Commands.Comment request) {
         return Response.status(201).entity(service.comment(id, request)).build();
     }
 
     @GET
     @Path("/{id}/comments")
     @Operation(summary = "Comments on the agenda", description = "The secretary and readers of the subtree see every comment; a member sees their own. Oldest first.")
-    public Page<Views.CommentView> comments(@PathParam("id") UUID id, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+    public Page<Results.CommentView> comments(@PathParam("id") UUID id, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         return service.comments(id, cursor, limit);
     }
 }

@@ -16,7 +16,6 @@ import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.security.Subtree;
 import vn.grassroots.common.time.VietnamClock;
 import vn.grassroots.common.tree.OrgRef;
-import vn.grassroots.meetings.api.Views;
 
 /**
  * Compliance of a subtree over a period, computed in SQL: cells (GRASSROOTS_CELL, SUBORDINATE_CELL, ACTIVE) missing
@@ -77,7 +76,7 @@ public class ComplianceService {
     }
 
     @Transactional
-    public Page<Views.CellCompliance> cells(Period p, String cursor, Integer limit) {
+    public Page<Results.CellCompliance> cells(Period p, String cursor, Integer limit) {
         int n = Cursor.limit(limit);
         String[] after = Cursor.decode(cursor, 1);
         Query q = em.createNativeQuery("WITH cells AS (SELECT o.id, o.name, o.path FROM org_ref o WHERE " + CELLS
@@ -89,7 +88,7 @@ public class ComplianceService {
         List<Object[]> rows = q.getResultList();
         return Cursor.page(rows, n, r -> {
             long held = num(r[5]), expected = num(r[7]), present = num(r[8]), supExpected = num(r[9]), supAttended = num(r[10]);
-            return new Views.CellCompliance((UUID) r[0], (String) r[1], (String) r[2], split(r[3]), split(r[4]), (int) held,
+            return new Results.CellCompliance((UUID) r[0], (String) r[1], (String) r[2], split(r[3]), split(r[4]), (int) held,
                     (int) num(r[6]), expected, present, rate(present, expected), (int) supExpected, (int) supAttended,
                     rate(supAttended, supExpected));
         }, r -> Cursor.encode((String) r[2]));
@@ -102,7 +101,7 @@ public class ComplianceService {
      * from their per-month rows (meeting_month). Always equal to the recount over the meetings (ComplianceTest).
      */
     @Transactional
-    public Views.ComplianceSummary summary(Period p) {
+    public Results.ComplianceSummary summary(Period p) {
         UUID org = p.root().id;
         LocalDate from = p.from(), to = p.to(), today = clock.today();
         YearMonth firstFull = YearMonth.from(from.getDayOfMonth() == 1 ? from : from.plusMonths(1));
@@ -158,7 +157,7 @@ public class ComplianceService {
             missingRegular = num(r[0]);
             missingThematic = num(r[1]);
         }
-        return new Views.ComplianceSummary(org, from, to, cells, missingRegular, missingThematic, sums[0], sums[1],
+        return new Results.ComplianceSummary(org, from, to, cells, missingRegular, missingThematic, sums[0], sums[1],
                 rate(sums[3], sums[2]), sums[4], sums[5], rate(sums[5], sums[4]));
     }
 
@@ -208,7 +207,7 @@ public class ComplianceService {
 
     /** Attendance per member over the held meetings of the subtree in the period, by member id. */
     @Transactional
-    public Page<Views.MemberCompliance> members(Period p, String cursor, Integer limit) {
+    public Page<Results.MemberCompliance> members(Period p, String cursor, Integer limit) {
         int n = Cursor.limit(limit);
         String[] after = Cursor.decode(cursor, 1);
         UUID afterId = null;
@@ -230,7 +229,7 @@ public class ComplianceService {
         Subtree.bind(q::setParameter, "sub", p.root().path);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = q.getResultList();
-        return Cursor.page(rows, n, r -> new Views.MemberCompliance((UUID) r[0], (String) r[1], num(r[2]), num(r[3]), num(r[4]),
+        return Cursor.page(rows, n, r -> new Results.MemberCompliance((UUID) r[0], (String) r[1], num(r[2]), num(r[3]), num(r[4]),
                 num(r[5]), rate(num(r[3]), num(r[2]))), r -> Cursor.encode(r[0].toString()));
     }
 

@@ -9,7 +9,6 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,8 +28,6 @@ import vn.grassroots.common.security.Scope;
 import vn.grassroots.common.time.VietnamClock;
 import vn.grassroots.common.tree.OrgRef;
 import vn.grassroots.common.web.ETags;
-import vn.grassroots.meetings.api.Requests;
-import vn.grassroots.meetings.api.Views;
 import vn.grassroots.meetings.domain.AgendaItem;
 import vn.grassroots.meetings.domain.AttendanceStatus;
 import vn.grassroots.meetings.domain.Meeting;
@@ -45,8 +42,6 @@ import vn.grassroots.meetings.repository.MemberReadModel;
 /** Meetings and their state machine: DRAFT → PUBLISHED → HELD → MINUTES_APPROVED, or CANCELLED with a reason. */
 @ApplicationScoped
 public class MeetingService {
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
-
     @Inject
     VietnamClock clock;
 
@@ -87,7 +82,7 @@ public class MeetingService {
     // ---- scheduling ----------------------------------------------------------------------------------------------
 
     @Transactional
-    public Views.MeetingView create(Requests.MeetingInput in) {
+    public Results.MeetingView create(Commands.MeetingInput in) {
         access.caller().requireRole(Access.KEEPERS);
         OrgRef org = access.organizationInScope(in.organizationId(), "organizationId");
         if (!org.isActive()) {
@@ -105,13 +100,13 @@ public class MeetingService {
         apply(m, in);
         m.updatedAt = m.createdAt;
         em.persist(m);
-        events.meeting(MeetingEvents.SCHEDULED, m, Map.of());
-        audit.record("meeting.scheduled", "Meeting", m.id, m.organizationPath, null, Views.MeetingView.of(m));
-        return Views.MeetingView.of(m);
+        events.scheduled(m);
+        audit.record("meeting.scheduled", "Meeting", m.id, m.organizationPath, null, Results.MeetingView.of(m));
+        return Results.MeetingView.of(m);
     }
 
     @Transactional
-    public Views.MeetingView update(UUID id, Requests.MeetingInput in, String ifMatch) {
+    public Results.MeetingView update(UUID id, Commands.MeetingInput in, String ifMatch) {
         Meeting m = keep(id);
         ETags.require(ifMatch, m.version);
         editable(m);
@@ -119,19 +114,19 @@ public class MeetingService {
             throw ProblemException.unprocessable("organization-fixed", "a meeting stays with its organization; cancel it and schedule another",
                     new FieldError("organizationId", "cannot change"));
         }
-        Views.MeetingView before = Views.MeetingView.of(m);
+        Results.MeetingView before = Results.MeetingView.of(m);
         apply(m, in);
         if (m.state == MeetingState.PUBLISHED) {
             notInPast(m);
         }
         touch(m);
         events.state(m);
-        audit.record("meeting.updated", "Meeting", m.id, m.organizationPath, before, Views.MeetingView.of(m));
-        return Views.MeetingView.of(m);
+        audit.record("meeting.updated", "Meeting", m.id, m.organizationPath, before, Results.MeetingView.of(m));
+        return Results.MeetingView.of(m);
     }
 
     @Transactional
-    public Views.MeetingView publish(UUID id, String ifMatch) {
+    public Results.MeetingView publish(UUID id, String ifMatch) {
         Meeting m = keep(id);
         ETags.check(ifMatch, m.version);
         requireState(m, MeetingState.DRAFT, "only a DRAFT meeting is published");
@@ -142,13 +137,13 @@ public class MeetingService {
         }
         m.state = MeetingState.PUBLISHED;
         touch(m);
-        events.meeting(MeetingEvents.PUBLISHED, m, Map.of("agenda", m.agenda.stream().map(i -> i.title).toList()));
-        audit.record("meeting.published", "Meeting", m.id, m.organizationPath, null, Views.MeetingView.of(m));
-        return Views.MeetingView.of(m);
+        events.published(m);
+        audit.record("meeting.published", "Meeting", m.id, m.organizationPath, null, Results.MeetingView.of(m));
+        return Results.MeetingView.of(m);
     }
 
     @Transactional
-    public Views.MeetingView cancel(UUID id, Requests.Cancel in, String ifMatch) {
+    public Results.MeetingView cancel(UUID id, Commands.Cancel in, String ifMatch) {
         Meeting m = keep(id);
         ETags.check(ifMatch, m.version);
         if (m.state != MeetingState.DRAFT && m.state != MeetingState.PUBLISHED) {
@@ -157,9 +152,9 @@ public class MeetingService {
         m.state = MeetingState.CANCELLED;
         m.cancelReason = in.reason().trim();
         touch(m);
-        events.meeting(MeetingEvents.CANCELLED, m, Map.of("reason", m.cancelReason));
-        audit.record("meeting.cancelled", "Meeting", m.id, m.organizationPath, null, Views.MeetingView.of(m));
-        return Views.MeetingView.of(m);
+        events.cancelled(m);
+        audit.record("meeting.cancelled", "Meeting", m.id, m.organizationPath, null, Results.MeetingView.of(m));
+        return Results.MeetingView.of(m);
     }
 
     // ---- attendance ----------------------------------------------------------------------------------------------
@@ -170,13 +165,13 @@ public class MeetingService {
      * a live one (absences, compliance); the meeting says who entered it, when, and that it was late.
      */
     @Transactional
-    public Views.MeetingView recordPast(Requests.PastMeeting in) {
+    public Results.MeetingView recordPast(Commands.PastMeeting in) {
         if (in.meeting().startsAt().toInstant().isAfter(Instant.now())) {
             throw ProblemException.unprocessable("meeting-not-yet-held", "a meeting recorded after the fact has taken place: "
                     + in.meeting().startsAt() + " is ahead", new FieldError("meeting.startsAt", "must be in the past"));
         }
-        Views.MeetingView scheduled = create(in.meeting());
-        Views.MeetingView held = hold(scheduled.id(), new Requests.Hold(in.attendance(), in.guests()), null);
+        Results.MeetingView scheduled = create(in.meeting());
+        Results.MeetingView held = hold(scheduled.id(), new Commands.Hold(in.attendance(), in.guests()), null);
         return in.minutes() == null ? held : writeMinutes(keep(held.id()), in.minutes());
     }
 
@@ -185,7 +180,7 @@ public class MeetingService {
      * paper and entered later, within the late-entry window), without publishing it first.
      */
     @Transactional
-    public Views.MeetingView hold(UUID id, Requests.Hold in, String ifMatch) {
+    public Results.MeetingView hold(UUID id, Commands.Hold in, String ifMatch) {
         Meeting m = keep(id);
         ETags.check(ifMatch, m.version);
         LocalDate today = clock.today();
@@ -207,10 +202,10 @@ public class MeetingService {
         List<RosterEntry> roster = members.roster(m.organizationId, m.meetingDate);
         Map<UUID, RosterEntry> byId = new HashMap<>();
         roster.forEach(r -> byId.put(r.memberId(), r));
-        Map<UUID, Requests.Mark> marks = new LinkedHashMap<>();
+        Map<UUID, Commands.Mark> marks = new LinkedHashMap<>();
         List<FieldError> strangers = new ArrayList<>();
         for (int i = 0; i < in.attendance().size(); i++) {
-            Requests.Mark mark = in.attendance().get(i);
+            Commands.Mark mark = in.attendance().get(i);
             if (marks.put(mark.memberId(), mark) != null) {
                 throw ProblemException.invalid("attendance[" + i + "].memberId", "is marked twice");
             }
@@ -235,9 +230,9 @@ public class MeetingService {
         }
         List<UUID> assigned = assignments.attendeesOf(m.organizationId, m.meetingDate);
         List<UUID> superiorIds = new ArrayList<>();
-        List<Requests.Guest> guests = in.guests() == null ? List.of() : in.guests();
+        List<Commands.Guest> guests = in.guests() == null ? List.of() : in.guests();
         int position = 0;
-        for (Requests.Guest g : guests) {
+        for (Commands.Guest g : guests) {
             boolean superior = g.memberId() != null && assigned.contains(g.memberId());
             if (superior && !superiorIds.contains(g.memberId())) {
                 superiorIds.add(g.memberId());
@@ -247,9 +242,9 @@ public class MeetingService {
                     .setParameter(4, g.memberId()).setParameter(5, g.title()).setParameter(6, superior).executeUpdate();
         }
         int present = 0, presentOfficial = 0, excused = 0, unexcused = 0, expectedOfficial = 0;
-        List<Map<String, Object>> memberMarks = new ArrayList<>();
+        List<MeetingEvents.Mark> memberMarks = new ArrayList<>();
         for (RosterEntry r : roster) {
-            Requests.Mark mark = marks.get(r.memberId());
+            Commands.Mark mark = marks.get(r.memberId());
             em.createNativeQuery("INSERT INTO attendance (meeting_id, member_id, full_name, official, temporary, status, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
                     .setParameter(1, m.id).setParameter(2, r.memberId()).setParameter(3, r.fullName()).setParameter(4, r.official())
                     .setParameter(5, r.temporary()).setParameter(6, mark.status().name())
@@ -263,7 +258,7 @@ public class MeetingService {
                 case ABSENT_EXCUSED -> excused++;
                 case ABSENT_UNEXCUSED -> unexcused++;
             }
-            memberMarks.add(Map.of("memberId", r.memberId(), "status", mark.status().name()));
+            memberMarks.add(new MeetingEvents.Mark(r.memberId(), mark.status().name()));
         }
         m.expected = roster.size();
         m.expectedOfficial = expectedOfficial;
@@ -277,30 +272,21 @@ public class MeetingService {
         m.superiorAttended = !superiorIds.isEmpty();
         m.state = MeetingState.HELD;
         touch(m);
-        Map<String, Object> attendance = new LinkedHashMap<>();
-        attendance.put("expected", m.expected);
-        attendance.put("expectedOfficial", m.expectedOfficial);
-        attendance.put("present", m.present);
-        attendance.put("absentExcused", m.absentExcused);
-        attendance.put("absentUnexcused", m.absentUnexcused);
-        attendance.put("quorumMet", m.quorumMet);
-        attendance.put("superiorAttended", m.superiorAttended);
-        attendance.put("superiorAttendeeIds", superiorIds);
-        attendance.put("members", memberMarks);
-        events.meeting(MeetingEvents.HELD, m, Map.of("attendance", attendance));
-        String month = m.meetingDate.format(MONTH);
+        MeetingEvents.Attendance attendance = new MeetingEvents.Attendance(m.expected, m.expectedOfficial, m.present,
+                m.absentExcused, m.absentUnexcused, m.quorumMet, m.superiorAttended, superiorIds, memberMarks);
+        events.held(m, attendance);
         for (RosterEntry r : roster) {
             if (marks.get(r.memberId()).status() == AttendanceStatus.ABSENT_UNEXCUSED) {
-                events.only(MeetingEvents.ABSENCE_UNEXCUSED, m, Map.of("memberId", r.memberId(), "month", month));
+                events.absenceUnexcused(m, r.memberId());
             }
         }
         audit.record("meeting.held", "Meeting", m.id, m.organizationPath, null, attendance);
-        return Views.MeetingView.of(m);
+        return Results.MeetingView.of(m);
     }
 
     /** The roster with each member's attendance once held; before, the members expected today (status null). */
     @Transactional
-    public Views.AttendanceRecord attendance(UUID id) {
+    public Results.AttendanceRecord attendance(UUID id) {
         Meeting m = readable(id);
         if (m.state == MeetingState.HELD || m.state == MeetingState.MINUTES_APPROVED) {
             @SuppressWarnings("unchecked")
@@ -309,39 +295,39 @@ public class MeetingService {
             @SuppressWarnings("unchecked")
             List<Object[]> guests = em.createNativeQuery("SELECT full_name, member_id, title, superior FROM meeting_guest WHERE meeting_id = ?1 ORDER BY position")
                     .setParameter(1, m.id).getResultList();
-            return new Views.AttendanceRecord(
-                    rows.stream().map(r -> new Views.AttendanceView((UUID) r[0], (String) r[1], (Boolean) r[2], (Boolean) r[3], (String) r[4], (String) r[5])).toList(),
-                    guests.stream().map(g -> new Views.GuestView((String) g[0], (UUID) g[1], (String) g[2], (Boolean) g[3])).toList());
+            return new Results.AttendanceRecord(
+                    rows.stream().map(r -> new Results.AttendanceView((UUID) r[0], (String) r[1], (Boolean) r[2], (Boolean) r[3], (String) r[4], (String) r[5])).toList(),
+                    guests.stream().map(g -> new Results.GuestView((String) g[0], (UUID) g[1], (String) g[2], (Boolean) g[3])).toList());
         }
-        return new Views.AttendanceRecord(members.roster(m.organizationId, m.meetingDate).stream()
-                .map(r -> new Views.AttendanceView(r.memberId(), r.fullName(), r.official(), r.temporary(), null, null)).toList(), List.of());
+        return new Results.AttendanceRecord(members.roster(m.organizationId, m.meetingDate).stream()
+                .map(r -> new Results.AttendanceView(r.memberId(), r.fullName(), r.official(), r.temporary(), null, null)).toList(), List.of());
     }
 
     // ---- minutes -------------------------------------------------------------------------------------------------
 
     @Transactional
-    public Views.MeetingView minutes(UUID id, Requests.Minutes in, String ifMatch) {
+    public Results.MeetingView minutes(UUID id, Commands.Minutes in, String ifMatch) {
         Meeting m = keep(id);
         ETags.require(ifMatch, m.version);
         return writeMinutes(m, in);
     }
 
-    private Views.MeetingView writeMinutes(Meeting m, Requests.Minutes in) {
+    private Results.MeetingView writeMinutes(Meeting m, Commands.Minutes in) {
         frozen(m);
         requireState(m, MeetingState.HELD, "minutes are written for a HELD meeting");
-        Views.MeetingView before = Views.MeetingView.of(m);
+        Results.MeetingView before = Results.MeetingView.of(m);
         m.minutes = in.minutes();
         m.resolution = in.resolution();
         m.criticism = in.criticism();
         m.conclusions = in.conclusions();
         touch(m);
         events.state(m);
-        audit.record("meeting.minutes-written", "Meeting", m.id, m.organizationPath, before.minutes(), Views.MeetingView.of(m).minutes());
-        return Views.MeetingView.of(m);
+        audit.record("meeting.minutes-written", "Meeting", m.id, m.organizationPath, before.minutes(), Results.MeetingView.of(m).minutes());
+        return Results.MeetingView.of(m);
     }
 
     @Transactional
-    public Views.MeetingView approveMinutes(UUID id, String ifMatch) {
+    public Results.MeetingView approveMinutes(UUID id, String ifMatch) {
         Meeting m = keep(id);
         ETags.check(ifMatch, m.version);
         frozen(m);
@@ -353,15 +339,15 @@ public class MeetingService {
         m.minutesApprovedAt = Instant.now();
         m.minutesApprovedBy = access.caller().name();
         touch(m);
-        events.meeting(MeetingEvents.MINUTES_APPROVED, m, Map.of());
-        audit.record("meeting.minutes-approved", "Meeting", m.id, m.organizationPath, null, Views.MeetingView.of(m));
-        return Views.MeetingView.of(m);
+        events.minutesApproved(m);
+        audit.record("meeting.minutes-approved", "Meeting", m.id, m.organizationPath, null, Results.MeetingView.of(m));
+        return Results.MeetingView.of(m);
     }
 
     // ---- quality -------------------------------------------------------------------------------------------------
 
     @Transactional
-    public Views.MeetingView rate(UUID id, Requests.Quality in, String ifMatch) {
+    public Results.MeetingView rate(UUID id, Commands.Quality in, String ifMatch) {
         Meeting m = keep(id);
         ETags.check(ifMatch, m.version);
         if (m.state != MeetingState.HELD && m.state != MeetingState.MINUTES_APPROVED) {
@@ -373,7 +359,7 @@ public class MeetingService {
         Map<String, Integer> config = quality.criteria();
         Map<String, Integer> scores = new LinkedHashMap<>();
         for (int i = 0; i < in.criteria().size(); i++) {
-            Requests.CriterionScore c = in.criteria().get(i);
+            Commands.CriterionScore c = in.criteria().get(i);
             String code = c.code().trim().toUpperCase();
             Integer max = config.get(code);
             if (max == null) {
@@ -401,13 +387,13 @@ public class MeetingService {
         m.qualityComment = in.comment();
         m.qualityRatedBy = access.caller().name();
         touch(m);
-        events.meeting(MeetingEvents.QUALITY_RATED, m, Map.of("quality", Map.of("score", score, "level", m.qualityLevel.name(), "criteria", scores)));
+        events.qualityRated(m);
         audit.record("meeting.quality-rated", "Meeting", m.id, m.organizationPath, null, Map.of("score", score, "criteria", scores));
-        return Views.MeetingView.of(m);
+        return Results.MeetingView.of(m);
     }
 
     @Transactional
-    public Views.MeetingView review(UUID id, Requests.Review in, String ifMatch) {
+    public Results.MeetingView review(UUID id, Commands.Review in, String ifMatch) {
         Meeting m = keep(id);
         ETags.check(ifMatch, m.version);
         Scope scope = access.caller().scope();
@@ -426,13 +412,13 @@ public class MeetingService {
         touch(m);
         events.state(m);
         audit.record("meeting.quality-reviewed", "Meeting", m.id, m.organizationPath, null, review);
-        return Views.MeetingView.of(m);
+        return Results.MeetingView.of(m);
     }
 
     // ---- comments ------------------------------------------------------------------------------------------------
 
     @Transactional
-    public Views.CommentView comment(UUID id, Requests.Comment in) {
+    public Results.CommentView comment(UUID id, Commands.Comment in) {
         Meeting m = em.find(Meeting.class, id);
         if (m == null) {
             throw ProblemException.notFound("meeting", id);
@@ -457,12 +443,12 @@ public class MeetingService {
                 .setParameter(4, access.caller().name()).setParameter(5, in.text().trim()).setParameter(6, now)
                 .getSingleResult();
         audit.record("meeting.commented", "Meeting", m.id, m.organizationPath, null, Map.of("agendaItemId", in.agendaItemId(), "text", in.text()));
-        return new Views.CommentView(commentId.longValue(), in.agendaItemId(), self, access.caller().name(), in.text().trim(), now);
+        return new Results.CommentView(commentId.longValue(), in.agendaItemId(), self, access.caller().name(), in.text().trim(), now);
     }
 
     /** Keepers and readers of the subtree see every comment; a member of the organization sees their own. */
     @Transactional
-    public Page<Views.CommentView> comments(UUID id, String cursor, Integer limit) {
+    public Page<Results.CommentView> comments(UUID id, String cursor, Integer limit) {
         int n = Cursor.limit(limit);
         String[] after = Cursor.decode(cursor, 1);
         Meeting m = readable(id);
@@ -476,7 +462,7 @@ public class MeetingService {
                 .setParameter("m", m.id).setParameter("only", only)
                 .setParameter("after", after == null ? null : Cursor.number(after[0])).setParameter("limit", n + 1)
                 .getResultList();
-        return Cursor.page(rows, n, r -> new Views.CommentView(((Number) r[0]).longValue(), (UUID) r[1], (UUID) r[2], (String) r[3],
+        return Cursor.page(rows, n, r -> new Results.CommentView(((Number) r[0]).longValue(), (UUID) r[1], (UUID) r[2], (String) r[3],
                 (String) r[4], instant(r[5])), r -> r[0].toString());
     }
 
@@ -507,7 +493,7 @@ public class MeetingService {
 
     /** Meetings of the caller's subtree by start time, one page at a time (keyset on starts_at, id). */
     @Transactional
-    public Page<Views.MeetingSummary> list(ListFilter f, String cursor, Integer limit) {
+    public Page<Results.MeetingSummary> list(ListFilter f, String cursor, Integer limit) {
         access.caller().requireRole(Access.SUBTREE_READERS);
         int n = Cursor.limit(limit);
         String[] after = Cursor.decode(cursor, 2);
@@ -572,12 +558,12 @@ public class MeetingService {
      * (starts_at, id) order that needs no row (meeting_start_id holds the path, date, kind and state); then only the
      * page's rows, and of them only the summary's columns: a Meeting entity would also load its agenda, one query each.
      */
-    private Page<Views.MeetingSummary> summaries(List<UUID> ids, int n) {
-        Map<UUID, Views.MeetingSummary> byId = new HashMap<>();
+    private Page<Results.MeetingSummary> summaries(List<UUID> ids, int n) {
+        Map<UUID, Results.MeetingSummary> byId = new HashMap<>();
         if (!ids.isEmpty()) {
-            em.createQuery("select " + Views.MeetingSummary.COLUMNS + " from Meeting m where m.id in :ids", Object[].class)
+            em.createQuery("select " + Results.MeetingSummary.COLUMNS + " from Meeting m where m.id in :ids", Object[].class)
                     .setParameter("ids", ids).getResultList()
-                    .forEach(r -> byId.put((UUID) r[0], Views.MeetingSummary.of(r)));
+                    .forEach(r -> byId.put((UUID) r[0], Results.MeetingSummary.of(r)));
         }
         return Cursor.page(ids.stream().map(byId::get).toList(), n, s -> s,
                 s -> Cursor.encode(s.startsAt().toString(), s.id().toString()));
@@ -588,7 +574,7 @@ public class MeetingService {
      * with updatedSince only those changed after it (delta sync).
      */
     @Transactional
-    public Page<Views.MeetingSummary> mine(Instant updatedSince, String cursor, Integer limit) {
+    public Page<Results.MeetingSummary> mine(Instant updatedSince, String cursor, Integer limit) {
         access.caller().requireRole(Roles.MEMBER, Roles.ADMIN, Roles.ORGANIZER, Roles.SECRETARY, Roles.AUDITOR, Roles.INTEGRATION);
         UUID self = access.self();
         int n = Cursor.limit(limit);
@@ -665,7 +651,7 @@ public class MeetingService {
         m.updatedAt = Instant.now();
     }
 
-    private static void apply(Meeting m, Requests.MeetingInput in) {
+    private static void apply(Meeting m, Commands.MeetingInput in) {
         if (in.format() != MeetingFormat.IN_PERSON && (in.onlineLink() == null || in.onlineLink().isBlank())) {
             throw ProblemException.invalid("onlineLink", "is required for an " + in.format() + " meeting");
         }
@@ -682,9 +668,9 @@ public class MeetingService {
         Map<UUID, AgendaItem> existing = new HashMap<>();
         m.agenda.forEach(i -> existing.put(i.id, i));
         List<AgendaItem> agenda = new ArrayList<>();
-        List<Requests.AgendaItemInput> items = in.agenda() == null ? List.of() : in.agenda();
+        List<Commands.AgendaItemInput> items = in.agenda() == null ? List.of() : in.agenda();
         for (int i = 0; i < items.size(); i++) {
-            Requests.AgendaItemInput a = items.get(i);
+            Commands.AgendaItemInput a = items.get(i);
             if (a.id() != null && !existing.containsKey(a.id())) {
                 throw ProblemException.unprocessable("unknown-agenda-item", "the meeting has no agenda item " + a.id(),
                         new FieldError("agenda[" + i + "].id", "is not an item of this meeting; leave it out for a new item"));

@@ -14,7 +14,6 @@ import vn.grassroots.common.report.PrintedReport;
 import vn.grassroots.common.report.ReportPrinter;
 import vn.grassroots.common.report.Vietnamese;
 import vn.grassroots.common.time.VietnamClock;
-import vn.grassroots.meetings.api.Views;
 
 /**
  * The printable compliance report of a subtree over a period (báo cáo tình hình chấp hành chế độ sinh hoạt đảng): the
@@ -37,7 +36,7 @@ public class PdfReport {
     ReportPrinter printer;
 
     public byte[] compliance(ComplianceService.Period p) {
-        Views.ComplianceSummary s = compliance.summary(p);
+        Results.ComplianceSummary s = compliance.summary(p);
         PrintedReport r = printer.start(p.root().name, "BÁO CÁO TÌNH HÌNH CHẤP HÀNH CHẾ ĐỘ SINH HOẠT ĐẢNG", List.of(
                 "Từ ngày " + Vietnamese.date(p.from()) + " đến ngày " + Vietnamese.date(p.to()) + " · số liệu đến ngày "
                         + Vietnamese.date(clock.today())));
@@ -56,7 +55,7 @@ public class PdfReport {
         Charts.Chart held = Charts.bars("Cuộc sinh hoạt đã tổ chức và chi bộ không sinh hoạt định kỳ, theo tháng", "");
         Charts.Chart attendance = Charts.bars("Tỉ lệ đảng viên dự và cấp trên dự sinh hoạt, theo tháng (%)", "%").upTo(100);
         for (YearMonth m = YearMonth.from(p.from()); !m.isAfter(YearMonth.from(p.to())); m = m.plusMonths(1)) {
-            Views.ComplianceSummary ms = compliance.summary(new ComplianceService.Period(p.root(), max(p.from(), m.atDay(1)),
+            Results.ComplianceSummary ms = compliance.summary(new ComplianceService.Period(p.root(), max(p.from(), m.atDay(1)),
                     min(p.to(), m.atEndOfMonth())));
             String month = String.format("%02d/%d", m.getMonthValue(), m.getYear());
             rows.add(List.of(month, Vietnamese.number(ms.meetingsHeld()), Vietnamese.number(ms.meetingsBelowQuorum()),
@@ -73,7 +72,7 @@ public class PdfReport {
         r.section("III. Sinh hoạt chuyên đề theo quý");
         List<List<String>> quarters = new ArrayList<>();
         for (YearMonth q = quarterStart(YearMonth.from(p.from())); !q.isAfter(YearMonth.from(p.to())); q = q.plusMonths(3)) {
-            Views.ComplianceSummary qs = compliance.summary(new ComplianceService.Period(p.root(), max(p.from(), q.atDay(1)),
+            Results.ComplianceSummary qs = compliance.summary(new ComplianceService.Period(p.root(), max(p.from(), q.atDay(1)),
                     min(p.to(), q.plusMonths(2).atEndOfMonth())));
             quarters.add(List.of("Quý " + ((q.getMonthValue() - 1) / 3 + 1) + "/" + q.getYear(), Vietnamese.number(qs.cells()),
                     Vietnamese.number(qs.cellsMissingThematic()), Vietnamese.percent(share(qs.cellsMissingThematic(), qs.cells()))));
@@ -89,8 +88,8 @@ public class PdfReport {
             List<List<String>> cells = new ArrayList<>();
             String cursor = null;
             do {
-                Page<Views.CellCompliance> page = compliance.cells(p, cursor, 200);
-                for (Views.CellCompliance c : page.items()) {
+                Page<Results.CellCompliance> page = compliance.cells(p, cursor, 200);
+                for (Results.CellCompliance c : page.items()) {
                     if (!c.monthsWithoutRegular().isEmpty() || !c.quartersWithoutThematic().isEmpty()) {
                         cells.add(List.of(c.name(), String.join(", ", c.monthsWithoutRegular().stream().map(PdfReport::month).toList()),
                                 String.join(", ", c.quartersWithoutThematic().stream().map(PdfReport::quarter).toList()),

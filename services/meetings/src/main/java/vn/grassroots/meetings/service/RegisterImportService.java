@@ -27,7 +27,6 @@ import vn.grassroots.common.imports.RowError;
 import vn.grassroots.common.problem.Problem.FieldError;
 import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.time.VietnamClock;
-import vn.grassroots.meetings.api.Requests;
 import vn.grassroots.meetings.domain.AttendanceStatus;
 import vn.grassroots.meetings.domain.MeetingFormat;
 import vn.grassroots.meetings.domain.MeetingKind;
@@ -98,7 +97,7 @@ public class RegisterImportService {
 
     record Key(UUID organizationId, LocalDate date, MeetingKind kind) {}
 
-    record Row(int line, Key key, Requests.Mark mark, String topic, String place, boolean good) {}
+    record Row(int line, Key key, Commands.Mark mark, String topic, String place, boolean good) {}
 
     /** One meeting of the file: its rows in file order. */
     record Group(Key key, List<Row> rows) {}
@@ -177,15 +176,15 @@ public class RegisterImportService {
         return refused;
     }
 
-    private static Requests.PastMeeting request(Group g) {
+    private static Commands.PastMeeting request(Group g) {
         Key k = g.key();
         String topic = g.rows().stream().map(Row::topic).filter(t -> t != null).findFirst()
                 .orElse("Sinh hoạt " + KIND_NAMES.get(k.kind()) + " ngày " + k.date().format(DMY));
         String place = g.rows().stream().map(Row::place).filter(p -> p != null).findFirst().orElse(NO_PLACE);
         OffsetDateTime startsAt = k.date().atTime(STARTS).atZone(VietnamClock.ZONE).toOffsetDateTime();
-        Requests.MeetingInput meeting = new Requests.MeetingInput(k.organizationId(), k.kind(), MeetingFormat.IN_PERSON, startsAt,
+        Commands.MeetingInput meeting = new Commands.MeetingInput(k.organizationId(), k.kind(), MeetingFormat.IN_PERSON, startsAt,
                 place, null, topic, null, null);
-        return new Requests.PastMeeting(meeting, g.rows().stream().map(Row::mark).toList(), null, null);
+        return new Commands.PastMeeting(meeting, g.rows().stream().map(Row::mark).toList(), null, null);
     }
 
     /** A refusal of the meeting as row errors: on the row it names (attendance[i]), the rest on every row of the meeting. */
@@ -253,9 +252,9 @@ public class RegisterImportService {
         UUID member = CsvImport.uuid(v, "memberId", line, errors);
         AttendanceStatus status = CsvImport.value(v, "status", STATUSES, "PRESENT, ABSENT_EXCUSED, ABSENT_UNEXCUSED or Có mặt, "
                 + "Vắng có lý do, Vắng không lý do", line, errors);
-        Requests.Mark mark = new Requests.Mark(member, status, v.get("reason"));
+        Commands.Mark mark = new Commands.Mark(member, status, v.get("reason"));
         if (member != null && status != null) {
-            for (ConstraintViolation<Requests.Mark> c : validator.validate(mark)) {
+            for (ConstraintViolation<Commands.Mark> c : validator.validate(mark)) {
                 errors.add(new RowError(line, c.getPropertyPath().toString(), c.getMessage()));
             }
         }

@@ -1,4 +1,4 @@
-package vn.grassroots.meetings.api;
+package vn.grassroots.meetings.service;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -16,11 +16,14 @@ import vn.grassroots.meetings.domain.MeetingFormat;
 import vn.grassroots.meetings.domain.MeetingKind;
 import vn.grassroots.common.text.MultiLine;
 
-/** Request bodies of the meetings API. */
-public final class Requests {
+/**
+ * What the services are asked to do: the request bodies of the meetings API, here so that the services need nothing of
+ * {@code api}. The nested names and annotations make the OpenAPI schemas and the validation.
+ */
+public final class Commands {
     static final String URL = "https?://\\S{1,990}";
 
-    private Requests() {}
+    private Commands() {}
 
     @Schema(name = "AgendaItemInput", description = "An agenda item (nội dung sinh hoạt)")
     public record AgendaItemInput(
