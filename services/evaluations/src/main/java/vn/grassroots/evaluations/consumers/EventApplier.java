@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import vn.grassroots.common.consumer.ProcessedEvents;
 import vn.grassroots.common.time.VietnamClock;
 import vn.grassroots.common.tree.OrganizationEvents;
+import vn.grassroots.evaluations.domain.Inputs;
 import vn.grassroots.evaluations.repository.InputsReadModel;
 import vn.grassroots.evaluations.repository.PathCopies;
 
@@ -76,7 +77,7 @@ public class EventApplier {
         inputs.upsertMember(id, name, org, status, m.path("version").asLong());
         if (decidedOn != null) {
             JsonNode dec = d.path("decision");
-            inputs.addDiscipline(eventId, id, new InputsReadModel.Discipline(d.path("form").asText(), decidedOn,
+            inputs.addDiscipline(eventId, id, new Inputs.Discipline(d.path("form").asText(), decidedOn,
                     text(dec, "number"), date(dec.path("date").asText("")), text(dec, "issuer") != null ? text(dec, "issuer") : text(d, "authority"), text(d, "reason")));
         }
         return null;

@@ -19,10 +19,9 @@ import vn.grassroots.common.security.Scope;
 import vn.grassroots.common.tree.OrgRef;
 import vn.grassroots.common.tree.OrgRefs;
 import vn.grassroots.common.web.ETags;
-import vn.grassroots.evaluations.api.Requests;
-import vn.grassroots.evaluations.api.Views.CycleView;
-import vn.grassroots.evaluations.api.Views.PolicyView;
 import vn.grassroots.evaluations.events.EvaluationEvents;
+import vn.grassroots.evaluations.service.Results.CycleView;
+import vn.grassroots.evaluations.service.Results.PolicyView;
 
 /** Evaluation cycles: opened for a year, a subtree and a policy; the policy is fixed once ratings exist; closed at the end. */
 @ApplicationScoped
@@ -53,7 +52,7 @@ public class CycleService {
             Instant openedAt, String openedBy, Instant closedAt, String closedBy, long version) {}
 
     @Transactional
-    public CycleView open(Requests.OpenCycle r) {
+    public CycleView open(Commands.OpenCycle r) {
         caller.requireRole(OPENERS);
         OrgRef scope = orgs.findByIdOptional(r.scopeOrganizationId()).orElseThrow(() -> ProblemException.unprocessable(
                 "unknown-organization", "organization " + r.scopeOrganizationId() + " is not known to the evaluations service",
@@ -82,7 +81,7 @@ public class CycleService {
 
     /** Changes the policy of a cycle: refused (409) once any rating exists, since ratings were made under the old rules. */
     @Transactional
-    public CycleView changePolicy(UUID id, Requests.ChangePolicy r, String ifMatch) {
+    public CycleView changePolicy(UUID id, Commands.ChangePolicy r, String ifMatch) {
         caller.requireRole(OPENERS);
         Cycle c = lock(id);
         caller.requireInScope(c.scopePath(), c.scopeOrgId());

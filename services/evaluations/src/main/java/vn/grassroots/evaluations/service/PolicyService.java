@@ -17,10 +17,9 @@ import vn.grassroots.common.problem.Problem.FieldError;
 import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.security.Caller;
 import vn.grassroots.common.security.Roles;
-import vn.grassroots.evaluations.api.Requests;
-import vn.grassroots.evaluations.api.Views.PolicyView;
 import vn.grassroots.evaluations.domain.PolicyDocument;
 import vn.grassroots.evaluations.domain.SubjectType;
+import vn.grassroots.evaluations.service.Results.PolicyView;
 
 /** Rating policies: two built in (seeded by Flyway), custom ones created by admins and organizers; never edited. */
 @ApplicationScoped
@@ -38,7 +37,7 @@ public class PolicyService {
     AuditTrail audit;
 
     @Transactional
-    public PolicyView create(Requests.CreatePolicy r) {
+    public PolicyView create(Commands.CreatePolicy r) {
         caller.requireRole(Roles.ADMIN, Roles.ORGANIZER);
         if (r.toYear() != null && r.toYear() < r.fromYear()) {
             throw ProblemException.invalid("toYear", "must not be before fromYear");

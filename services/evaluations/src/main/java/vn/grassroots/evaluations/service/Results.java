@@ -1,4 +1,4 @@
-package vn.grassroots.evaluations.api;
+package vn.grassroots.evaluations.service;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
@@ -9,12 +9,15 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.grassroots.common.web.Versioned;
+import vn.grassroots.evaluations.domain.Inputs;
 import vn.grassroots.evaluations.domain.PolicyDocument;
-import vn.grassroots.evaluations.repository.InputsReadModel;
 
-/** What the API answers. */
-public final class Views {
-    private Views() {}
+/**
+ * What the services answer, as the API shows it. The services build these straight from their SQL rows (and the audit
+ * trail records them), so they are the services' own results rather than views mapped in {@code api}.
+ */
+public final class Results {
+    private Results() {}
 
     @Schema(name = "Policy", description = "Quy định đánh giá, xếp loại chất lượng: versioned data, never edited once created")
     public record PolicyView(UUID id, @Schema(example = "CURRENT-2018") String code, String name, String source,
@@ -35,11 +38,6 @@ public final class Views {
     public record SelfAssessment(Map<String, BigDecimal> scores, BigDecimal total,
             @Schema(description = "The level whose score band holds the total (none for policies without bands)") String bandLevel,
             String text, String by, Instant at) {}
-
-    @Schema(name = "PlatformInputs", description = "What the platform already knows, shown beside the self-assessment and never typed: attendance (sinh hoạt), tasks (nhiệm vụ), disciplines (kỷ luật)")
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Inputs(int year, InputsReadModel.Attendance attendance, InputsReadModel.Tasks tasks,
-            List<InputsReadModel.Discipline> disciplines) {}
 
     @Schema(name = "BulkRatingResult", description = "What a bulk call recorded: the items and the steps taken")
     public record BulkResult(int items, int selfAssessed, int proposed, int decided) {}
