@@ -26,9 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.grassroots.common.audit.AuditTrail;
 import vn.grassroots.common.idempotency.IdempotencyKeys;
 import vn.grassroots.common.paging.Page;
+import vn.grassroots.evaluations.domain.Policy;
 import vn.grassroots.evaluations.service.Commands;
 import vn.grassroots.evaluations.service.PolicyService;
-import vn.grassroots.evaluations.service.Results;
 
 @Path("/api/v1/evaluations/policies")
 @Authenticated
@@ -53,9 +53,10 @@ public class PolicyResource {
             + "(Quy định 132-QĐ/TW, from 2018: 100 points, bands ≥90 / 70–<90 / 50–<70 / <50, excellent ≤ 20% of good in an organization, "
             + "disciplined in the year → at most COMPLETED) and BEFORE-2018 (organizations: trong sạch vững mạnh, hoàn thành tốt nhiệm vụ, "
             + "hoàn thành nhiệm vụ, yếu kém), for entering and reporting earlier years. Any authenticated caller.")
-    public Page<Results.PolicyView> list(@QueryParam("cursor") String cursor,
+    public Page<Views.PolicyView> list(@QueryParam("cursor") String cursor,
             @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit) {
-        return service.list(cursor, limit);
+        Page<Policy> page = service.list(cursor, limit);
+        return new Page<>(page.items().stream().map(Views::policy).toList(), page.nextCursor());
     }
 
     @GET
@@ -63,9 +64,9 @@ public class PolicyResource {
     @Operation(summary = "Read a rating policy (quy định đánh giá)")
     @APIResponse(responseCode = "404", description = "No such policy")
     @APIResponse(responseCode = "200", description = "The policy",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Results.PolicyView.class)))
-    public Results.PolicyView get(@PathParam("id") UUID id) {
-        return service.get(id);
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.PolicyView.class)))
+    public Views.PolicyView get(@PathParam("id") UUID id) {
+        return Views.policy(service.get(id));
     }
 
     @POST
@@ -73,13 +74,13 @@ public class PolicyResource {
             + "so the ratings made under one keep their meaning. Levels need unique codes and ranks (1 = highest) and bands descending with the rank; "
             + "quotas and caps must name existing levels, each with its source (căn cứ). Admin, organizer.")
     @APIResponse(responseCode = "201", description = "Created; Location set",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Results.PolicyView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.PolicyView.class)))
     @APIResponse(responseCode = "400", description = "Invalid policy (the offending fields are listed)")
     @APIResponse(responseCode = "409", description = "The code is taken")
     public Response create(@NotNull @Valid Commands.CreatePolicy request,
             @Parameter(description = "Makes a retried create safe") @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return idempotency.once(key, request, () -> {
-            Results.PolicyView p = service.create(request);
+            Views.PolicyView p = Views.policy(service.create(request));
             return Response.created(uri.getBaseUriBuilder().path("api/v1/evaluations/policies").path(p.id().toString()).build())
                     .entity(p).build();
         });

@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.grassroots.common.web.Versioned;
 import vn.grassroots.evaluations.domain.Inputs;
-import vn.grassroots.evaluations.domain.PolicyDocument;
 
 /**
  * What the services answer, as the API shows it. The services build these straight from their SQL rows (and the audit
@@ -18,10 +17,6 @@ import vn.grassroots.evaluations.domain.PolicyDocument;
  */
 public final class Results {
     private Results() {}
-
-    @Schema(name = "Policy", description = "Quy định đánh giá, xếp loại chất lượng: versioned data, never edited once created")
-    public record PolicyView(UUID id, @Schema(example = "CURRENT-2018") String code, String name, String source,
-            @Schema(example = "2018") int fromYear, Integer toYear, boolean builtIn, PolicyDocument rules, Instant createdAt, String createdBy) {}
 
     @Schema(name = "Cycle", description = "Đợt đánh giá, xếp loại chất lượng: a year, a scope (subtree) and a policy")
     @JsonInclude(JsonInclude.Include.NON_NULL)
