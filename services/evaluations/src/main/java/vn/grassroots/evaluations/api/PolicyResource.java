@@ -26,6 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.grassroots.common.audit.AuditTrail;
 import vn.grassroots.common.idempotency.IdempotencyKeys;
 import vn.grassroots.common.paging.Page;
+import vn.grassroots.evaluations.domain.Policy;
+import vn.grassroots.evaluations.service.Commands;
 import vn.grassroots.evaluations.service.PolicyService;
 
 @Path("/api/v1/evaluations/policies")
@@ -53,7 +55,8 @@ public class PolicyResource {
             + "hoàn thành nhiệm vụ, yếu kém), for entering and reporting earlier years. Any authenticated caller.")
     public Page<Views.PolicyView> list(@QueryParam("cursor") String cursor,
             @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit) {
-        return service.list(cursor, limit);
+        Page<Policy> page = service.list(cursor, limit);
+        return new Page<>(page.items().stream().map(Views::policy).toList(), page.nextCursor());
     }
 
     @GET
@@ -63,7 +66,7 @@ public class PolicyResource {
     @APIResponse(responseCode = "200", description = "The policy",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.PolicyView.class)))
     public Views.PolicyView get(@PathParam("id") UUID id) {
-        return service.get(id);
+        return Views.policy(service.get(id));
     }
 
     @POST
@@ -74,10 +77,10 @@ public class PolicyResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.PolicyView.class)))
     @APIResponse(responseCode = "400", description = "Invalid policy (the offending fields are listed)")
     @APIResponse(responseCode = "409", description = "The code is taken")
-    public Response create(@NotNull @Valid Requests.CreatePolicy request,
+    public Response create(@NotNull @Valid Commands.CreatePolicy request,
             @Parameter(description = "Makes a retried create safe") @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return idempotency.once(key, request, () -> {
-            Views.PolicyView p = service.create(request);
+            Views.PolicyView p = Views.policy(service.create(request));
             return Response.created(uri.getBaseUriBuilder().path("api/v1/evaluations/policies").path(p.id().toString()).build())
                     .entity(p).build();
         });

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import vn.grassroots.common.consumer.ProcessedEvents;
 import vn.grassroots.common.time.VietnamClock;
 import vn.grassroots.common.tree.OrganizationEvents;
+import vn.grassroots.evaluations.domain.Inputs;
 import vn.grassroots.evaluations.repository.InputsReadModel;
 import vn.grassroots.evaluations.repository.PathCopies;
 
@@ -54,11 +55,8 @@ public class EventApplier {
         if (m == null) {
             return null;
         }
-        UUID id = uuid(m.path("id").asText(""));
-        UUID org = uuid(m.path("organizationId").asText(""));
-        String name = m.path("fullName").asText("");
-        String status = m.path("status").asText("");
-        if (id == null || org == null || name.isBlank() || status.isBlank() || !m.path("version").canConvertToLong()) {
+        Incoming.Member member = Incoming.Member.read(m);
+        if (member == null) {
             return "data is not a member with id, fullName, organizationId, status and version";
         }
         LocalDate decidedOn = null;
@@ -73,10 +71,10 @@ public class EventApplier {
         if (!processed.firstDelivery("evaluations." + consumer, eventId)) {
             return null;
         }
-        inputs.upsertMember(id, name, org, status, m.path("version").asLong());
+        inputs.upsertMember(member.id(), member.fullName(), member.organizationId(), member.status(), member.version());
         if (decidedOn != null) {
             JsonNode dec = d.path("decision");
-            inputs.addDiscipline(eventId, id, new InputsReadModel.Discipline(d.path("form").asText(), decidedOn,
+            inputs.addDiscipline(eventId, member.id(), new Inputs.Discipline(d.path("form").asText(), decidedOn,
                     text(dec, "number"), date(dec.path("date").asText("")), text(dec, "issuer") != null ? text(dec, "issuer") : text(d, "authority"), text(d, "reason")));
         }
         return null;
@@ -133,19 +131,15 @@ public class EventApplier {
         if (t == null) {
             return null;
         }
-        UUID id = uuid(t.path("id").asText(""));
-        UUID assignee = uuid(t.path("assigneeId").asText(""));
-        LocalDate due = date(t.path("dueDate").asText(""));
-        String state = t.path("state").asText("");
-        if (id == null || assignee == null || due == null || state.isBlank() || !t.path("version").canConvertToLong()) {
+        Incoming.Task task = Incoming.Task.read(t);
+        if (task == null) {
             return "data is not a task with id, assigneeId, dueDate, state and version";
         }
         if (!processed.firstDelivery("evaluations." + consumer, event.path("id").asText())) {
             return null;
         }
-        inputs.upsertTask(id, t.path("assigneeType").asText("MEMBER"), assignee, uuid(t.path("assigneeOrganizationId").asText("")),
-                due, state, date(t.path("completedOn").asText("")),
-                t.path("onTime").isBoolean() ? t.path("onTime").asBoolean() : null, t.path("version").asLong());
+        inputs.upsertTask(task.id(), task.assigneeType(), task.assigneeId(), task.assigneeOrganizationId(), task.dueDate(), task.state(),
+                task.completedOn(), task.onTime(), task.version());
         return null;
     }
 

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import vn.grassroots.common.outbox.Outbox;
 
@@ -36,13 +35,19 @@ public class EvaluationEvents {
             UUID organizationId, String organizationType, String sector, String level, String levelName, int levelRank,
             BigDecimal selfScore, String decidedBy, Instant decidedAt, long version) {}
 
+    /** The data of cycle-opened and cycle-closed: {@code {"cycle": …}}. */
+    public record CycleEvent(CycleData cycle) {}
+
+    /** The data of rating-decided: {@code {"rating": …}}. */
+    public record RatingEvent(RatingData rating) {}
+
     public void cycle(String type, CycleData c) {
-        outbox.publish(CYCLES, "EvaluationCycle", c.id(), type, Map.of("cycle", c));
+        outbox.publish(CYCLES, "EvaluationCycle", c.id(), type, new CycleEvent(c));
         outbox.publish(CYCLES_STATE, "EvaluationCycle", c.id(), CYCLE_STATE, c);
     }
 
     public void decided(RatingData r) {
-        outbox.publish(RATINGS, "Rating", r.id(), RATING_DECIDED, Map.of("rating", r));
+        outbox.publish(RATINGS, "Rating", r.id(), RATING_DECIDED, new RatingEvent(r));
         outbox.publish(RATINGS_STATE, "Rating", r.id(), RATING_STATE, r);
     }
 }

@@ -10,6 +10,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import vn.grassroots.evaluations.domain.Inputs.Attendance;
+import vn.grassroots.evaluations.domain.Inputs.Discipline;
+import vn.grassroots.evaluations.domain.Inputs.Tasks;
 
 /**
  * Read models of what the other services know and the ratings show beside the self-assessment: members (where
@@ -22,12 +25,6 @@ public class InputsReadModel {
     EntityManager em;
 
     public record MemberRef(UUID id, String fullName, UUID organizationId, String status) {}
-
-    public record Discipline(String form, LocalDate decidedOn, String decisionNumber, LocalDate decisionDate, String issuer, String reason) {}
-
-    public record Attendance(long expected, long present, BigDecimal rate, long absentUnexcused) {}
-
-    public record Tasks(long assigned, long completed, long completedOnTime) {}
 
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean upsertMember(UUID id, String fullName, UUID organizationId, String status, long version) {

@@ -19,10 +19,9 @@ import vn.grassroots.common.security.Scope;
 import vn.grassroots.common.tree.OrgRef;
 import vn.grassroots.common.tree.OrgRefs;
 import vn.grassroots.common.web.ETags;
-import vn.grassroots.evaluations.api.Requests;
-import vn.grassroots.evaluations.api.Views.CycleView;
-import vn.grassroots.evaluations.api.Views.PolicyView;
+import vn.grassroots.evaluations.domain.Policy;
 import vn.grassroots.evaluations.events.EvaluationEvents;
+import vn.grassroots.evaluations.service.Results.CycleView;
 
 /** Evaluation cycles: opened for a year, a subtree and a policy; the policy is fixed once ratings exist; closed at the end. */
 @ApplicationScoped
@@ -53,13 +52,13 @@ public class CycleService {
             Instant openedAt, String openedBy, Instant closedAt, String closedBy, long version) {}
 
     @Transactional
-    public CycleView open(Requests.OpenCycle r) {
+    public CycleView open(Commands.OpenCycle r) {
         caller.requireRole(OPENERS);
         OrgRef scope = orgs.findByIdOptional(r.scopeOrganizationId()).orElseThrow(() -> ProblemException.unprocessable(
                 "unknown-organization", "organization " + r.scopeOrganizationId() + " is not known to the evaluations service",
                 new FieldError("scopeOrganizationId", "is not a known organization")));
         caller.requireInScope(scope.path, scope.id);
-        PolicyView policy = policyInForce(r.policyId(), r.year());
+        Policy policy = policyInForce(r.policyId(), r.year());
         Number exists = (Number) em.createNativeQuery("SELECT count(*) FROM cycle WHERE year = ?1 AND scope_org_id = ?2")
                 .setParameter(1, r.year()).setParameter(2, scope.id).getSingleResult();
         if (exists.longValue() > 0) {
@@ -82,7 +81,7 @@ public class CycleService {
 
     /** Changes the policy of a cycle: refused (409) once any rating exists, since ratings were made under the old rules. */
     @Transactional
-    public CycleView changePolicy(UUID id, Requests.ChangePolicy r, String ifMatch) {
+    public CycleView changePolicy(UUID id, Commands.ChangePolicy r, String ifMatch) {
         caller.requireRole(OPENERS);
         Cycle c = lock(id);
         caller.requireInScope(c.scopePath(), c.scopeOrgId());
@@ -93,7 +92,7 @@ public class CycleService {
             throw ProblemException.conflict("cycle-has-ratings", "the policy of cycle " + id + " cannot change: " + ratings
                     + " rating(s) were already made under it");
         }
-        PolicyView policy = policyInForce(r.policyId(), c.year());
+        Policy policy = policyInForce(r.policyId(), c.year());
         CycleView before = view(c);
         em.createNativeQuery("UPDATE cycle SET policy_id = ?1, version = version + 1 WHERE id = ?2")
                 .setParameter(1, policy.id()).setParameter(2, id).executeUpdate();
@@ -188,8 +187,8 @@ public class CycleService {
                 .getSingleResult()).longValue();
     }
 
-    private PolicyView policyInForce(UUID policyId, int year) {
-        PolicyView p;
+    private Policy policyInForce(UUID policyId, int year) {
+        Policy p;
         try {
             p = policies.get(policyId);
         } catch (ProblemException e) {

@@ -15,7 +15,6 @@ import vn.grassroots.common.report.ReportPrinter;
 import vn.grassroots.common.report.Vietnamese;
 import vn.grassroots.common.tree.OrganizationType;
 import vn.grassroots.common.tree.Sector;
-import vn.grassroots.evaluations.api.Views;
 
 /**
  * The printable report of a cycle (báo cáo kết quả đánh giá, xếp loại): the summary of its scope and year in sentences,
@@ -35,8 +34,8 @@ public class PdfReport {
 
     public byte[] cycle(UUID cycleId) {
         CycleService.Cycle c = cycles.readable(cycleId);
-        Views.CycleView cv = cycles.view(c);
-        Views.Summary s = reports.summary(c.scopeOrgId(), c.year(), c.id());
+        Results.CycleView cv = cycles.view(c);
+        Results.Summary s = reports.summary(c.scopeOrgId(), c.year(), c.id());
         String scope = cv.scopeOrganizationName() == null ? String.valueOf(c.scopeOrgId()) : cv.scopeOrganizationName();
         PrintedReport r = printer.start(scope, "BÁO CÁO KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG NĂM " + c.year(), List.of(
                 c.name(),
@@ -48,25 +47,25 @@ public class PdfReport {
             r.note("Chưa có kết quả xếp loại nào được quyết định.");
         }
         r.section("II. Tổ chức cơ sở đảng");
-        table(r, List.of(new Views.Group("Tổ chức cơ sở đảng", s.grassrootsOrganizations().total(), s.grassrootsOrganizations().levels())));
+        table(r, List.of(new Results.Group("Tổ chức cơ sở đảng", s.grassrootsOrganizations().total(), s.grassrootsOrganizations().levels())));
         r.section("III. Tổ chức đảng theo loại hình và theo khối");
         breakdown(r, "Tổ chức đảng", s.organizations());
         r.section("IV. Đảng viên theo loại hình tổ chức và theo khối");
-        table(r, List.of(new Views.Group("Tổng số", s.members().total(), s.members().levels())));
+        table(r, List.of(new Results.Group("Tổng số", s.members().total(), s.members().levels())));
         breakdown(r, "Đảng viên", s.members());
         comparison(r, c, s);
         return r.finish();
     }
 
     /** The table and the chart of a subject by organization type, then by sector. */
-    private static void breakdown(PrintedReport r, String subject, Views.SubjectSummary sub) {
+    private static void breakdown(PrintedReport r, String subject, Results.SubjectSummary sub) {
         table(r, sub.byType());
         chart(r, subject + " theo loại hình tổ chức (tỉ lệ mỗi mức, %)", sub.byType());
         table(r, sub.bySector());
         chart(r, subject + " theo khối (tỉ lệ mỗi mức, %)", sub.bySector());
     }
 
-    private static void table(PrintedReport r, List<Views.Group> groups) {
+    private static void table(PrintedReport r, List<Results.Group> groups) {
         if (groups.isEmpty() || groups.stream().allMatch(g -> g.total() == 0)) {
             r.note("Chưa có kết quả.");
             return;
@@ -81,29 +80,29 @@ public class PdfReport {
     }
 
     /** Levels stacked to 100 % per group: how the groups compare whatever their size. */
-    private static void chart(PrintedReport r, String title, List<Views.Group> groups) {
-        List<Views.Group> rated = groups.stream().filter(g -> g.total() > 0).toList();
+    private static void chart(PrintedReport r, String title, List<Results.Group> groups) {
+        List<Results.Group> rated = groups.stream().filter(g -> g.total() > 0).toList();
         if (rated.isEmpty()) {
             return;
         }
         Charts.Chart chart = Charts.bars(title, "%").stacked().upTo(100).horizontal().height(90 + 24 * rated.size());
-        for (Views.Group g : rated) {
+        for (Results.Group g : rated) {
             g.levels().forEach(l -> chart.value(l.levelName(), label(g.group()), l.percent()));
         }
         r.chart(chart);
     }
 
     /** The year before beside this one, per level, when the year before was rated in the same scope. */
-    private void comparison(PrintedReport r, CycleService.Cycle c, Views.Summary s) {
-        List<Views.YearRow> rows = reports.comparison(c.scopeOrgId(), c.year() - 1, c.year());
+    private void comparison(PrintedReport r, CycleService.Cycle c, Results.Summary s) {
+        List<Results.YearRow> rows = reports.comparison(c.scopeOrgId(), c.year() - 1, c.year());
         if (rows.stream().noneMatch(y -> y.year() == c.year() - 1)) {
             return;
         }
         r.section("V. So sánh với năm " + (c.year() - 1));
-        for (Views.SubjectSummary sub : List.of(s.organizations(), s.members())) {
+        for (Results.SubjectSummary sub : List.of(s.organizations(), s.members())) {
             Map<String, String> names = sub.levels().stream()
-                    .collect(Collectors.toMap(Views.LevelCount::level, Views.LevelCount::levelName, (a, b) -> a));
-            List<Views.YearRow> mine = rows.stream().filter(y -> y.subjectType().equals(sub.subjectType())).toList();
+                    .collect(Collectors.toMap(Results.LevelCount::level, Results.LevelCount::levelName, (a, b) -> a));
+            List<Results.YearRow> mine = rows.stream().filter(y -> y.subjectType().equals(sub.subjectType())).toList();
             if (mine.isEmpty()) {
                 continue;
             }

@@ -17,8 +17,7 @@ import vn.grassroots.common.problem.Problem.FieldError;
 import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.security.Caller;
 import vn.grassroots.common.security.Roles;
-import vn.grassroots.evaluations.api.Requests;
-import vn.grassroots.evaluations.api.Views.PolicyView;
+import vn.grassroots.evaluations.domain.Policy;
 import vn.grassroots.evaluations.domain.PolicyDocument;
 import vn.grassroots.evaluations.domain.SubjectType;
 
@@ -38,7 +37,7 @@ public class PolicyService {
     AuditTrail audit;
 
     @Transactional
-    public PolicyView create(Requests.CreatePolicy r) {
+    public Policy create(Commands.CreatePolicy r) {
         caller.requireRole(Roles.ADMIN, Roles.ORGANIZER);
         if (r.toYear() != null && r.toYear() < r.fromYear()) {
             throw ProblemException.invalid("toYear", "must not be before fromYear");
@@ -55,9 +54,9 @@ public class PolicyService {
                 .setParameter(1, id).setParameter(2, r.code()).setParameter(3, r.name()).setParameter(4, r.source())
                 .setParameter(5, r.fromYear()).setParameter(6, r.toYear()).setParameter(7, write(r.rules()))
                 .setParameter(8, Caller.actorOf(caller)).executeUpdate();
-        PolicyView v = get(id);
-        audit.record("policy.created", "Policy", id, null, null, v);
-        return v;
+        Policy p = get(id);
+        audit.record("policy.created", "Policy", id, null, null, p);
+        return p;
     }
 
     /** The consistency a policy needs beyond field constraints: unique codes and ranks, bands in rank order, rules naming real levels. */
@@ -108,20 +107,20 @@ public class PolicyService {
         }
     }
 
-    public PolicyView get(UUID id) {
+    public Policy get(UUID id) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(SELECT + " WHERE id = ?1").setParameter(1, id).getResultList();
-        return rows.stream().findFirst().map(this::view).orElseThrow(() -> ProblemException.notFound("policy", id));
+        return rows.stream().findFirst().map(this::policy).orElseThrow(() -> ProblemException.notFound("policy", id));
     }
 
     /** Policies ordered by code, one page at a time. */
-    public Page<PolicyView> list(String cursor, Integer limit) {
+    public Page<Policy> list(String cursor, Integer limit) {
         int n = Cursor.limit(limit);
         String[] after = Cursor.decode(cursor, 1);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(SELECT + " WHERE (cast(?1 AS text) IS NULL OR code > ?1) ORDER BY code LIMIT ?2")
                 .setParameter(1, after == null ? null : after[0]).setParameter(2, n + 1).getResultList();
-        return Cursor.page(rows, n, this::view, r -> Cursor.encode((String) r[1]));
+        return Cursor.page(rows, n, this::policy, r -> Cursor.encode((String) r[1]));
     }
 
     public PolicyDocument document(UUID policyId) {
@@ -130,9 +129,9 @@ public class PolicyService {
 
     private static final String SELECT = "SELECT id, code, name, source, from_year, to_year, built_in, document::text, created_at, created_by FROM policy";
 
-    private PolicyView view(Object[] r) {
+    private Policy policy(Object[] r) {
         try {
-            return new PolicyView((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], ((Number) r[4]).intValue(),
+            return new Policy((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], ((Number) r[4]).intValue(),
                     r[5] == null ? null : ((Number) r[5]).intValue(), (Boolean) r[6], json.readValue((String) r[7], PolicyDocument.class),
                     Sql.instant(r[8]), (String) r[9]);
         } catch (Exception e) {

@@ -19,7 +19,6 @@ import vn.grassroots.common.imports.ImportReport;
 import vn.grassroots.common.imports.RowError;
 import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.security.Caller;
-import vn.grassroots.evaluations.api.Requests;
 import vn.grassroots.evaluations.domain.PolicyDocument;
 import vn.grassroots.evaluations.domain.SubjectType;
 import vn.grassroots.evaluations.service.CycleService.Cycle;
@@ -61,7 +60,7 @@ public class RatingImportService {
     @Inject
     RatingService ratings;
 
-    record Row(int line, Requests.BulkItem item) {}
+    record Row(int line, Commands.BulkItem item) {}
 
     /** What is refused before any row is read: role, mode, size, the cycle (readable, open), encoding, header. */
     @Transactional
@@ -158,6 +157,6 @@ public class RatingImportService {
         if (comment != null && comment.length() > 5000) {
             errors.add(new RowError(line, "comment", "size must be between 0 and 5000"));
         }
-        return new Row(line, new Requests.BulkItem(type, id, null, level, level, comment));
+        return new Row(line, new Commands.BulkItem(type, id, null, level, level, comment));
     }
 }

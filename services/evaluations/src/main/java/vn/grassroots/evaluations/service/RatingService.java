@@ -28,16 +28,14 @@ import vn.grassroots.common.security.Subtree;
 import vn.grassroots.common.tree.OrgRef;
 import vn.grassroots.common.tree.OrgRefs;
 import vn.grassroots.common.web.ETags;
-import vn.grassroots.evaluations.api.Requests;
-import vn.grassroots.evaluations.api.Views.Inputs;
-import vn.grassroots.evaluations.api.Views.RatingView;
-import vn.grassroots.evaluations.api.Views;
+import vn.grassroots.evaluations.domain.Inputs;
 import vn.grassroots.evaluations.domain.PolicyDocument;
 import vn.grassroots.evaluations.domain.RatingState;
 import vn.grassroots.evaluations.domain.SubjectType;
 import vn.grassroots.evaluations.events.EvaluationEvents;
 import vn.grassroots.evaluations.repository.InputsReadModel;
 import vn.grassroots.evaluations.service.CycleService.Cycle;
+import vn.grassroots.evaluations.service.Results.RatingView;
 
 /**
  * The rating workflow of a member or an organization in a cycle: self-assessment (scores per criteria group and a
@@ -143,7 +141,7 @@ public class RatingService {
     // ---- the workflow
 
     @Transactional
-    public RatingView selfAssess(UUID cycleId, SubjectType type, UUID subjectId, Requests.SelfAssess req, String ifMatch) {
+    public RatingView selfAssess(UUID cycleId, SubjectType type, UUID subjectId, Commands.SelfAssess req, String ifMatch) {
         Cycle c = cycles.lock(cycleId); // a policy change waits for us, and we for it
         Subject s = subject(type, subjectId);
         boolean self = type == SubjectType.MEMBER && caller.memberId().map(subjectId::equals).orElse(false);
@@ -196,7 +194,7 @@ public class RatingService {
     }
 
     @Transactional
-    public RatingView propose(UUID cycleId, SubjectType type, UUID subjectId, Requests.Level req, String ifMatch) {
+    public RatingView propose(UUID cycleId, SubjectType type, UUID subjectId, Commands.Level req, String ifMatch) {
         Cycle c = cycles.find(cycleId);
         Subject s = subject(type, subjectId);
         caller.requireRole(KEEPERS);
@@ -225,7 +223,7 @@ public class RatingService {
     }
 
     @Transactional
-    public RatingView decide(UUID cycleId, SubjectType type, UUID subjectId, Requests.Level req, String ifMatch) {
+    public RatingView decide(UUID cycleId, SubjectType type, UUID subjectId, Commands.Level req, String ifMatch) {
         Cycle c = cycles.find(cycleId);
         Subject s = subject(type, subjectId);
         requireSuperior(s);
@@ -269,7 +267,7 @@ public class RatingService {
      * reported with its index and reason, and then nothing is kept.
      */
     @Transactional
-    public Views.BulkResult bulk(UUID cycleId, Requests.Bulk req) {
+    public Results.BulkResult bulk(UUID cycleId, Commands.Bulk req) {
         Taken t = take(cycleId, req.items());
         if (!t.refused().isEmpty()) {
             List<FieldError> errors = new ArrayList<>();
@@ -277,7 +275,7 @@ public class RatingService {
             throw new ProblemException(422, "bulk-refused", "Unprocessable request", errors.size() + " of " + req.items().size()
                     + " items are refused; nothing was recorded", errors);
         }
-        return new Views.BulkResult(req.items().size(), t.selfAssessed(), t.proposed(), t.decided());
+        return new Results.BulkResult(req.items().size(), t.selfAssessed(), t.proposed(), t.decided());
     }
 
     /** What {@link #take} did: the refusals by item index, and the steps taken. */
@@ -287,30 +285,30 @@ public class RatingService {
      * The items' steps in order in the current transaction, as bulk and the ratings import take them; every item is tried,
      * and the caller keeps nothing (rolls back) when any is refused.
      */
-    public Taken take(UUID cycleId, List<Requests.BulkItem> items) {
+    public Taken take(UUID cycleId, List<Commands.BulkItem> items) {
         PolicyDocument policy = policies.document(cycles.find(cycleId).policyId());
         Map<Integer, ProblemException> refused = new LinkedHashMap<>();
         int selfAssessed = 0;
         int proposed = 0;
         int decided = 0;
         for (int i = 0; i < items.size(); i++) {
-            Requests.BulkItem it = items.get(i);
+            Commands.BulkItem it = items.get(i);
             try {
-                Requests.SelfAssess self = it.selfAssessment();
+                Commands.SelfAssess self = it.selfAssessment();
                 if (self == null && (it.proposedLevel() != null || it.decidedLevel() != null)
                         && policy.criteria(it.subjectType()).isEmpty() && row(cycleId, it.subjectType(), it.subjectId(), false).isEmpty()) {
-                    self = new Requests.SelfAssess(Map.of(), NO_CRITERIA_TEXT);
+                    self = new Commands.SelfAssess(Map.of(), NO_CRITERIA_TEXT);
                 }
                 if (self != null) {
                     selfAssess(cycleId, it.subjectType(), it.subjectId(), self, null);
                     selfAssessed++;
                 }
                 if (it.proposedLevel() != null) {
-                    propose(cycleId, it.subjectType(), it.subjectId(), new Requests.Level(it.proposedLevel(), it.note()), null);
+                    propose(cycleId, it.subjectType(), it.subjectId(), new Commands.Level(it.proposedLevel(), it.note()), null);
                     proposed++;
                 }
                 if (it.decidedLevel() != null) {
-                    decide(cycleId, it.subjectType(), it.subjectId(), new Requests.Level(it.decidedLevel(), it.note()), null);
+                    decide(cycleId, it.subjectType(), it.subjectId(), new Commands.Level(it.decidedLevel(), it.note()), null);
                     decided++;
                 }
             } catch (ProblemException e) {
@@ -325,7 +323,7 @@ public class RatingService {
      * one back to the self-assessment (by the cell or committee). A decision is final.
      */
     @Transactional
-    public RatingView sendBack(UUID cycleId, SubjectType type, UUID subjectId, Requests.SendBack req, String ifMatch) {
+    public RatingView sendBack(UUID cycleId, SubjectType type, UUID subjectId, Commands.SendBack req, String ifMatch) {
         Cycle c = cycles.find(cycleId);
         Subject s = subject(type, subjectId);
         CycleService.requireOpen(c);
@@ -381,7 +379,7 @@ public class RatingService {
             }
             String why = null;
             if ("DISCIPLINED_IN_YEAR".equals(cap.condition())) {
-                List<InputsReadModel.Discipline> ds = inputs.disciplines(s.id(), year);
+                List<Inputs.Discipline> ds = inputs.disciplines(s.id(), year);
                 if (!ds.isEmpty()) {
                     why = "the member was disciplined in " + year + " (" + ds.stream().map(d -> d.form() + " on " + d.decidedOn())
                             .collect(Collectors.joining(", ")) + ")";
@@ -532,13 +530,13 @@ public class RatingService {
     /** The view of a rating; {@code live} replaces the inputs stored at the self-assessment when given. */
     private RatingView view(Row r, PolicyDocument policy, Inputs live) {
         var band = policy.band(r.type(), r.total()).map(PolicyDocument.Level::code).orElse(null);
-        Views.SelfAssessment self = r.selfAt() == null ? null
-                : new Views.SelfAssessment(r.scores(), r.total(), band, r.text(), r.selfBy(), r.selfAt());
-        Views.Step proposal = r.proposedAt() == null ? null
-                : new Views.Step(r.proposedLevel(), levelName(policy, r.type(), r.proposedLevel()), r.proposalNote(), r.proposedBy(), r.proposedAt());
-        Views.Step decision = r.decidedAt() == null ? null
-                : new Views.Step(r.decidedLevel(), levelName(policy, r.type(), r.decidedLevel()), r.decisionNote(), r.decidedBy(), r.decidedAt());
-        Views.Step sentBack = r.sentBackAt() == null ? null : new Views.Step(null, null, r.sentBackReason(), r.sentBackBy(), r.sentBackAt());
+        Results.SelfAssessment self = r.selfAt() == null ? null
+                : new Results.SelfAssessment(r.scores(), r.total(), band, r.text(), r.selfBy(), r.selfAt());
+        Results.Step proposal = r.proposedAt() == null ? null
+                : new Results.Step(r.proposedLevel(), levelName(policy, r.type(), r.proposedLevel()), r.proposalNote(), r.proposedBy(), r.proposedAt());
+        Results.Step decision = r.decidedAt() == null ? null
+                : new Results.Step(r.decidedLevel(), levelName(policy, r.type(), r.decidedLevel()), r.decisionNote(), r.decidedBy(), r.decidedAt());
+        Results.Step sentBack = r.sentBackAt() == null ? null : new Results.Step(null, null, r.sentBackReason(), r.sentBackBy(), r.sentBackAt());
         return new RatingView(r.id(), r.cycleId(), r.year(), r.type().name(), r.subjectId(), r.subjectName(), r.orgId(), r.orgType(),
                 r.sector(), r.state().name(), self, live != null ? live : r.inputs(), proposal, decision, sentBack, r.version());
     }

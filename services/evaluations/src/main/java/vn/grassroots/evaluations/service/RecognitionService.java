@@ -20,8 +20,6 @@ import vn.grassroots.common.time.VietnamClock;
 import vn.grassroots.common.tree.OrgRef;
 import vn.grassroots.common.tree.OrgRefs;
 import vn.grassroots.common.web.ETags;
-import vn.grassroots.evaluations.api.Requests;
-import vn.grassroots.evaluations.api.Views;
 import vn.grassroots.evaluations.domain.SubjectType;
 import vn.grassroots.evaluations.service.CycleService.Cycle;
 
@@ -61,7 +59,7 @@ public class RecognitionService {
      * decided at the policy's highest level; by a superior organization, as for decisions.
      */
     @Transactional
-    public Views.RecognitionView recognize(UUID cycleId, Requests.Recognize r) {
+    public Results.RecognitionView recognize(UUID cycleId, Commands.Recognize r) {
         Cycle c = cycles.find(cycleId);
         RatingService.Subject s = organization(c, r.organizationId());
         ratings.requireSuperior(s);
@@ -90,13 +88,13 @@ public class RecognitionService {
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, now())""")
                 .setParameter(1, id).setParameter(2, cycleId).setParameter(3, s.id()).setParameter(4, s.org().path).setParameter(5, title)
                 .setParameter(6, r.note()).setParameter(7, Caller.actorOf(caller)).executeUpdate();
-        Views.RecognitionView v = recognitions(cycleId, s.org().id, null, 1).items().get(0);
+        Results.RecognitionView v = recognitions(cycleId, s.org().id, null, 1).items().get(0);
         audit.record("recognition.granted", "Recognition", id, s.org().path, null, v);
         return v;
     }
 
     @Transactional
-    public Page<Views.RecognitionView> recognitions(UUID cycleId, UUID under, String cursor, Integer limit) {
+    public Page<Results.RecognitionView> recognitions(UUID cycleId, UUID under, String cursor, Integer limit) {
         cycles.readable(cycleId);
         int n = Cursor.limit(limit);
         String[] after = Cursor.decode(cursor, 1);
@@ -110,7 +108,7 @@ public class RecognitionService {
         scope.bind(q::setParameter, "scope");
         @SuppressWarnings("unchecked")
         List<Object[]> rows = q.getResultList();
-        return Cursor.page(rows, n, x -> new Views.RecognitionView((UUID) x[0], (UUID) x[1], (UUID) x[2], (String) x[3], (String) x[4],
+        return Cursor.page(rows, n, x -> new Results.RecognitionView((UUID) x[0], (UUID) x[1], (UUID) x[2], (String) x[3], (String) x[4],
                 "MODEL_CELL".equals(x[4]) ? "Chi bộ 4 tốt" : "Đảng bộ cơ sở 4 tốt", (String) x[5], (String) x[6], Sql.instant(x[7])),
                 x -> Cursor.encode((String) x[8]));
     }
@@ -118,7 +116,7 @@ public class RecognitionService {
     // ---- inspections
 
     @Transactional
-    public Views.InspectionView plan(UUID cycleId, Requests.PlanInspection r) {
+    public Results.InspectionView plan(UUID cycleId, Commands.PlanInspection r) {
         Cycle c = cycles.find(cycleId);
         RatingService.Subject s = organization(c, r.organizationId());
         ratings.requireSuperior(s);
@@ -133,14 +131,14 @@ public class RecognitionService {
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'PLANNED', ?7, 0)""")
                 .setParameter(1, id).setParameter(2, cycleId).setParameter(3, s.id()).setParameter(4, s.org().path)
                 .setParameter(5, r.topic()).setParameter(6, r.plannedOn()).setParameter(7, Caller.actorOf(caller)).executeUpdate();
-        Views.InspectionView v = inspection(id);
+        Results.InspectionView v = inspection(id);
         audit.record("inspection.planned", "Inspection", id, s.org().path, null, v);
         return v;
     }
 
     @Transactional
-    public Views.InspectionView record(UUID inspectionId, Requests.RecordInspection r, String ifMatch) {
-        Views.InspectionView before = inspection(inspectionId);
+    public Results.InspectionView record(UUID inspectionId, Commands.RecordInspection r, String ifMatch) {
+        Results.InspectionView before = inspection(inspectionId);
         Cycle c = cycles.find(before.cycleId());
         RatingService.Subject s = organization(c, before.organizationId());
         ratings.requireSuperior(s);
@@ -158,13 +156,13 @@ public class RecognitionService {
                     version = version + 1 WHERE id = ?5""")
                 .setParameter(1, r.inspectedOn()).setParameter(2, r.result()).setParameter(3, r.findings())
                 .setParameter(4, Caller.actorOf(caller)).setParameter(5, inspectionId).executeUpdate();
-        Views.InspectionView after = inspection(inspectionId);
+        Results.InspectionView after = inspection(inspectionId);
         audit.record("inspection.recorded", "Inspection", inspectionId, s.org().path, before, after);
         return after;
     }
 
     @Transactional
-    public Page<Views.InspectionView> inspections(UUID cycleId, UUID under, String state, String cursor, Integer limit) {
+    public Page<Results.InspectionView> inspections(UUID cycleId, UUID under, String state, String cursor, Integer limit) {
         cycles.readable(cycleId);
         int n = Cursor.limit(limit);
         String[] after = Cursor.decode(cursor, 2);
@@ -184,7 +182,7 @@ public class RecognitionService {
 
     /** Cells of the subtree (active), how many have an inspection planned, done, and done before their rating was decided. */
     @Transactional
-    public Views.Coverage coverage(UUID cycleId, UUID under) {
+    public Results.Coverage coverage(UUID cycleId, UUID under) {
         Cycle c = cycles.readable(cycleId);
         Scope scope = scope(under);
         Query q = em.createNativeQuery("""
@@ -203,7 +201,7 @@ public class RecognitionService {
         Object[] r = (Object[]) q.getSingleResult();
         long cells = Sql.number(r[0]);
         long before = Sql.number(r[3]);
-        return new Views.Coverage(cycleId, under, cells, Sql.number(r[1]), Sql.number(r[2]), before, ReportService.percent(before, cells));
+        return new Results.Coverage(cycleId, under, cells, Sql.number(r[1]), Sql.number(r[2]), before, ReportService.percent(before, cells));
     }
 
     private static final String SELECT = """
@@ -211,14 +209,14 @@ public class RecognitionService {
                 i.planned_by, i.recorded_by, i.recorded_at, i.version, i.org_path
             FROM inspection i LEFT JOIN org_ref o ON o.id = i.organization_id""";
 
-    private Views.InspectionView inspection(UUID id) {
+    private Results.InspectionView inspection(UUID id) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(SELECT + " WHERE i.id = ?1").setParameter(1, id).getResultList();
         return rows.stream().findFirst().map(RecognitionService::inspection).orElseThrow(() -> ProblemException.notFound("inspection", id));
     }
 
-    private static Views.InspectionView inspection(Object[] x) {
-        return new Views.InspectionView((UUID) x[0], (UUID) x[1], (UUID) x[2], (String) x[3], (String) x[4], Sql.date(x[5]), (String) x[6],
+    private static Results.InspectionView inspection(Object[] x) {
+        return new Results.InspectionView((UUID) x[0], (UUID) x[1], (UUID) x[2], (String) x[3], (String) x[4], Sql.date(x[5]), (String) x[6],
                 Sql.date(x[7]), (String) x[8], (String) x[9], (String) x[10], (String) x[11], Sql.instant(x[12]), Sql.number(x[13]));
     }
 

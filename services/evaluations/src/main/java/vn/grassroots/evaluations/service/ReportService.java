@@ -30,12 +30,11 @@ import vn.grassroots.common.security.Scope;
 import vn.grassroots.common.stats.SubtreeCounts;
 import vn.grassroots.common.tree.OrgRef;
 import vn.grassroots.common.tree.OrgRefs;
-import vn.grassroots.evaluations.api.Views.Group;
-import vn.grassroots.evaluations.api.Views.LevelCount;
-import vn.grassroots.evaluations.api.Views.SubjectSummary;
-import vn.grassroots.evaluations.api.Views;
 import vn.grassroots.evaluations.domain.PolicyDocument;
 import vn.grassroots.evaluations.domain.SubjectType;
+import vn.grassroots.evaluations.service.Results.Group;
+import vn.grassroots.evaluations.service.Results.LevelCount;
+import vn.grassroots.evaluations.service.Results.SubjectSummary;
 
 /**
  * Reports of decided ratings for a subtree and a year, the way provincial reports state them: counts and shares per
@@ -82,7 +81,7 @@ public class ReportService {
     }
 
     @Transactional
-    public Views.Summary summary(UUID organizationId, int year, UUID cycleId) {
+    public Results.Summary summary(UUID organizationId, int year, UUID cycleId) {
         Root root = root(organizationId);
         // The counts of the root's subtree for the year's cycles (one cycle when asked): a few hundred rows whatever the
         // number of ratings below. Keys: subject|A|level, subject|T|type|level, subject|S|sector|level (V4__report_counts).
@@ -115,7 +114,7 @@ public class ReportService {
         rows.stream().filter(r -> "ORGANIZATION".equals(r[0]) && grouping(r[5]) == 0 && GRASSROOTS.contains((String) r[2]))
                 .forEach(r -> grassroots.merge((String) r[1], Sql.number(r[4]), Long::sum));
         Group g = group("GRASSROOTS", grassroots, levels.get(SubjectType.ORGANIZATION));
-        return new Views.Summary(root.organizationId(), year, cycleId, o, g, m, statements(g, m));
+        return new Results.Summary(root.organizationId(), year, cycleId, o, g, m, statements(g, m));
     }
 
     private SubjectSummary subject(SubjectType type, List<Object[]> rows, Map<String, PolicyDocument.Level> levels) {
@@ -201,7 +200,7 @@ public class ReportService {
 
     /** The decided ratings behind a number: filtered like the report's cells, by name, one page at a time. */
     @Transactional
-    public Page<Views.RatedItem> rated(UUID organizationId, int year, SubjectType type, String level, String orgType, String sector,
+    public Page<Results.RatedItem> rated(UUID organizationId, int year, SubjectType type, String level, String orgType, String sector,
             UUID cycleId, String cursor, Integer limit) {
         Root root = root(organizationId);
         int n = Cursor.limit(limit);
@@ -306,14 +305,14 @@ public class ReportService {
                 .getSingleResult()).longValue();
     }
 
-    public static Views.RatedItem item(Object[] r) {
-        return new Views.RatedItem((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], (UUID) r[4], (String) r[5], (String) r[6],
+    public static Results.RatedItem item(Object[] r) {
+        return new Results.RatedItem((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], (UUID) r[4], (String) r[5], (String) r[6],
                 (String) r[7], Sql.instant(r[8]), (String) r[9]);
     }
 
     /** Counts and shares per level for each year of a range, with the change in percentage points from the year before. */
     @Transactional
-    public List<Views.YearRow> comparison(UUID organizationId, int fromYear, int toYear) {
+    public List<Results.YearRow> comparison(UUID organizationId, int fromYear, int toYear) {
         if (toYear < fromYear || toYear - fromYear > 20) {
             throw ProblemException.invalid("toYear", "must be from fromYear to fromYear + 20");
         }
@@ -332,7 +331,7 @@ public class ReportService {
             totals.merge(r[0] + "|" + r[1], Sql.number(r[3]), Long::sum);
         }
         Map<String, BigDecimal> shares = new HashMap<>();
-        List<Views.YearRow> out = new ArrayList<>();
+        List<Results.YearRow> out = new ArrayList<>();
         for (Object[] r : rows) {
             int year = ((Number) r[0]).intValue();
             BigDecimal p = percent(Sql.number(r[3]), totals.get(year + "|" + r[1]));
@@ -343,7 +342,7 @@ public class ReportService {
             BigDecimal p = shares.get(year + "|" + r[1] + "|" + r[2]);
             BigDecimal before = totals.containsKey((year - 1) + "|" + r[1])
                     ? shares.getOrDefault((year - 1) + "|" + r[1] + "|" + r[2], BigDecimal.ZERO.setScale(2)) : null;
-            out.add(new Views.YearRow(year, (String) r[1], (String) r[2], Sql.number(r[3]), p, before == null ? null : p.subtract(before)));
+            out.add(new Results.YearRow(year, (String) r[1], (String) r[2], Sql.number(r[3]), p, before == null ? null : p.subtract(before)));
         }
         return out;
     }

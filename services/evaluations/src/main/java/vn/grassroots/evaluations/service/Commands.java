@@ -1,4 +1,4 @@
-package vn.grassroots.evaluations.api;
+package vn.grassroots.evaluations.service;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -18,9 +18,12 @@ import vn.grassroots.common.text.MultiLine;
 import vn.grassroots.evaluations.domain.PolicyDocument;
 import vn.grassroots.evaluations.domain.SubjectType;
 
-/** What the API accepts. Unknown fields are refused (400), so platform inputs can never be typed into a request. */
-public final class Requests {
-    private Requests() {}
+/**
+ * What the services take, as the API accepts it (the REST bodies are these records). Unknown fields are refused (400),
+ * so platform inputs can never be typed into a request.
+ */
+public final class Commands {
+    private Commands() {}
 
     @Schema(name = "CreatePolicy", description = "A custom rating policy (quy định đánh giá tùy chỉnh)")
     public record CreatePolicy(
