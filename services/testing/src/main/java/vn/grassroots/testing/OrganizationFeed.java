@@ -1,13 +1,12 @@
 package vn.grassroots.testing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
 /**
  * Acts as the organization service in the tests of the services that keep its read model: builds organizations and
- * publishes their state records and events, and waits until the service's read model (org_ref) applied them.
+ * publishes their state records and events. Waiting until a service applied them stays with the service.
  */
 public final class OrganizationFeed {
     public static final String TOPIC = "grassroots.organization.organizations.v1";
@@ -82,22 +81,5 @@ public final class OrganizationFeed {
     /** Publishes an event, checked against the contract; returns the event id. */
     public static String publishEvent(String type, Org o, ObjectNode details) {
         return CloudEvents.send(TOPIC, o.id, event(type, o, details), true);
-    }
-
-    /** Publishes the state records of {@code orgs} and waits until the service's org_ref holds each as published. */
-    public static void publishAndAwait(Duration timeout, Org... orgs) {
-        for (Org o : orgs) {
-            publishState(o);
-        }
-        for (Org o : orgs) {
-            awaitApplied(o, timeout);
-        }
-    }
-
-    /** Waits until the service's org_ref holds this version, path and status of {@code o}. */
-    public static void awaitApplied(Org o, Duration timeout) {
-        ReadModels.await("organization " + o.id + " v" + o.version + " " + o.status + " at " + o.path, timeout,
-                () -> ReadModels.count("SELECT count(*) FROM org_ref WHERE id = ?1 AND version = ?2 AND path = ?3 AND status = ?4",
-                        UUID.fromString(o.id), o.version, o.path, o.status) == 1);
     }
 }
