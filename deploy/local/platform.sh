@@ -229,6 +229,12 @@ ensure_fonts() {
   apt_install /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf fonts-dejavu-core
 }
 
+fast_test_modules() {
+  local m=services/common,services/testing s
+  for s in "${SERVICES[@]}"; do m+=",services/$s"; done
+  echo "$m"
+}
+
 cmd_test() {
   [[ "$GRASSROOTS_STACK" == test ]] || die "run tests with GRASSROOTS_STACK=test"
   local start=$SECONDS
@@ -241,6 +247,12 @@ cmd_test() {
   # The contract linters install from npm while the modules build and test (network, not CPU).
   "$LOCAL_DIR/lint-contracts.sh" install >"$LOGS/contract-lint-install.log" 2>&1 &
   local linters=$!
+  # Fast tests first, without PostgreSQL or Kafka: a broken rule or a dependency pointing the wrong way fails in
+  # minutes, before any infrastructure starts (the same tests run again, with the rest, in each module below).
+  log "fast tests: services/common's unit tests, every service's ArchitectureTest and domain tests"
+  (cd "$REPO" && "$REPO/mvnw" -B -q -T1 test -pl "$(fast_test_modules)" -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dtest='vn/grassroots/common/**/*Test,**/ArchitectureTest,**/domain/**/*Test')
+  log "fast tests passed after $((SECONDS - start)) s"
   "$LOCAL_DIR/infra.sh" up >/dev/null
   log "infrastructure up after $((SECONDS - start)) s; running every module's tests"
   (cd "$REPO" && "$REPO/mvnw" -B -T1 install $(contracts_flag))
