@@ -7,7 +7,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import vn.grassroots.assignments.domain.Assignment;
 import vn.grassroots.assignments.domain.Enums.CoverageLevel;
-import vn.grassroots.assignments.domain.Enums.Role;
 import vn.grassroots.assignments.domain.Enums.TargetType;
 import vn.grassroots.assignments.domain.Household;
 import vn.grassroots.assignments.domain.Level;
@@ -73,15 +71,8 @@ public class AssignmentService {
                         new FieldError("targetId", "is not a known household"));
             }
             targetOrg = access.activeOrganizationInScope(h.organizationId, "targetId");
-            if (r.role() == Role.ATTENDS_MEETINGS) {
-                throw ProblemException.unprocessable("invalid-role", "a household has no meetings to attend",
-                        new FieldError("role", "ATTENDS_MEETINGS needs an organization target"));
-            }
         }
-        if (r.role() == Role.ATTENDS_MEETINGS && !targetOrg.isCell()) {
-            throw ProblemException.unprocessable("invalid-role", "monthly meetings are attended in a cell (chi bộ)",
-                    new FieldError("role", "ATTENDS_MEETINGS needs a cell target"));
-        }
+        Assignment.requireRoleFitsTarget(r.role(), r.targetType(), targetOrg.isCell());
         OrgRef deciding = access.activeOrganizationInScope(r.decidingOrganizationId(), "decidingOrganizationId");
         if (!deciding.contains(targetOrg)) {
             throw ProblemException.unprocessable("deciding-organization-not-above",
@@ -96,9 +87,7 @@ public class AssignmentService {
             throw ProblemException.unprocessable("inactive-member", "member " + r.personId() + " is " + person.status,
                     new FieldError("personId", "is not an active member (PROBATIONARY or OFFICIAL)"));
         }
-        if (r.validTo() != null && r.validTo().isBefore(r.validFrom())) {
-            throw ProblemException.invalid("validTo", "must not be before validFrom");
-        }
+        Assignment.requireValidPeriod(r.validFrom(), r.validTo());
         boolean duplicate = !em.createNativeQuery("""
                 SELECT 1 FROM assignment WHERE person_id = ?1 AND target_id = ?2 AND role = ?3 AND status = 'ACTIVE'""")
                 .setParameter(1, r.personId()).setParameter(2, r.targetId()).setParameter(3, r.role().name())
@@ -141,19 +130,8 @@ public class AssignmentService {
         }
         OrgRef org = access.owningOrganization(a.organizationId);
         vn.grassroots.common.web.ETags.check(ifMatch, a.version);
-        if (!"ACTIVE".equals(a.status)) {
-            throw ProblemException.conflict("assignment-ended", "the assignment has already ended");
-        }
-        LocalDate on = r.endedOn() != null ? r.endedOn() : clock.today();
-        if (on.isBefore(a.validFrom)) {
-            throw ProblemException.invalid("endedOn", "must not be before validFrom");
-        }
         Results.AssignmentView before = Results.AssignmentView.of(a);
-        a.status = "ENDED";
-        a.endReason = r.reason();
-        a.endedOn = on;
-        a.updatedAt = Instant.now();
-        a.version++;
+        a.end(r.reason(), r.endedOn(), clock.today(), Instant.now());
         events.assignment(DomainEvents.ASSIGNMENT_ENDED, a.id);
         Results.AssignmentView view = Results.AssignmentView.of(a);
         audit.record("assignment.ended", "Assignment", a.id, org.path, before, view);

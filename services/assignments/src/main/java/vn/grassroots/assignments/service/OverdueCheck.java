@@ -20,7 +20,7 @@ import vn.grassroots.assignments.events.DomainEvents;
 import vn.grassroots.common.time.VietnamClock;
 
 /**
- * Detects overdue tasks (nhiệm vụ quá hạn): open tasks whose due date has passed. Each task is flagged and announced
+ * Detects overdue tasks (nhiệm vụ quá hạn): open tasks whose due date has passed ({@code Task.isOverdueAsOf}). Each task is flagged and announced
  * (vn.grassroots.task.overdue) in the same transaction, and only while not yet flagged, so it is announced exactly
  * once even with several instances (FOR UPDATE SKIP LOCKED). Runs at start and every
  * {@code grassroots.tasks.overdue-check-interval}; POST /api/v1/tasks/overdue-checks runs it on demand.

@@ -7,7 +7,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -85,9 +84,7 @@ public class TaskService {
             throw ProblemException.invalid("issuingOrganizationId", "is required without a plan");
         }
         OrgRef issuer = access.activeOrganizationInScope(issuingId, r.planId() != null ? "planId" : "issuingOrganizationId");
-        if (r.dueDate().isBefore(clock.today())) {
-            throw ProblemException.invalid("dueDate", "must not be in the past");
-        }
+        Task.requireDueDateNotPast(r.dueDate(), clock.today());
         UUID assigneeOrg;
         if (r.assigneeType() == AssigneeType.MEMBER) {
             MemberRef m = members.findById(r.assigneeId());
@@ -165,12 +162,8 @@ public class TaskService {
                     "only the assignee of a task reports its progress");
         }
         ETags.check(ifMatch, t.version);
-        requireOpen(t);
         Results.TaskView before = Results.TaskView.of(t);
-        t.state = "IN_PROGRESS";
-        t.progressPercent = r.percent();
-        t.updatedAt = Instant.now();
-        t.version++;
+        t.reportProgress(r.percent(), Instant.now());
         Caller caller = access.caller();
         em.createNativeQuery("""
                 INSERT INTO task_progress (task_id, percent, note, reported_by, member_id, reported_at)
@@ -192,22 +185,8 @@ public class TaskService {
                     "only the assignee or the issuing organization completes a task");
         }
         ETags.check(ifMatch, t.version);
-        if ("CANCELLED".equals(t.state)) {
-            throw ProblemException.conflict("task-cancelled", "a cancelled task cannot be completed");
-        }
-        if ("DONE".equals(t.state)) {
-            throw ProblemException.conflict("task-done", "the task is already done");
-        }
-        LocalDate on = r == null || r.completedOn() == null ? clock.today() : r.completedOn();
-        if (on.isAfter(clock.today())) {
-            throw ProblemException.invalid("completedOn", "must not be in the future");
-        }
         Results.TaskView before = Results.TaskView.of(t);
-        t.state = "DONE";
-        t.progressPercent = 100;
-        t.completedOn = on;
-        t.updatedAt = Instant.now();
-        t.version++;
+        t.complete(r == null ? null : r.completedOn(), clock.today(), Instant.now());
         events.task(DomainEvents.TASK_COMPLETED, t.id);
         Results.TaskView view = Results.TaskView.of(t);
         audit.record("task.completed", "Task", t.id, pathOf(t.issuingOrganizationId), before, view);
@@ -221,12 +200,8 @@ public class TaskService {
             throw ProblemException.forbidden("only the issuing organization cancels a task");
         }
         ETags.check(ifMatch, t.version);
-        requireOpen(t);
         Results.TaskView before = Results.TaskView.of(t);
-        t.state = "CANCELLED";
-        t.cancelReason = r.reason();
-        t.updatedAt = Instant.now();
-        t.version++;
+        t.cancel(r.reason(), Instant.now());
         events.taskCancelled(t.id, r.reason());
         Results.TaskView view = Results.TaskView.of(t);
         audit.record("task.cancelled", "Task", t.id, pathOf(t.issuingOrganizationId), before, view);
@@ -304,12 +279,6 @@ public class TaskService {
             throw ProblemException.notFound("task", id);
         }
         return t;
-    }
-
-    private static void requireOpen(Task t) {
-        if (!t.isOpen()) {
-            throw ProblemException.conflict("task-closed", "the task is " + t.state);
-        }
     }
 
     /** The assignee: the member themself, or for an organization's task a writer whose scope holds that organization. */
