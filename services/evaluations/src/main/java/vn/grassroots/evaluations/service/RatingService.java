@@ -8,7 +8,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +29,8 @@ import vn.grassroots.common.tree.OrgRefs;
 import vn.grassroots.common.web.ETags;
 import vn.grassroots.evaluations.domain.Inputs;
 import vn.grassroots.evaluations.domain.PolicyDocument;
+import vn.grassroots.evaluations.domain.QuotaRule;
+import vn.grassroots.evaluations.domain.RatingWorkflow;
 import vn.grassroots.evaluations.domain.RatingState;
 import vn.grassroots.evaluations.domain.SubjectType;
 import vn.grassroots.evaluations.events.EvaluationEvents;
@@ -158,10 +159,7 @@ public class RatingService {
         if (existing.isPresent()) {
             Row r = existing.get();
             ETags.check(ifMatch, r.version());
-            if (r.state() != RatingState.SELF_ASSESSED && r.state() != RatingState.SELF_ASSESSMENT_RETURNED) {
-                throw ProblemException.conflict("self-assessment-closed", "the rating is " + r.state()
-                        + ": the self-assessment can change only before the proposal, or when the proposal step sent it back");
-            }
+            RatingWorkflow.requireSelfAssessmentOpen(r.state());
             em.createNativeQuery("""
                     UPDATE rating SET state = 'SELF_ASSESSED', self_scores = cast(?1 AS jsonb), self_total = ?2, self_text = ?3,
                         self_by = ?4, self_at = now(), inputs = cast(?5 AS jsonb), version = version + 1 WHERE id = ?6""")
@@ -203,13 +201,7 @@ public class RatingService {
         Row r = row(cycleId, type, subjectId, true).orElseThrow(() -> ProblemException.conflict("self-assessment-missing",
                 "there is no self-assessment yet: the proposal follows it"));
         ETags.check(ifMatch, r.version());
-        if (r.state() == RatingState.SELF_ASSESSMENT_RETURNED) {
-            throw ProblemException.conflict("self-assessment-missing", "the self-assessment was sent back (" + r.sentBackReason()
-                    + ") and has not been made again");
-        }
-        if (r.state() == RatingState.DECIDED) {
-            throw ProblemException.conflict("already-decided", "the rating is decided, which is final");
-        }
+        RatingWorkflow.requireProposable(r.state(), r.sentBackReason());
         PolicyDocument policy = policies.document(c.policyId());
         PolicyDocument.Level level = level(policy, type, req.level());
         em.createNativeQuery("""
@@ -231,14 +223,7 @@ public class RatingService {
         Row r = row(cycleId, type, subjectId, true).orElseThrow(() -> ProblemException.conflict("self-assessment-missing",
                 "there is no self-assessment yet: the decision follows the self-assessment and the proposal"));
         ETags.check(ifMatch, r.version());
-        switch (r.state()) {
-            case SELF_ASSESSMENT_RETURNED -> throw ProblemException.conflict("self-assessment-missing",
-                    "the self-assessment was sent back and has not been made again; the decision follows it and the proposal");
-            case SELF_ASSESSED, PROPOSAL_RETURNED -> throw ProblemException.conflict("proposal-missing",
-                    "there is no proposal of the cell or committee yet: the decision follows it");
-            case DECIDED -> throw ProblemException.conflict("already-decided", "the rating is decided, which is final");
-            default -> { }
-        }
+        RatingWorkflow.requireDecidable(r.state());
         PolicyDocument policy = policies.document(c.policyId());
         PolicyDocument.Level level = level(policy, type, req.level());
         checkCaps(policy, s, c.year(), level);
@@ -330,19 +315,12 @@ public class RatingService {
         Row r = row(cycleId, type, subjectId, true).orElseThrow(() -> ProblemException.conflict("self-assessment-missing",
                 "there is no self-assessment yet: nothing to send back"));
         ETags.check(ifMatch, r.version());
-        RatingState to;
-        switch (r.state()) {
-            case PROPOSED -> {
-                requireSuperior(s);
-                to = RatingState.PROPOSAL_RETURNED;
-            }
-            case SELF_ASSESSED, PROPOSAL_RETURNED -> {
-                caller.requireRole(KEEPERS);
-                caller.requireInScope(s.org().path, s.org().id);
-                to = RatingState.SELF_ASSESSMENT_RETURNED;
-            }
-            case DECIDED -> throw ProblemException.conflict("already-decided", "the rating is decided, which is final");
-            default -> throw ProblemException.conflict("already-sent-back", "the self-assessment was already sent back");
+        RatingState to = RatingWorkflow.sendBack(r.state());
+        if (RatingWorkflow.sendBackIsTheDecidersAct(r.state())) {
+            requireSuperior(s);
+        } else {
+            caller.requireRole(KEEPERS);
+            caller.requireInScope(s.org().path, s.org().id);
         }
         PolicyDocument policy = policies.document(c.policyId());
         em.createNativeQuery("""
@@ -362,10 +340,7 @@ public class RatingService {
         caller.requireRole(Roles.ADMIN, Roles.ORGANIZER, Roles.INTEGRATION, Roles.SECRETARY);
         caller.requireInScope(s.org().path, s.org().id);
         Scope scope = caller.scope();
-        if (!scope.isAll() && scope.prefix().equals(s.org().path)) {
-            throw new ProblemException(403, "decider-not-superior", "Forbidden", "the decision on a rating in " + s.org().name
-                    + " belongs to a superior organization; " + s.org().name + " itself may only propose");
-        }
+        RatingWorkflow.requireSuperior(scope.isAll(), scope.isAll() ? null : scope.prefix(), s.org().path, s.org().name);
     }
 
     private void checkCaps(PolicyDocument policy, Subject s, int year, PolicyDocument.Level level) {
@@ -413,16 +388,7 @@ public class RatingService {
                     WHERE cycle_id = ?3 AND subject_type = ?4 AND state = 'DECIDED' AND (cast(?5 AS uuid) IS NULL OR organization_id = ?5)""")
                     .setParameter(1, quota.level()).setParameter(2, quota.relativeTo()).setParameter(3, c.id())
                     .setParameter(4, s.type().name()).setParameter(5, inOrg ? s.org().id : null).getSingleResult();
-            long rated = Sql.number(counts[0]) + 1;
-            long base = Sql.number(counts[1]);
-            long allowed = BigDecimal.valueOf(base).multiply(quota.maxPercent()).divide(BigDecimal.valueOf(100), 0, RoundingMode.FLOOR).longValue();
-            if (rated > allowed) {
-                String where = inOrg ? " in " + s.org().name : " in this cycle";
-                throw ProblemException.unprocessable("quota-exceeded", "rule " + quota.code() + " (" + quota.source() + "): "
-                        + rated + " rated " + quota.level() + where + " would exceed " + quota.maxPercent().stripTrailingZeros().toPlainString()
-                        + "% of the " + base + " rated " + quota.relativeTo() + " (at most " + allowed + ") by " + (rated - allowed),
-                        new FieldError("level", "quota " + quota.code() + " exceeded by " + (rated - allowed)));
-            }
+            QuotaRule.check(quota, Sql.number(counts[0]), Sql.number(counts[1]), inOrg ? " in " + s.org().name : " in this cycle");
         }
     }
 
