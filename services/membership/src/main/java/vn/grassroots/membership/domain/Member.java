@@ -9,8 +9,13 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import vn.grassroots.common.problem.Problem.FieldError;
+import vn.grassroots.common.problem.ProblemException;
 
-/** A Party member (đảng viên). The status changes only through MemberService's explicit operations. */
+/**
+ * A Party member (đảng viên). The status changes only through MemberService's explicit operations, by the rules of
+ * {@link #checkStatusChange} and {@link #applyStatusChange}.
+ */
 @Entity
 @Table(name = "member")
 public class Member extends Person {
@@ -46,5 +51,51 @@ public class Member extends Person {
 
     public LocalDate probationEndsOn() {
         return admissionDate.plusMonths(PROBATION_MONTHS);
+    }
+
+    /** Whether a change from {@code from} to {@code to} is the official recognition at the end of probation. */
+    public static boolean isRecognition(MemberStatus from, MemberStatus to) {
+        return from == MemberStatus.PROBATIONARY && to == MemberStatus.OFFICIAL;
+    }
+
+    /**
+     * Refuses a change of this member's status to {@code to} by a decision of {@code decisionDate}, {@code today} being
+     * the day in Vietnam: a change {@link MemberStatus#next()} does not allow (409), a decision in the future (400) or
+     * before the current status (422), an official recognition before probation is over (409).
+     */
+    public void checkStatusChange(MemberStatus to, LocalDate decisionDate, LocalDate today) {
+        MemberStatus from = status;
+        if (!from.next().contains(to)) {
+            throw ProblemException.conflict("invalid-status-change", "a " + from + " member cannot become " + to
+                    + (from.next().isEmpty() ? "; " + from + " is final" : "; allowed: " + from.next()));
+        }
+        if (decisionDate.isAfter(today)) {
+            throw ProblemException.invalid("decision.date", "must not be in the future");
+        }
+        if (decisionDate.isBefore(statusSince)) {
+            throw ProblemException.unprocessable("decision-before-status", "the decision predates the current status (since "
+                    + statusSince + ")", new FieldError("decision.date", "must not be before " + statusSince));
+        }
+        if (isRecognition(from, to) && decisionDate.isBefore(probationEndsOn())) {
+            throw ProblemException.conflict("probation-not-over", "probation lasts 12 months from admission (" + admissionDate
+                    + "): official recognition is possible from " + probationEndsOn());
+        }
+    }
+
+    /**
+     * Applies a change {@link #checkStatusChange} allowed: the new status and the day it holds from (official membership
+     * counts from the end of probation, any other status from its decision). True when it is the official recognition.
+     */
+    public boolean applyStatusChange(MemberStatus to, LocalDate decisionDate) {
+        boolean recognition = isRecognition(status, to);
+        status = to;
+        if (recognition) {
+            // official membership counts from the end of probation (Điều lệ Đảng: tuổi đảng tính từ ngày công nhận chính thức)
+            officialDate = probationEndsOn();
+            statusSince = officialDate;
+        } else {
+            statusSince = decisionDate;
+        }
+        return recognition;
     }
 }

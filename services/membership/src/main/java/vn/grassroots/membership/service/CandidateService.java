@@ -11,7 +11,6 @@ import java.util.UUID;
 import vn.grassroots.common.audit.AuditTrail;
 import vn.grassroots.common.paging.Cursor;
 import vn.grassroots.common.paging.Page;
-import vn.grassroots.common.problem.Problem.FieldError;
 import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.security.Scope;
 import vn.grassroots.common.security.Subtree;
@@ -132,21 +131,8 @@ public class CandidateService {
         OrgRef org = access.organization(c.organizationId);
         access.caller().requireInScope(org == null ? null : org.path, c.organizationId);
         ETags.check(ifMatch, c.version);
-        AdmissionStep expected = c.stage.following();
-        if (r.step() == AdmissionStep.CANDIDATE || r.step() != expected) {
-            throw ProblemException.conflict("step-out-of-order", expected == null
-                    ? "the candidate is already admitted"
-                    : "the next step for this candidate is " + expected + ", not " + r.step()
-                            + " (order: AWARENESS_COURSE_COMPLETED, APPLIED, CELL_VOTED, SUPERIOR_APPROVED, ADMITTED)");
-        }
-        if (r.step().needsDecisionNumber() && (r.decisionNumber() == null || r.decisionNumber().isBlank())) {
-            throw ProblemException.invalid("decisionNumber", "is required for " + r.step());
-        }
-        LocalDate last = lastStepDate(c.id);
-        if (last != null && r.date().isBefore(last)) {
-            throw ProblemException.unprocessable("step-date-before-previous", "a step cannot be dated before the previous one (" + last + ")",
-                    new FieldError("date", "must not be before " + last));
-        }
+        c.checkNextStep(r.step(), r.decisionNumber());
+        Candidate.checkStepDate(r.date(), lastStepDate(c.id));
         Results.CandidateView before = view(c, org.name, true);
         if (r.step() == AdmissionStep.ADMITTED) {
             OrgRef cell = access.memberHolding(c.organizationId, "organizationId");

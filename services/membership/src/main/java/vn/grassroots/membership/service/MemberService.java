@@ -243,34 +243,10 @@ public class MemberService {
         Member m = writable(id);
         ETags.check(ifMatch, m.version);
         MemberStatus from = m.status;
-        if (!from.next().contains(r.status())) {
-            throw ProblemException.conflict("invalid-status-change", "a " + from + " member cannot become " + r.status()
-                    + (from.next().isEmpty() ? "; " + from + " is final" : "; allowed: " + from.next()));
-        }
-        if (r.decision().date().isAfter(clock.today())) {
-            throw ProblemException.invalid("decision.date", "must not be in the future");
-        }
-        if (r.decision().date().isBefore(m.statusSince)) {
-            throw ProblemException.unprocessable("decision-before-status", "the decision predates the current status (since "
-                    + m.statusSince + ")", new FieldError("decision.date", "must not be before " + m.statusSince));
-        }
-        boolean recognition = from == MemberStatus.PROBATIONARY && r.status() == MemberStatus.OFFICIAL;
-        if (recognition && r.decision().date().isBefore(m.probationEndsOn())) {
-            throw ProblemException.conflict("probation-not-over", "probation lasts 12 months from admission (" + m.admissionDate
-                    + "): official recognition is possible from " + m.probationEndsOn());
-        }
+        m.checkStatusChange(r.status(), r.decision().date(), clock.today());
         OrgRef org = access.organization(m.organizationId);
         Results.MemberView before = view(m, org.name, true);
-        m.status = r.status();
-        if (recognition) {
-            // official membership counts from the end of probation (Điều lệ Đảng: tuổi đảng tính từ ngày công nhận chính thức)
-            m.officialDate = m.probationEndsOn();
-            m.statusSince = m.officialDate;
-        } else if (from == MemberStatus.EXEMPT && r.status() == MemberStatus.OFFICIAL) {
-            m.statusSince = r.decision().date();
-        } else {
-            m.statusSince = r.decision().date();
-        }
+        boolean recognition = m.applyStatusChange(r.status(), r.decision().date());
         m.updatedAt = Instant.now();
         members.flush();
         recordChange(m.id, from, r.status(), r.reason(), r.decision());
