@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import vn.grassroots.common.problem.Problem.FieldError;
+import vn.grassroots.common.problem.ProblemException;
 
 /** A meeting (buổi sinh hoạt) of one organization; version is the ETag and grows with every change. */
 @Entity
@@ -105,6 +107,74 @@ public class Meeting {
     @Column(name = "updated_at")
     public Instant updatedAt;
     public long version;
+
+    // ---- state rules -----------------------------------------------------------------------------------------------
+
+    /** Refuses any change to a meeting whose minutes are approved or that is cancelled. */
+    public void refuseIfFrozen() {
+        if (state == MeetingState.MINUTES_APPROVED) {
+            throw ProblemException.conflict("meeting-frozen", "the minutes of this meeting are approved: it no longer changes");
+        }
+        if (state == MeetingState.CANCELLED) {
+            throw ProblemException.conflict("meeting-cancelled", "this meeting is cancelled: it no longer changes");
+        }
+    }
+
+    /** Refuses a change of the details once the meeting is held, its minutes approved or it is cancelled. */
+    public void refuseIfNotEditable() {
+        refuseIfFrozen();
+        if (state == MeetingState.HELD) {
+            throw ProblemException.conflict("meeting-held", "the meeting is held: its details are fixed; write its minutes instead");
+        }
+    }
+
+    /** Refuses a step that needs the meeting in the given state; why says which state the step needs. */
+    public void requireState(MeetingState required, String why) {
+        if (state != required) {
+            refuseIfFrozen();
+            throw ProblemException.conflict("invalid-state", why + "; this one is " + state);
+        }
+    }
+
+    /** Only a DRAFT or PUBLISHED meeting is cancelled. */
+    public void requireCancellable() {
+        if (state != MeetingState.DRAFT && state != MeetingState.PUBLISHED) {
+            throw ProblemException.conflict("invalid-state", "a " + state + " meeting cannot be cancelled; only DRAFT or PUBLISHED");
+        }
+    }
+
+    /**
+     * Refuses to record the meeting as held on today unless it is PUBLISHED, or a DRAFT whose day has passed; never before
+     * its day, and, when entered late, not before the late-entry window (the current year and lateEntryPreviousYears
+     * before it). Returns whether it is entered late (after its day).
+     */
+    public boolean requireHoldable(LocalDate today, int lateEntryPreviousYears) {
+        boolean late = meetingDate.isBefore(today);
+        if (!(state == MeetingState.DRAFT && late)) {
+            requireState(MeetingState.PUBLISHED, "only a PUBLISHED meeting, or a DRAFT whose day has passed, is recorded as held");
+        }
+        if (meetingDate.isAfter(today)) {
+            throw ProblemException.unprocessable("meeting-not-yet-held", "the meeting is on " + meetingDate + "; record it on or after that day");
+        }
+        if (late && meetingDate.getYear() < today.getYear() - lateEntryPreviousYears) {
+            throw ProblemException.unprocessable("outside-late-entry-window", "meetings are recorded after the fact from "
+                    + (today.getYear() - lateEntryPreviousYears) + " on; this one was on " + meetingDate,
+                    new FieldError("startsAt", "is before the late-entry window"));
+        }
+        return late;
+    }
+
+    /** Records the counted attendance and whether the quorum was met; the meeting is HELD. */
+    public void held(Attendance attendance, Quorum quorum) {
+        expected = attendance.expected();
+        expectedOfficial = attendance.expectedOfficial();
+        present = attendance.present();
+        presentOfficial = attendance.presentOfficial();
+        absentExcused = attendance.absentExcused();
+        absentUnexcused = attendance.absentUnexcused();
+        quorumMet = attendance.quorumMet(quorum);
+        state = MeetingState.HELD;
+    }
 
     /** An attached document (tài liệu): a title and a link. */
     public record Document(String title, String url) {}

@@ -29,11 +29,13 @@ import vn.grassroots.common.time.VietnamClock;
 import vn.grassroots.common.tree.OrgRef;
 import vn.grassroots.common.web.ETags;
 import vn.grassroots.meetings.domain.AgendaItem;
+import vn.grassroots.meetings.domain.Attendance;
 import vn.grassroots.meetings.domain.AttendanceStatus;
 import vn.grassroots.meetings.domain.Meeting;
 import vn.grassroots.meetings.domain.MeetingFormat;
 import vn.grassroots.meetings.domain.MeetingKind;
 import vn.grassroots.meetings.domain.MeetingState;
+import vn.grassroots.meetings.domain.Quorum;
 import vn.grassroots.meetings.events.MeetingEvents;
 import vn.grassroots.meetings.repository.AssignmentReadModel;
 import vn.grassroots.meetings.repository.MemberReadModel.RosterEntry;
@@ -109,7 +111,7 @@ public class MeetingService {
     public Results.MeetingView update(UUID id, Commands.MeetingInput in, String ifMatch) {
         Meeting m = keep(id);
         ETags.require(ifMatch, m.version);
-        editable(m);
+        m.refuseIfNotEditable();
         if (!m.organizationId.equals(in.organizationId())) {
             throw ProblemException.unprocessable("organization-fixed", "a meeting stays with its organization; cancel it and schedule another",
                     new FieldError("organizationId", "cannot change"));
@@ -129,7 +131,7 @@ public class MeetingService {
     public Results.MeetingView publish(UUID id, String ifMatch) {
         Meeting m = keep(id);
         ETags.check(ifMatch, m.version);
-        requireState(m, MeetingState.DRAFT, "only a DRAFT meeting is published");
+        m.requireState(MeetingState.DRAFT, "only a DRAFT meeting is published");
         notInPast(m);
         if (m.agenda.isEmpty()) {
             throw ProblemException.unprocessable("agenda-empty", "publish the agenda with the meeting: it has no agenda item",
@@ -146,9 +148,7 @@ public class MeetingService {
     public Results.MeetingView cancel(UUID id, Commands.Cancel in, String ifMatch) {
         Meeting m = keep(id);
         ETags.check(ifMatch, m.version);
-        if (m.state != MeetingState.DRAFT && m.state != MeetingState.PUBLISHED) {
-            throw ProblemException.conflict("invalid-state", "a " + m.state + " meeting cannot be cancelled; only DRAFT or PUBLISHED");
-        }
+        m.requireCancellable();
         m.state = MeetingState.CANCELLED;
         m.cancelReason = in.reason().trim();
         touch(m);
@@ -183,19 +183,7 @@ public class MeetingService {
     public Results.MeetingView hold(UUID id, Commands.Hold in, String ifMatch) {
         Meeting m = keep(id);
         ETags.check(ifMatch, m.version);
-        LocalDate today = clock.today();
-        boolean late = m.meetingDate.isBefore(today);
-        if (!(m.state == MeetingState.DRAFT && late)) {
-            requireState(m, MeetingState.PUBLISHED, "only a PUBLISHED meeting, or a DRAFT whose day has passed, is recorded as held");
-        }
-        if (m.meetingDate.isAfter(today)) {
-            throw ProblemException.unprocessable("meeting-not-yet-held", "the meeting is on " + m.meetingDate + "; record it on or after that day");
-        }
-        if (late && m.meetingDate.getYear() < today.getYear() - lateEntryPreviousYears) {
-            throw ProblemException.unprocessable("outside-late-entry-window", "meetings are recorded after the fact from "
-                    + (today.getYear() - lateEntryPreviousYears) + " on; this one was on " + m.meetingDate,
-                    new FieldError("startsAt", "is before the late-entry window"));
-        }
+        boolean late = m.requireHoldable(clock.today(), lateEntryPreviousYears);
         m.attendanceRecordedBy = access.caller().name();
         m.attendanceRecordedAt = Instant.now();
         m.enteredLate = late;
@@ -241,7 +229,7 @@ public class MeetingService {
                     .setParameter(1, m.id).setParameter(2, position++).setParameter(3, g.fullName().trim())
                     .setParameter(4, g.memberId()).setParameter(5, g.title()).setParameter(6, superior).executeUpdate();
         }
-        int present = 0, presentOfficial = 0, excused = 0, unexcused = 0, expectedOfficial = 0;
+        Attendance counts = new Attendance();
         List<MeetingEvents.Mark> memberMarks = new ArrayList<>();
         for (RosterEntry r : roster) {
             Commands.Mark mark = marks.get(r.memberId());
@@ -249,28 +237,13 @@ public class MeetingService {
                     .setParameter(1, m.id).setParameter(2, r.memberId()).setParameter(3, r.fullName()).setParameter(4, r.official())
                     .setParameter(5, r.temporary()).setParameter(6, mark.status().name())
                     .setParameter(7, mark.reason() == null || mark.reason().isBlank() ? null : mark.reason().trim()).executeUpdate();
-            expectedOfficial += r.official() ? 1 : 0;
-            switch (mark.status()) {
-                case PRESENT -> {
-                    present++;
-                    presentOfficial += r.official() ? 1 : 0;
-                }
-                case ABSENT_EXCUSED -> excused++;
-                case ABSENT_UNEXCUSED -> unexcused++;
-            }
+            counts.count(r.official(), mark.status());
             memberMarks.add(new MeetingEvents.Mark(r.memberId(), mark.status().name()));
         }
-        m.expected = roster.size();
-        m.expectedOfficial = expectedOfficial;
-        m.present = present;
-        m.presentOfficial = presentOfficial;
-        m.absentExcused = excused;
-        m.absentUnexcused = unexcused;
         // quorum: present official members ≥ numerator/denominator of the official members summoned (exempt not counted)
-        m.quorumMet = expectedOfficial > 0 && (long) presentOfficial * quorumDenominator >= (long) quorumNumerator * expectedOfficial;
+        m.held(counts, new Quorum(quorumNumerator, quorumDenominator));
         m.superiorExpected = !assigned.isEmpty();
         m.superiorAttended = !superiorIds.isEmpty();
-        m.state = MeetingState.HELD;
         touch(m);
         MeetingEvents.Attendance attendance = new MeetingEvents.Attendance(m.expected, m.expectedOfficial, m.present,
                 m.absentExcused, m.absentUnexcused, m.quorumMet, m.superiorAttended, superiorIds, memberMarks);
@@ -313,8 +286,8 @@ public class MeetingService {
     }
 
     private Results.MeetingView writeMinutes(Meeting m, Commands.Minutes in) {
-        frozen(m);
-        requireState(m, MeetingState.HELD, "minutes are written for a HELD meeting");
+        m.refuseIfFrozen();
+        m.requireState(MeetingState.HELD, "minutes are written for a HELD meeting");
         Results.MeetingView before = Results.MeetingView.of(m);
         m.minutes = in.minutes();
         m.resolution = in.resolution();
@@ -330,8 +303,8 @@ public class MeetingService {
     public Results.MeetingView approveMinutes(UUID id, String ifMatch) {
         Meeting m = keep(id);
         ETags.check(ifMatch, m.version);
-        frozen(m);
-        requireState(m, MeetingState.HELD, "minutes are approved for a HELD meeting");
+        m.refuseIfFrozen();
+        m.requireState(MeetingState.HELD, "minutes are approved for a HELD meeting");
         if (m.minutes == null || m.minutes.isBlank()) {
             throw ProblemException.unprocessable("minutes-missing", "write the minutes (PUT …/minutes) before approving them");
         }
@@ -614,29 +587,6 @@ public class MeetingService {
         }
         access.caller().requireInScope(m.organizationPath, m.organizationId);
         return m;
-    }
-
-    private static void frozen(Meeting m) {
-        if (m.state == MeetingState.MINUTES_APPROVED) {
-            throw ProblemException.conflict("meeting-frozen", "the minutes of this meeting are approved: it no longer changes");
-        }
-        if (m.state == MeetingState.CANCELLED) {
-            throw ProblemException.conflict("meeting-cancelled", "this meeting is cancelled: it no longer changes");
-        }
-    }
-
-    private static void editable(Meeting m) {
-        frozen(m);
-        if (m.state == MeetingState.HELD) {
-            throw ProblemException.conflict("meeting-held", "the meeting is held: its details are fixed; write its minutes instead");
-        }
-    }
-
-    private static void requireState(Meeting m, MeetingState state, String why) {
-        if (m.state != state) {
-            frozen(m);
-            throw ProblemException.conflict("invalid-state", why + "; this one is " + m.state);
-        }
     }
 
     private static void notInPast(Meeting m) {
