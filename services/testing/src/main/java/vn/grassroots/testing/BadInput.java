@@ -25,6 +25,8 @@ import java.util.UUID;
  * UTF-8 and UTF-16, wrong JSON types, impossible dates, unknown enum values, malformed ids, numbers, cursors) never
  * answered 2xx. Text that is odd but valid (emoji, combining marks, RTL marks, huge strings) goes only where it cannot
  * create anything (query parameters of reads), and must not fail either.
+ *
+ * <p>Longer than 300 lines on purpose: it is the corpus itself, case after case per type, read best as one table.
  */
 public final class BadInput {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -16,9 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -225,7 +223,7 @@ public class ExportJobs {
         try {
             identities.setIdentity(identity);
             update("UPDATE export_job SET status = 'RUNNING', started_at = now() WHERE id = ?1", id);
-            ChunkSink sink = new ChunkSink(id);
+            ChunkSink sink = new ChunkSink(em, id);
             writer.write(sink);
             sink.flush();
             update("UPDATE export_job SET status = 'SUCCEEDED', finished_at = now() WHERE id = ?1", id);
@@ -256,61 +254,6 @@ public class ExportJobs {
 
     private void update(String sql, UUID id) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(sql).setParameter(1, id).executeUpdate());
-    }
-
-    /** Buffers the file and stores each ~1 MiB as a chunk, with the rows written so far. */
-    private final class ChunkSink implements Sink {
-        private final UUID id;
-        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(CHUNK_BYTES + 64 * 1024);
-        private int seq;
-        private long rows;
-        private long bytes;
-
-        ChunkSink(UUID id) {
-            this.id = id;
-        }
-
-        @Override
-        public void expect(long expected) {
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE export_job SET rows_expected = ?2 WHERE id = ?1")
-                    .setParameter(1, id).setParameter(2, expected).executeUpdate());
-        }
-
-        @Override
-        public void text(String text) throws IOException {
-            write(text);
-        }
-
-        @Override
-        public void row(String line) throws IOException {
-            rows++;
-            write(line);
-        }
-
-        private void write(String s) throws IOException {
-            ((OutputStream) buffer).write(s.getBytes(StandardCharsets.UTF_8));
-            if (buffer.size() >= CHUNK_BYTES) {
-                flush();
-            }
-        }
-
-        void flush() {
-            if (buffer.size() == 0) {
-                return;
-            }
-            byte[] data = buffer.toByteArray();
-            buffer.reset();
-            int s = seq++;
-            bytes += data.length;
-            long r = rows;
-            long b = bytes;
-            QuarkusTransaction.requiringNew().run(() -> {
-                em.createNativeQuery("INSERT INTO export_chunk (job_id, seq, data) VALUES (?1, ?2, ?3)")
-                        .setParameter(1, id).setParameter(2, s).setParameter(3, data).executeUpdate();
-                em.createNativeQuery("UPDATE export_job SET rows_written = ?2, bytes = ?3 WHERE id = ?1")
-                        .setParameter(1, id).setParameter(2, r).setParameter(3, b).executeUpdate();
-            });
-        }
     }
 
     private Export view(UUID id) {

@@ -20,7 +20,7 @@ public class OutboxHealth implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        OutboxRelay.OutboxStats s = relay.stats();
+        OutboxStats s = relay.stats();
         // The relay counts as it goes; while it waits for Kafka it does not, so a stale count is made afresh here.
         if (s.countedAt() == null || s.countedAt().isBefore(java.time.Instant.now().minusSeconds(1))) {
             try {

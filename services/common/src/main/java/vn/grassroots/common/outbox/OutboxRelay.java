@@ -1,7 +1,6 @@
 package vn.grassroots.common.outbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -12,10 +11,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -34,12 +31,10 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.grassroots.common.kafka.KafkaConnection;
@@ -61,6 +56,10 @@ import vn.grassroots.common.kafka.KafkaConnection;
  * holds back its own key only, and is logged.</li>
  * </ul>
  * The relay is woken right after each commit and also polls, so a row left behind goes later.
+ *
+ * <p>Longer than 300 lines, and {@link #relayBatch()} longer than 40, on purpose: the loop, the claim, the send waves
+ * and the pauses share one state (the producer, the paused topics and keys) and one transaction, and read best in one
+ * place. What needs none of it is in {@link OutboxRecords} and {@link SendFailures}, unit-tested.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -113,63 +112,9 @@ public class OutboxRelay {
     private KafkaProducer<String, String> producer;
     private boolean topicsReady;
     private Instant nextPurge = Instant.EPOCH;
-    private final Map<String, Backoff> pausedTopics = new ConcurrentHashMap<>();
-    private final Map<String, Backoff> pausedKeys = new ConcurrentHashMap<>();
+    private final Map<String, SendFailures.Backoff> pausedTopics = new ConcurrentHashMap<>();
+    private final Map<String, SendFailures.Backoff> pausedKeys = new ConcurrentHashMap<>();
     private final OutboxStats stats = new OutboxStats();
-
-    /** What the health check and the gauges show: the backlog as last counted, and the relay's last outcome. */
-    public static final class OutboxStats {
-        volatile long unsent = -1;
-        volatile Instant oldestUnsent;
-        volatile Instant countedAt;
-        volatile Instant lastSentAt;
-        volatile String lastError;
-        volatile Instant lastErrorAt;
-
-        public long unsent() {
-            return unsent;
-        }
-
-        /** Seconds since the oldest unsent row was written (0 when nothing waits). */
-        public double oldestAgeSeconds() {
-            Instant o = oldestUnsent;
-            return o == null ? 0 : Math.max(0, Duration.between(o, Instant.now()).toMillis() / 1000.0);
-        }
-
-        public Instant countedAt() {
-            return countedAt;
-        }
-
-        public Instant lastSentAt() {
-            return lastSentAt;
-        }
-
-        public String lastError() {
-            return lastError;
-        }
-
-        public Instant lastErrorAt() {
-            return lastErrorAt;
-        }
-    }
-
-    record Backoff(Instant until, long millis) {
-        Backoff next(long max) {
-            long m = backoff(millis, max);
-            return new Backoff(Instant.now().plusMillis(m), m);
-        }
-    }
-
-    /** The pause after one that lasted {@code millis}: doubled, at least one second, at most {@code max}. */
-    static long backoff(long millis, long max) {
-        return Math.min(Math.max(millis * 2, 1000), max);
-    }
-
-    record Row(long seq, String topic, String key, String value, String traceparent) {
-        String ordering() {
-            return topic + "\n" + key;
-        }
-    }
 
     /** One round of {@link #relayBatch()}: rows claimed, rows acknowledged and marked, rows that failed. */
     public record Round(int claimed, int sent, int failed) {}
@@ -186,26 +131,11 @@ public class OutboxRelay {
         if (!enabled) {
             return;
         }
-        producer = new KafkaProducer<>(producerProperties(kafka.properties(), deliveryTimeout));
+        producer = new KafkaProducer<>(OutboxRecords.producerProperties(kafka.properties(), deliveryTimeout));
         running = true;
         thread = new Thread(this::loop, "outbox-relay");
         thread.setDaemon(true);
         thread.start();
-    }
-
-    /** Acknowledged by all replicas, without duplicates from retries, and within the delivery timeout (at least 2 s). */
-    static Properties producerProperties(Properties p, Duration deliveryTimeout) {
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
-        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
-        long delivery = Math.max(deliveryTimeout.toMillis(), 2000);
-        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(Math.min(5000, delivery)));
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(delivery));
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        return p;
     }
 
     void stop(@Observes ShutdownEvent ev) {
@@ -251,7 +181,7 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
-                backoffMs = backoff(backoffMs, maxBackoff.toMillis());
+                backoffMs = SendFailures.backoff(backoffMs, maxBackoff.toMillis());
                 failed(e.toString());
                 LOG.warnf("outbox relay could not run (retrying in %d ms): %s", backoffMs, e.toString());
             }
@@ -284,7 +214,7 @@ public class OutboxRelay {
         Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
                 "SELECT count(*), min(created_at) FROM outbox WHERE sent_at IS NULL").getSingleResult());
         stats.unsent = ((Number) row[0]).longValue();
-        stats.oldestUnsent = row[1] == null ? null : instant(row[1]);
+        stats.oldestUnsent = row[1] == null ? null : OutboxRecords.instant(row[1]);
         stats.countedAt = Instant.now();
     }
 
@@ -302,24 +232,14 @@ public class OutboxRelay {
             Instant now = Instant.now();
             pausedTopics.values().removeIf(b -> b.until().isBefore(now));
             pausedKeys.values().removeIf(b -> b.until().isBefore(now));
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("""
-                    SELECT seq, event_id, topic, aggregate_id, event_type, payload::text, correlation_id, actor, created_at,
-                           traceparent
-                    FROM outbox WHERE sent_at IS NULL
-                      AND NOT (topic = ANY(?2)) AND NOT ((topic || chr(10) || aggregate_id) = ANY(?3))
-                    ORDER BY seq LIMIT ?1""")
-                    .setParameter(1, batchSize)
-                    .setParameter(2, pausedTopics.keySet().toArray(new String[0]))
-                    .setParameter(3, pausedKeys.keySet().toArray(new String[0]))
-                    .getResultList();
+            List<Object[]> rows = claim();
             if (rows.isEmpty()) {
                 return new Round(0, 0, 0);
             }
             // one queue per (topic, key), in creation order
-            Map<String, ArrayDeque<Row>> byKey = new LinkedHashMap<>();
+            Map<String, ArrayDeque<OutboxRecords.Row>> byKey = new LinkedHashMap<>();
             for (Object[] r : rows) {
-                Row row = row(json, source, r);
+                OutboxRecords.Row row = OutboxRecords.row(json, source, r);
                 byKey.computeIfAbsent(row.ordering(), k -> new ArrayDeque<>()).add(row);
             }
             List<Long> acked = new ArrayList<>(rows.size());
@@ -327,17 +247,17 @@ public class OutboxRelay {
             int failed = 0;
             while (!byKey.isEmpty()) {
                 // a wave: the next row of every key still going
-                List<Row> wave = new ArrayList<>(byKey.size());
+                List<OutboxRecords.Row> wave = new ArrayList<>(byKey.size());
                 List<Future<RecordMetadata>> sends = new ArrayList<>(byKey.size());
                 for (var it = byKey.entrySet().iterator(); it.hasNext(); ) {
                     var e = it.next();
-                    Row row = e.getValue().peek();
+                    OutboxRecords.Row row = e.getValue().peek();
                     if (failedTopics.contains(row.topic())) {
                         it.remove(); // the topic failed in this batch: its rows wait for the next claim
                         continue;
                     }
                     Future<RecordMetadata> f = send(row);
-                    if (f.isDone() && failedNow(f) instanceof RetriableException) {
+                    if (f.isDone() && SendFailures.failedNow(f) instanceof RetriableException) {
                         failedTopics.add(row.topic()); // e.g. no metadata for the topic: every send would wait as long
                     }
                     wave.add(row);
@@ -345,8 +265,8 @@ public class OutboxRelay {
                 }
                 long deadline = System.nanoTime() + deliveryTimeout.toNanos() + TimeUnit.SECONDS.toNanos(5);
                 for (int i = 0; i < wave.size(); i++) {
-                    Row row = wave.get(i);
-                    ArrayDeque<Row> queue = byKey.get(row.ordering());
+                    OutboxRecords.Row row = wave.get(i);
+                    ArrayDeque<OutboxRecords.Row> queue = byKey.get(row.ordering());
                     try {
                         sends.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                         acked.add(row.seq());
@@ -360,22 +280,7 @@ public class OutboxRelay {
                     } catch (Exception e) {
                         failed++;
                         byKey.remove(row.ordering()); // later rows of this key must not overtake it
-                        Throwable cause = cause(e);
-                        meters.counter("grassroots.outbox.send.failures", "topic", row.topic()).increment();
-                        failed(row.topic() + ": " + cause);
-                        if (pausesTopic(cause)) {
-                            if (failedTopics.add(row.topic())) {
-                                Backoff b = pausedTopics.getOrDefault(row.topic(), new Backoff(Instant.now(), 0)).next(maxBackoff.toMillis());
-                                pausedTopics.put(row.topic(), b);
-                                LOG.warnf("outbox relay: Kafka did not acknowledge a record of %s (%s); the topic waits %d ms",
-                                        row.topic(), cause.toString(), b.millis());
-                            }
-                        } else {
-                            Backoff b = pausedKeys.getOrDefault(row.ordering(), new Backoff(Instant.now(), 0)).next(maxBackoff.toMillis());
-                            pausedKeys.put(row.ordering(), b);
-                            LOG.errorf("outbox relay: Kafka refused row %d of %s (key %s): %s; its later rows wait",
-                                    row.seq(), row.topic(), row.key(), cause.toString());
-                        }
+                        pause(row, SendFailures.cause(e), failedTopics);
                     }
                 }
             }
@@ -389,8 +294,43 @@ public class OutboxRelay {
         });
     }
 
-    private Future<RecordMetadata> send(Row row) {
-        ProducerRecord<String, String> record = record(row);
+    /** The oldest unsent rows, but those of paused topics and keys, in creation order. */
+    private List<Object[]> claim() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT seq, event_id, topic, aggregate_id, event_type, payload::text, correlation_id, actor, created_at,
+                       traceparent
+                FROM outbox WHERE sent_at IS NULL
+                  AND NOT (topic = ANY(?2)) AND NOT ((topic || chr(10) || aggregate_id) = ANY(?3))
+                ORDER BY seq LIMIT ?1""")
+                .setParameter(1, batchSize)
+                .setParameter(2, pausedTopics.keySet().toArray(new String[0]))
+                .setParameter(3, pausedKeys.keySet().toArray(new String[0]))
+                .getResultList();
+        return rows;
+    }
+
+    /** After a failed send: Kafka not acknowledging pauses the whole topic (once per batch), a refusal the row's key. */
+    private void pause(OutboxRecords.Row row, Throwable cause, Set<String> failedTopics) {
+        meters.counter("grassroots.outbox.send.failures", "topic", row.topic()).increment();
+        failed(row.topic() + ": " + cause);
+        if (SendFailures.pausesTopic(cause)) {
+            if (failedTopics.add(row.topic())) {
+                SendFailures.Backoff b = pausedTopics.getOrDefault(row.topic(), new SendFailures.Backoff(Instant.now(), 0)).next(maxBackoff.toMillis());
+                pausedTopics.put(row.topic(), b);
+                LOG.warnf("outbox relay: Kafka did not acknowledge a record of %s (%s); the topic waits %d ms",
+                        row.topic(), cause.toString(), b.millis());
+            }
+        } else {
+            SendFailures.Backoff b = pausedKeys.getOrDefault(row.ordering(), new SendFailures.Backoff(Instant.now(), 0)).next(maxBackoff.toMillis());
+            pausedKeys.put(row.ordering(), b);
+            LOG.errorf("outbox relay: Kafka refused row %d of %s (key %s): %s; its later rows wait",
+                    row.seq(), row.topic(), row.key(), cause.toString());
+        }
+    }
+
+    private Future<RecordMetadata> send(OutboxRecords.Row row) {
+        ProducerRecord<String, String> record = OutboxRecords.record(row);
         try {
             return producer.send(record);
         } catch (RuntimeException e) {
@@ -398,103 +338,11 @@ public class OutboxRelay {
         }
     }
 
-    /** The Kafka record of a row: keyed by aggregate, so that one aggregate's events stay in one partition, in order. */
-    static ProducerRecord<String, String> record(Row row) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.value());
-        record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
-        if (row.traceparent() != null) { // also a header: the consumers' tracing reads the W3C context from there
-            record.headers().add(TraceParent.NAME, row.traceparent().getBytes(StandardCharsets.UTF_8));
-        }
-        return record;
-    }
-
-    /** What made a send fail: the cause of an ExecutionException, else the exception itself. */
-    static Throwable cause(Exception e) {
-        return e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-    }
-
-    /**
-     * Whether a failure is Kafka not acknowledging (down, not enough replicas, unknown topic, a timeout), which pauses the
-     * whole topic; anything else is a refusal of this record (e.g. too large), which holds back its key only.
-     */
-    static boolean pausesTopic(Throwable cause) {
-        return cause instanceof RetriableException || cause instanceof java.util.concurrent.TimeoutException;
-    }
-
-    /** The failure of a send that is already over, or null. */
-    static Throwable failedNow(Future<RecordMetadata> f) {
-        try {
-            f.get(0, TimeUnit.MILLISECONDS);
-            return null;
-        } catch (ExecutionException e) {
-            return e.getCause() != null ? e.getCause() : e;
-        } catch (Exception e) {
-            return e;
-        }
-    }
-
-    static Instant instant(Object value) {
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        return Instant.parse(value.toString());
-    }
-
-    /**
-     * A claimed row (seq, event_id, topic, aggregate_id, event_type, payload, correlation_id, actor, created_at,
-     * traceparent) as it is sent.
-     */
-    static Row row(ObjectMapper json, String source, Object[] r) throws Exception {
-        return new Row(((Number) r[0]).longValue(), (String) r[2], (String) r[3], envelope(json, source, r), (String) r[9]);
-    }
-
-    /** The row as a structured CloudEvent; {@code data} is the payload's JSON itself, not a string. */
-    static String envelope(ObjectMapper json, String source, Object[] r) throws Exception {
-        ObjectNode e = json.createObjectNode();
-        e.put("specversion", "1.0");
-        e.put("id", r[1].toString());
-        e.put("source", source);
-        e.put("type", (String) r[4]);
-        e.put("subject", (String) r[3]);
-        e.put("time", time(r[8]));
-        e.put("datacontenttype", "application/json");
-        if (r[6] != null) {
-            e.put("correlationid", (String) r[6]);
-        }
-        if (r[7] != null) {
-            e.put("actor", (String) r[7]);
-        }
-        if (r[9] != null) {
-            e.put(TraceParent.NAME, (String) r[9]);
-        }
-        e.set("data", json.readTree((String) r[5]));
-        return json.writeValueAsString(e);
-    }
-
-    static String time(Object value) {
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant().toString();
-        }
-        if (value instanceof Instant i) {
-            return i.toString();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant().toString();
-        }
-        return value.toString();
-    }
-
     private void ensureTopics() throws Exception {
         if (topicsReady) {
             return;
         }
-        List<NewTopic> wanted = wantedTopics(topics, stateTopics);
+        List<NewTopic> wanted = OutboxRecords.wantedTopics(topics, stateTopics);
         Properties p = kafka.properties();
         p.put("request.timeout.ms", "5000");
         p.put("default.api.timeout.ms", "5000");
@@ -510,15 +358,6 @@ public class OutboxRelay {
             }
         }
         topicsReady = true;
-    }
-
-    /** Three partitions each; a state topic is compacted (the latest state of each key is kept). */
-    static List<NewTopic> wantedTopics(List<String> topics, Optional<List<String>> stateTopics) {
-        List<NewTopic> wanted = new ArrayList<>();
-        topics.forEach(t -> wanted.add(new NewTopic(t, Optional.of(3), Optional.empty())));
-        stateTopics.orElse(List.of()).forEach(t -> wanted.add(new NewTopic(t, Optional.of(3), Optional.empty())
-                .configs(Map.of("cleanup.policy", "compact"))));
-        return wanted;
     }
 
     private void purgeSent() {

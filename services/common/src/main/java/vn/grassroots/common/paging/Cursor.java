@@ -1,9 +1,12 @@
 package vn.grassroots.common.paging;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.web.RequestPath;
@@ -61,6 +64,24 @@ public final class Cursor {
         try {
             return Long.parseLong(key);
         } catch (NumberFormatException e) {
+            throw ProblemException.invalid("cursor", "is not a cursor returned by this list");
+        }
+    }
+
+    /** An id sort key of a cursor; 400 when it is not one. */
+    public static UUID id(String key) {
+        try {
+            return UUID.fromString(key);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("cursor", "is not a cursor returned by this list");
+        }
+    }
+
+    /** A time sort key of a cursor; 400 when it is not one. */
+    public static Instant instant(String key) {
+        try {
+            return Instant.parse(key);
+        } catch (DateTimeParseException e) {
             throw ProblemException.invalid("cursor", "is not a cursor returned by this list");
         }
     }

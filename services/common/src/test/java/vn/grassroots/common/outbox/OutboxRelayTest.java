@@ -55,7 +55,7 @@ class OutboxRelayTest {
     @Test
     void aRowBecomesAStructuredCloudEventWithItsPayloadAsData() throws Exception {
         OffsetDateTime created = OffsetDateTime.of(2025, 1, 5, 9, 30, 0, 123_000_000, ZoneOffset.ofHours(7));
-        String e = OutboxRelay.envelope(JSON, SOURCE, claimed(42L, "c-1", "an", created, TRACE));
+        String e = OutboxRecords.envelope(JSON, SOURCE, claimed(42L, "c-1", "an", created, TRACE));
         assertEquals("{\"specversion\":\"1.0\",\"id\":\"6f1c9a53-5a0e-4a51-9a55-2f0f3d7f0b11\",\"source\":\"/grassroots/membership\","
                 + "\"type\":\"MemberRegistered\",\"subject\":\"m-1\",\"time\":\"2025-01-05T02:30:00.123Z\","
                 + "\"datacontenttype\":\"application/json\",\"correlationid\":\"c-1\",\"actor\":\"an\",\"traceparent\":\"" + TRACE + "\","
@@ -65,7 +65,7 @@ class OutboxRelayTest {
 
     @Test
     void attributesWithoutAValueAreLeftOut() throws Exception {
-        JsonNode e = JSON.readTree(OutboxRelay.envelope(JSON, SOURCE, claimed(1L, null, null, Instant.parse("2025-01-05T02:30:00Z"), null)));
+        JsonNode e = JSON.readTree(OutboxRecords.envelope(JSON, SOURCE, claimed(1L, null, null, Instant.parse("2025-01-05T02:30:00Z"), null)));
         assertFalse(e.has("correlationid"));
         assertFalse(e.has("actor"));
         assertFalse(e.has(TraceParent.NAME));
@@ -83,33 +83,33 @@ class OutboxRelayTest {
     @Test
     void theEventTimeIsUtcWhateverTheDriverGives() {
         Instant t = Instant.parse("2025-01-05T02:30:00.5Z");
-        assertEquals("2025-01-05T02:30:00.500Z", OutboxRelay.time(t.atOffset(ZoneOffset.ofHours(7))));
-        assertEquals("2025-01-05T02:30:00.500Z", OutboxRelay.time(t));
-        assertEquals("2025-01-05T02:30:00.500Z", OutboxRelay.time(Timestamp.from(t)));
-        assertEquals("2025-01-05 09:30", OutboxRelay.time("2025-01-05 09:30"), "anything else as the driver wrote it");
+        assertEquals("2025-01-05T02:30:00.500Z", OutboxRecords.time(t.atOffset(ZoneOffset.ofHours(7))));
+        assertEquals("2025-01-05T02:30:00.500Z", OutboxRecords.time(t));
+        assertEquals("2025-01-05T02:30:00.500Z", OutboxRecords.time(Timestamp.from(t)));
+        assertEquals("2025-01-05 09:30", OutboxRecords.time("2025-01-05 09:30"), "anything else as the driver wrote it");
 
-        assertEquals(t, OutboxRelay.instant(t.atOffset(ZoneOffset.ofHours(7))));
-        assertEquals(t, OutboxRelay.instant(t));
-        assertEquals(t, OutboxRelay.instant(Timestamp.from(t)));
-        assertEquals(t, OutboxRelay.instant("2025-01-05T02:30:00.500Z"));
+        assertEquals(t, OutboxRecords.instant(t.atOffset(ZoneOffset.ofHours(7))));
+        assertEquals(t, OutboxRecords.instant(t));
+        assertEquals(t, OutboxRecords.instant(Timestamp.from(t)));
+        assertEquals(t, OutboxRecords.instant("2025-01-05T02:30:00.500Z"));
     }
 
     @Test
     void aRowIsKeyedByItsAggregateAndOrderedPerTopicAndKey() throws Exception {
-        OutboxRelay.Row row = OutboxRelay.row(JSON, SOURCE, claimed(BigInteger.valueOf(7), null, null, Instant.EPOCH, TRACE));
+        OutboxRecords.Row row = OutboxRecords.row(JSON, SOURCE, claimed(BigInteger.valueOf(7), null, null, Instant.EPOCH, TRACE));
         assertEquals(7L, row.seq());
         assertEquals("grassroots.members.v1", row.topic());
         assertEquals("m-1", row.key());
         assertEquals(TRACE, row.traceparent());
-        assertEquals(OutboxRelay.envelope(JSON, SOURCE, claimed(7L, null, null, Instant.EPOCH, TRACE)), row.value());
+        assertEquals(OutboxRecords.envelope(JSON, SOURCE, claimed(7L, null, null, Instant.EPOCH, TRACE)), row.value());
         assertEquals("grassroots.members.v1\nm-1", row.ordering());
-        assertNotEquals(new OutboxRelay.Row(1, "t", "k1", "", null).ordering(), new OutboxRelay.Row(2, "t", "k2", "", null).ordering());
-        assertNotEquals(new OutboxRelay.Row(1, "t1", "k", "", null).ordering(), new OutboxRelay.Row(2, "t2", "k", "", null).ordering());
+        assertNotEquals(new OutboxRecords.Row(1, "t", "k1", "", null).ordering(), new OutboxRecords.Row(2, "t", "k2", "", null).ordering());
+        assertNotEquals(new OutboxRecords.Row(1, "t1", "k", "", null).ordering(), new OutboxRecords.Row(2, "t2", "k", "", null).ordering());
     }
 
     @Test
     void theKafkaRecordCarriesTheContentTypeAndTheTraceParent() {
-        ProducerRecord<String, String> r = OutboxRelay.record(new OutboxRelay.Row(3, "grassroots.members.v1", "m-1", "{}", TRACE));
+        ProducerRecord<String, String> r = OutboxRecords.record(new OutboxRecords.Row(3, "grassroots.members.v1", "m-1", "{}", TRACE));
         assertEquals("grassroots.members.v1", r.topic());
         assertEquals("m-1", r.key());
         assertEquals("{}", r.value());
@@ -121,7 +121,7 @@ class OutboxRelayTest {
 
     @Test
     void withoutATraceThereIsNoTraceParentHeader() {
-        ProducerRecord<String, String> r = OutboxRelay.record(new OutboxRelay.Row(3, "t", "k", "{}", null));
+        ProducerRecord<String, String> r = OutboxRecords.record(new OutboxRecords.Row(3, "t", "k", "{}", null));
         assertNull(r.headers().lastHeader(TraceParent.NAME));
         assertEquals(1, r.headers().toArray().length);
     }
@@ -133,57 +133,57 @@ class OutboxRelayTest {
 
     @Test
     void kafkaNotAcknowledgingPausesTheTopic() {
-        assertTrue(OutboxRelay.pausesTopic(new TimeoutException("no ack")));
-        assertTrue(OutboxRelay.pausesTopic(new NotEnoughReplicasException("1 of 3")));
-        assertTrue(OutboxRelay.pausesTopic(new UnknownTopicOrPartitionException("no topic")));
-        assertTrue(OutboxRelay.pausesTopic(new NetworkException("down")));
-        assertTrue(OutboxRelay.pausesTopic(new java.util.concurrent.TimeoutException("waited")));
+        assertTrue(SendFailures.pausesTopic(new TimeoutException("no ack")));
+        assertTrue(SendFailures.pausesTopic(new NotEnoughReplicasException("1 of 3")));
+        assertTrue(SendFailures.pausesTopic(new UnknownTopicOrPartitionException("no topic")));
+        assertTrue(SendFailures.pausesTopic(new NetworkException("down")));
+        assertTrue(SendFailures.pausesTopic(new java.util.concurrent.TimeoutException("waited")));
     }
 
     @Test
     void kafkaRefusingARecordHoldsBackItsKeyOnly() {
-        assertFalse(OutboxRelay.pausesTopic(new RecordTooLargeException("2 MB")));
-        assertFalse(OutboxRelay.pausesTopic(new SerializationException("bad")));
-        assertFalse(OutboxRelay.pausesTopic(new IllegalStateException("producer closed")));
-        assertFalse(OutboxRelay.pausesTopic(new CancellationException()));
+        assertFalse(SendFailures.pausesTopic(new RecordTooLargeException("2 MB")));
+        assertFalse(SendFailures.pausesTopic(new SerializationException("bad")));
+        assertFalse(SendFailures.pausesTopic(new IllegalStateException("producer closed")));
+        assertFalse(SendFailures.pausesTopic(new CancellationException()));
     }
 
     @Test
     void theCauseOfAFailedSendIsUnwrapped() {
         RecordTooLargeException tooLarge = new RecordTooLargeException("2 MB");
-        assertSame(tooLarge, OutboxRelay.cause(new ExecutionException(tooLarge)));
+        assertSame(tooLarge, SendFailures.cause(new ExecutionException(tooLarge)));
         ExecutionException bare = new ExecutionException("no cause", null);
-        assertSame(bare, OutboxRelay.cause(bare));
+        assertSame(bare, SendFailures.cause(bare));
         java.util.concurrent.TimeoutException waited = new java.util.concurrent.TimeoutException();
-        assertSame(waited, OutboxRelay.cause(waited));
+        assertSame(waited, SendFailures.cause(waited));
     }
 
     @Test
     void aSendThatIsOverTellsItsFailureAtOnce() {
-        assertNull(OutboxRelay.failedNow(CompletableFuture.completedFuture((RecordMetadata) null)));
+        assertNull(SendFailures.failedNow(CompletableFuture.completedFuture((RecordMetadata) null)));
         UnknownTopicOrPartitionException unknown = new UnknownTopicOrPartitionException("no topic");
-        assertSame(unknown, OutboxRelay.failedNow(CompletableFuture.failedFuture(unknown)));
+        assertSame(unknown, SendFailures.failedNow(CompletableFuture.failedFuture(unknown)));
         CompletableFuture<RecordMetadata> cancelled = new CompletableFuture<>();
         cancelled.cancel(false);
-        assertTrue(OutboxRelay.failedNow(cancelled) instanceof CancellationException);
-        assertTrue(OutboxRelay.failedNow(new CompletableFuture<>()) instanceof java.util.concurrent.TimeoutException, "not over yet");
+        assertTrue(SendFailures.failedNow(cancelled) instanceof CancellationException);
+        assertTrue(SendFailures.failedNow(new CompletableFuture<>()) instanceof java.util.concurrent.TimeoutException, "not over yet");
     }
 
     @Test
     void pausesDoubleFromOneSecondUpToTheMaximum() {
-        assertEquals(1000, OutboxRelay.backoff(0, 8000));
-        assertEquals(1000, OutboxRelay.backoff(300, 8000));
-        assertEquals(2000, OutboxRelay.backoff(1000, 8000));
-        assertEquals(8000, OutboxRelay.backoff(4000, 8000));
-        assertEquals(8000, OutboxRelay.backoff(8000, 8000));
-        assertEquals(500, OutboxRelay.backoff(0, 500), "a maximum below a second wins");
+        assertEquals(1000, SendFailures.backoff(0, 8000));
+        assertEquals(1000, SendFailures.backoff(300, 8000));
+        assertEquals(2000, SendFailures.backoff(1000, 8000));
+        assertEquals(8000, SendFailures.backoff(4000, 8000));
+        assertEquals(8000, SendFailures.backoff(8000, 8000));
+        assertEquals(500, SendFailures.backoff(0, 500), "a maximum below a second wins");
     }
 
     @Test
     void aPausedTopicOrKeyWaitsUntilItsPauseIsOver() {
         Instant before = Instant.now();
-        OutboxRelay.Backoff first = new OutboxRelay.Backoff(before, 0).next(8000);
-        OutboxRelay.Backoff second = first.next(8000);
+        SendFailures.Backoff first = new SendFailures.Backoff(before, 0).next(8000);
+        SendFailures.Backoff second = first.next(8000);
         Instant after = Instant.now();
         assertEquals(1000, first.millis());
         assertEquals(2000, second.millis());
@@ -213,7 +213,7 @@ class OutboxRelayTest {
     void theProducerWaitsForAllReplicasWithoutDuplicatesAndWithinTheDeliveryTimeout() {
         Properties given = new Properties();
         given.put("bootstrap.servers", "kafka:9092");
-        Properties p = OutboxRelay.producerProperties(given, Duration.ofSeconds(10));
+        Properties p = OutboxRecords.producerProperties(given, Duration.ofSeconds(10));
         assertSame(given, p);
         assertEquals("kafka:9092", p.get("bootstrap.servers"), "the connection settings are kept");
         assertEquals("all", p.get(ProducerConfig.ACKS_CONFIG));
@@ -232,7 +232,7 @@ class OutboxRelayTest {
         for (Map.Entry<Duration, String[]> c : Map.of(Duration.ofSeconds(3), new String[] {"3000", "3000"},
                 Duration.ofMillis(500), new String[] {"2000", "2000"}, Duration.ZERO, new String[] {"2000", "2000"},
                 Duration.ofMinutes(2), new String[] {"120000", "5000"}).entrySet()) {
-            Properties p = OutboxRelay.producerProperties(new Properties(), c.getKey());
+            Properties p = OutboxRecords.producerProperties(new Properties(), c.getKey());
             assertEquals(c.getValue()[0], p.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG), c.getKey().toString());
             assertEquals(c.getValue()[1], p.get(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG), c.getKey().toString());
             // Kafka refuses a producer whose delivery timeout is below linger + request timeout
@@ -243,13 +243,13 @@ class OutboxRelayTest {
 
     @Test
     void eventTopicsAndCompactedStateTopicsOfThreePartitionsAreCreated() {
-        List<NewTopic> wanted = OutboxRelay.wantedTopics(List.of("grassroots.members.v1"), Optional.of(List.of("grassroots.members.state.v1")));
+        List<NewTopic> wanted = OutboxRecords.wantedTopics(List.of("grassroots.members.v1"), Optional.of(List.of("grassroots.members.state.v1")));
         assertEquals(List.of("grassroots.members.v1", "grassroots.members.state.v1"), wanted.stream().map(NewTopic::name).toList());
         assertEquals(List.of(3, 3), wanted.stream().map(NewTopic::numPartitions).toList());
         assertEquals(List.of((short) -1, (short) -1), wanted.stream().map(NewTopic::replicationFactor).toList(), "the broker's default");
         assertNull(wanted.get(0).configs());
         assertEquals(Map.of("cleanup.policy", "compact"), wanted.get(1).configs());
 
-        assertEquals(List.of("a", "b"), OutboxRelay.wantedTopics(List.of("a", "b"), Optional.empty()).stream().map(NewTopic::name).toList());
+        assertEquals(List.of("a", "b"), OutboxRecords.wantedTopics(List.of("a", "b"), Optional.empty()).stream().map(NewTopic::name).toList());
     }
 }

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.jboss.logging.MDC;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,10 @@ class CursorTest {
         assertThrows(ProblemException.class, () -> Cursor.decode("not base64 !", 2));
         assertThrows(ProblemException.class, () -> Cursor.number("x"));
         assertEquals(7L, Cursor.number("7"));
+        assertThrows(ProblemException.class, () -> Cursor.id("7"));
+        assertEquals(UUID.fromString("10000000-0000-4000-8000-000000000004"), Cursor.id("10000000-0000-4000-8000-000000000004"));
+        assertThrows(ProblemException.class, () -> Cursor.instant("2025-13-01T00:00:00Z"));
+        assertEquals(Instant.parse("2025-03-01T01:02:03.456Z"), Cursor.instant("2025-03-01T01:02:03.456Z"));
     }
 
     @Test
