@@ -32,6 +32,10 @@ import vn.grassroots.gateway.problem.Problems;
  * back-pressure in both directions, so the gateway never holds a whole request or response.
  * Each upstream has a circuit breaker; a bodiless GET, HEAD or OPTIONS whose connection failed before
  * any answer is tried again, nothing else is (a POST may have been acted on, a streamed body is gone).
+ *
+ * <p>Longer than 300 lines on purpose: {@link Exchange} is one forwarded request's states (connect, send the body,
+ * relay the answer, retry, abort), which share its fields and the proxy's client; split apart, each step would have to
+ * hand all of them on.
  */
 @Singleton
 public class UpstreamProxy {
