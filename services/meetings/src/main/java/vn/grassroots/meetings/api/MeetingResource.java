@@ -20,8 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -34,12 +32,15 @@ import org.jboss.resteasy.reactive.RestResponse;
 import vn.grassroots.common.audit.AuditTrail;
 import vn.grassroots.common.idempotency.IdempotencyKeys;
 import vn.grassroots.common.paging.Page;
-import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.web.ETags;
 import vn.grassroots.common.web.QueryParams;
 import vn.grassroots.meetings.domain.MeetingKind;
 import vn.grassroots.meetings.domain.MeetingState;
+import vn.grassroots.meetings.service.AgendaComments;
 import vn.grassroots.meetings.service.Commands;
+import vn.grassroots.meetings.service.MeetingHolding;
+import vn.grassroots.meetings.service.MeetingQuality;
+import vn.grassroots.meetings.service.MeetingQueries;
 import vn.grassroots.meetings.service.MeetingService;
 import vn.grassroots.meetings.service.QualityCriteria;
 import vn.grassroots.meetings.service.Results;
@@ -56,10 +57,16 @@ public class MeetingResource {
     MeetingService service;
 
     @Inject
-    vn.grassroots.meetings.service.RegisterImportService registerImports;
+    MeetingQueries queries;
 
     @Inject
-    vn.grassroots.meetings.service.RegisterImportJobs registerJobs;
+    AgendaComments comments;
+
+    @Inject
+    MeetingHolding holding;
+
+    @Inject
+    MeetingQuality quality;
 
     @Inject
     IdempotencyKeys idempotency;
@@ -88,70 +95,6 @@ public class MeetingResource {
             return Response.created(uri.getBaseUriBuilder().path("api/v1/meetings").path(created.id().toString()).build())
                     .tag(ETags.tag(created.version())).entity(created).build();
         });
-    }
-
-    @POST
-    @Path("/imports")
-    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
-    @Operation(summary = "Import a meeting register from CSV (nhập sổ sinh hoạt đã diễn ra)", description = """
-            A cell's or district's register kept on paper: one row per meeting and member (UTF-8, a byte order mark is \
-            allowed, comma separated, RFC 4180 quoting, header on line 1, at most 1 MiB, about 10,000 rows: split a larger \
-            register by cell or year). Rows of the same organization, day and kind are one meeting, recorded as \
-            POST /api/v1/meetings/past records it: held on that day at 07:30 (Asia/Ho_Chi_Minh), in person, in the \
-            late-entry window (`meetings.late-entry.previous-years`: the current year and the one before), every member \
-            of that day's roster marked and nobody else, attendance.enteredLate true, with the same events (unexcused \
-            absences included) and audit entries. Keepers of the organizations (admin, organizer, integration, secretary) \
-            in your scope.
-
-            Columns, by English field name or Vietnamese header (case, spaces and diacritics ignored; order free; \
-            required ones marked *): organizationId = Mã tổ chức / Mã tổ chức đảng / Mã chi bộ * (the organization id); \
-            meetingDate = Ngày họp / Ngày sinh hoạt / date * (dd/mm/yyyy or yyyy-mm-dd); \
-            kind = Loại / Loại sinh hoạt * (REGULAR = Định kỳ / Thường kỳ, THEMATIC = Chuyên đề, COMMITTEE = Cấp ủy, \
-            EXTRAORDINARY = Bất thường, with or without "Sinh hoạt" before); memberId = Mã đảng viên *; \
-            status = Điểm danh / Có mặt / Tình trạng / attendance * (PRESENT = Có mặt, ABSENT_EXCUSED = Vắng có lý do, \
-            ABSENT_UNEXCUSED = Vắng không lý do / Vắng không có lý do); reason = Lý do (required for Vắng có lý do); \
-            topic = Nội dung / Chủ đề (the meeting's topic, from its first row that has one; default "Sinh hoạt định kỳ \
-            ngày dd/mm/yyyy"); place = Địa điểm (from its first row that has one; default "Không ghi trong sổ sinh \
-            hoạt"). Họ và tên / Họ tên / fullName and Tên tổ chức / Tổ chức đảng / organizationName are read \
-            and ignored; any other column is refused (400 bad-csv-header).
-
-            A meeting is recorded whole or not at all: a bad row (unreadable cell, a date outside the window, a member \
-            not on that day's roster, a member missing from it, an organization outside your scope) refuses its meeting, \
-            and the meeting's other rows are reported with it ("not recorded: its meeting is refused for line N"). \
-            mode=all-or-nothing (default): any bad row and nothing is recorded (422 import-refused with the report). \
-            mode=valid-rows: the meetings whose rows are all good are recorded, the others reported (200). The report \
-            lists every problem with its line (header = line 1), column and reason; imported counts the rows of the \
-            recorded meetings. With `Prefer: respond-async` the file is checked up to its header, then imported in the \
-            background: 202 with Location /api/v1/meetings/imports/{id} (progress and, at the end, the report). \
-            One import runs at a time and one more may wait; beyond that 503.""")
-    @APIResponse(responseCode = "200", description = "Recorded (valid-rows: the good meetings); the report",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = vn.grassroots.common.imports.ImportReport.class)))
-    @APIResponse(responseCode = "202", description = "Prefer: respond-async: queued; Location names the import to follow",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = vn.grassroots.common.imports.ImportJob.class)))
-    @APIResponse(responseCode = "422", description = "all-or-nothing and some rows are bad: nothing recorded; problem details with the report",
-            content = @Content(mediaType = vn.grassroots.common.problem.Problem.MEDIA_TYPE,
-                    schema = @Schema(implementation = vn.grassroots.common.imports.ImportRefused.class)))
-    @APIResponse(responseCode = "400", description = "Not UTF-8, no header, unknown, repeated or missing columns, or a bad mode")
-    @APIResponse(responseCode = "413", description = "The file is larger than 1 MiB")
-    @APIResponse(responseCode = "503", description = "Prefer: respond-async and two imports are already running or waiting")
-    public Response importRegister(byte[] body,
-            @Parameter(description = "all-or-nothing (default) or valid-rows") @QueryParam("mode") @jakarta.ws.rs.DefaultValue("all-or-nothing") String mode,
-            @Parameter(description = "respond-async: import in the background and follow its progress") @HeaderParam("Prefer") String prefer) {
-        byte[] file = body == null ? new byte[0] : body;
-        if (vn.grassroots.common.imports.ImportJobs.async(prefer)) {
-            vn.grassroots.common.imports.ImportJob job = registerJobs.start(file, mode);
-            return vn.grassroots.common.imports.ImportJobs.accepted(job,
-                    uri.getBaseUriBuilder().path("api/v1/meetings/imports").path(job.id().toString()).build());
-        }
-        return vn.grassroots.common.imports.ImportJobs.answer(registerImports.importCsv(file, mode));
-    }
-
-    @GET
-    @Path("/imports/{importId}")
-    @Operation(summary = "Progress of a background register import (tiến độ nhập sổ sinh hoạt)", description = "Status, phase, rows "
-            + "validated and written, percent, and when finished the report (or, FAILED, the problem). For the one who started it and for admins.")
-    public vn.grassroots.common.imports.ImportJob importProgress(@PathParam("importId") String importId) {
-        return registerJobs.get(QueryParams.uuid("importId", importId));
     }
 
     @POST
@@ -184,7 +127,7 @@ public class MeetingResource {
             @Parameter(description = "REGULAR, THEMATIC, COMMITTEE, EXTRAORDINARY; repeated or comma-separated") @QueryParam("kind") List<String> kinds,
             @Parameter(description = "DRAFT, PUBLISHED, HELD, MINUTES_APPROVED, CANCELLED") @QueryParam("state") List<String> states,
             @QueryParam("cursor") String cursor, @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit) {
-        return service.list(new MeetingService.ListFilter(QueryParams.uuid("organizationId", organizationId),
+        return queries.list(new MeetingQueries.ListFilter(QueryParams.uuid("organizationId", organizationId),
                 QueryParams.bool("includeDescendants", includeDescendants, true), QueryParams.date("from", from), QueryParams.date("to", to),
                 QueryParams.enums("kind", MeetingKind.class, kinds), QueryParams.enums("state", MeetingState.class, states)), cursor, limit);
     }
@@ -198,7 +141,7 @@ public class MeetingResource {
             @QueryParam("cursor") String cursor, @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Instant since = QueryParams.instant("updatedSince", updatedSince);
-        return ETags.readContent(service.mine(since, cursor, limit), json, ifNoneMatch);
+        return ETags.readContent(queries.mine(since, cursor, limit), json, ifNoneMatch);
     }
 
     @GET
@@ -224,7 +167,7 @@ public class MeetingResource {
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such meeting")
     public RestResponse<Results.MeetingView> get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        Results.MeetingView v = Results.MeetingView.of(service.readable(id));
+        Results.MeetingView v = Results.MeetingView.of(queries.readable(id));
         return ETags.read(v, v.version(), ifNoneMatch);
     }
 
@@ -276,14 +219,14 @@ public class MeetingResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Results.MeetingView.class)))
     public RestResponse<Results.MeetingView> hold(@PathParam("id") UUID id, @NotNull @Valid Commands.Hold request,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ETags.ok(service.hold(id, request, ifMatch));
+        return ETags.ok(holding.hold(id, request, ifMatch));
     }
 
     @GET
     @Path("/{id}/attendance")
     @Operation(summary = "Roster and attendance", description = "Once held: each member's mark and the guests. Before: the members expected (đảng viên được triệu tập) as the roster stands today.")
     public Results.AttendanceRecord attendance(@PathParam("id") UUID id) {
-        return service.attendance(id);
+        return queries.attendance(id);
     }
 
     @PUT
@@ -307,7 +250,7 @@ public class MeetingResource {
     @Operation(summary = "Rate the meeting's quality (đánh giá chất lượng sinh hoạt)", description = "A score for every criterion of the configured set (GET /quality-criteria), each within its maximum; the total (0-100) gives the level. For a HELD or MINUTES_APPROVED meeting, until the superior has reviewed it. Event `quality-rated`.")
     public RestResponse<Results.MeetingView> rate(@PathParam("id") UUID id, @NotNull @Valid Commands.Quality request,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ETags.ok(service.rate(id, request, ifMatch));
+        return ETags.ok(quality.rate(id, request, ifMatch));
     }
 
     @POST
@@ -315,7 +258,7 @@ public class MeetingResource {
     @Operation(summary = "Review the quality rating (cấp trên xem xét)", description = "By the superior: a keeper whose subtree strictly contains the meeting's organization (not the cell itself). Freezes the rating.")
     public RestResponse<Results.MeetingView> review(@PathParam("id") UUID id, @NotNull @Valid Commands.Review request,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ETags.ok(service.review(id, request, ifMatch));
+        return ETags.ok(quality.review(id, request, ifMatch));
     }
 
     @POST
@@ -326,13 +269,13 @@ public class MeetingResource {
     @APIResponse(responseCode = "403", description = "Not a member of the organization")
     @APIResponse(responseCode = "409", description = "Not published, or already held")
     public Response comment(@PathParam("id") UUID id, @NotNull @Valid Commands.Comment request) {
-        return Response.status(201).entity(service.comment(id, request)).build();
+        return Response.status(201).entity(comments.comment(id, request)).build();
     }
 
     @GET
     @Path("/{id}/comments")
     @Operation(summary = "Comments on the agenda", description = "The secretary and readers of the subtree see every comment; a member sees their own. Oldest first.")
     public Page<Results.CommentView> comments(@PathParam("id") UUID id, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return service.comments(id, cursor, limit);
+        return comments.comments(id, cursor, limit);
     }
 }

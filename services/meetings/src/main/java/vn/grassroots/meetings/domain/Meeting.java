@@ -110,6 +110,12 @@ public class Meeting {
 
     // ---- state rules -----------------------------------------------------------------------------------------------
 
+    /** Every change: a new version for the ETag, and the time the delta sync compares. */
+    public void touch(Instant now) {
+        version++;
+        updatedAt = now;
+    }
+
     /** Refuses any change to a meeting whose minutes are approved or that is cancelled. */
     public void refuseIfFrozen() {
         if (state == MeetingState.MINUTES_APPROVED) {

@@ -210,14 +210,7 @@ public class ComplianceService {
     public Page<Results.MemberCompliance> members(Period p, String cursor, Integer limit) {
         int n = Cursor.limit(limit);
         String[] after = Cursor.decode(cursor, 1);
-        UUID afterId = null;
-        if (after != null) {
-            try {
-                afterId = UUID.fromString(after[0]);
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.invalid("cursor", "is not a cursor returned by this list");
-            }
-        }
+        UUID afterId = after == null ? null : Cursor.id(after[0]);
         Query q = em.createNativeQuery("""
                 SELECT a.member_id, max(a.full_name), count(*), count(*) FILTER (WHERE a.status = 'PRESENT'),
                        count(*) FILTER (WHERE a.status = 'ABSENT_EXCUSED'), count(*) FILTER (WHERE a.status = 'ABSENT_UNEXCUSED')
