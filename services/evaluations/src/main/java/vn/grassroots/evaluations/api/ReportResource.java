@@ -34,6 +34,7 @@ import vn.grassroots.common.tree.Sector;
 import vn.grassroots.common.web.QueryParams;
 import vn.grassroots.evaluations.domain.SubjectType;
 import vn.grassroots.evaluations.service.PdfReport;
+import vn.grassroots.evaluations.service.RatedLists;
 import vn.grassroots.evaluations.service.ReportService;
 import vn.grassroots.evaluations.service.Results;
 
@@ -45,6 +46,9 @@ public class ReportResource {
 
     @Inject
     ReportService reports;
+
+    @Inject
+    RatedLists rated;
 
     @Inject
     PdfReport pdf;
@@ -116,7 +120,7 @@ public class ReportResource {
             @Parameter(description = "Organization type, e.g. GRASSROOTS_CELL") @QueryParam("organizationType") String organizationType,
             @Parameter(description = "Sector (khối), e.g. COMMUNE") @QueryParam("sector") String sector,
             @QueryParam("cycleId") String cycleId, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return reports.rated(QueryParams.uuid("organizationId", organizationId), QueryParams.year("year", year, 1950, true),
+        return rated.rated(QueryParams.uuid("organizationId", organizationId), QueryParams.year("year", year, 1950, true),
                 QueryParams.one("subjectType", SubjectType.class, subjectType), level,
                 Params.code("organizationType", OrganizationType.class, organizationType), Params.code("sector", Sector.class, sector),
                 QueryParams.uuid("cycleId", cycleId), cursor, limit);
@@ -136,8 +140,8 @@ public class ReportResource {
             @QueryParam("organizationType") String organizationType, @QueryParam("sector") String sector, @QueryParam("cycleId") String cycleId,
             @Parameter(description = CODES) @QueryParam("codes") String codes) {
         boolean machine = QueryParams.bool("codes", codes, false);
-        ReportService.RatedFilter f = ratedFilter(organizationId, year, subjectType, level, organizationType, sector, cycleId);
-        exports.requireDirect(cap -> reports.ratedCount(f, cap), "POST /api/v1/evaluations/reports/ratings.csv (same query parameters)");
+        RatedLists.RatedFilter f = ratedFilter(organizationId, year, subjectType, level, organizationType, sector, cycleId);
+        exports.requireDirect(cap -> rated.ratedCount(f, cap), "POST /api/v1/evaluations/reports/ratings.csv (same query parameters)");
         return Response.ok(ExportJobs.direct(ratingsCsv(f, machine, false)), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + ratingsFile(f) + "\"").build();
     }
@@ -156,7 +160,7 @@ public class ReportResource {
             @QueryParam("organizationType") String organizationType, @QueryParam("sector") String sector, @QueryParam("cycleId") String cycleId,
             @Parameter(description = CODES) @QueryParam("codes") String codes) {
         boolean machine = QueryParams.bool("codes", codes, false);
-        ReportService.RatedFilter f = ratedFilter(organizationId, year, subjectType, level, organizationType, sector, cycleId);
+        RatedLists.RatedFilter f = ratedFilter(organizationId, year, subjectType, level, organizationType, sector, cycleId);
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("organizationId", f.root().organizationId());
         params.put("year", f.year());
@@ -170,30 +174,30 @@ public class ReportResource {
                 "/api/v1/evaluations/exports/");
     }
 
-    private ReportService.RatedFilter ratedFilter(String organizationId, String year, String subjectType, String level,
+    private RatedLists.RatedFilter ratedFilter(String organizationId, String year, String subjectType, String level,
             String organizationType, String sector, String cycleId) {
-        return new ReportService.RatedFilter(reports.root(QueryParams.uuid("organizationId", organizationId)), QueryParams.year("year", year, 1950, true),
+        return new RatedLists.RatedFilter(reports.root(QueryParams.uuid("organizationId", organizationId)), QueryParams.year("year", year, 1950, true),
                 QueryParams.one("subjectType", SubjectType.class, subjectType), level,
                 Params.code("organizationType", OrganizationType.class, organizationType), Params.code("sector", Sector.class, sector),
                 QueryParams.uuid("cycleId", cycleId));
     }
 
-    private static String ratingsFile(ReportService.RatedFilter f) {
+    private static String ratingsFile(RatedLists.RatedFilter f) {
         return "danh-sach-xep-loai-" + f.year() + ".csv";
     }
 
     /** The CSV of the ratings behind a filter, page by page; counted first when it is a background export. */
-    private ExportJobs.Writer ratingsCsv(ReportService.RatedFilter f, boolean machine, boolean count) {
+    private ExportJobs.Writer ratingsCsv(RatedLists.RatedFilter f, boolean machine, boolean count) {
         Map<String, String> levelNames = machine ? Map.of() : reports.levelNames(f.year(), f.cycleId());
         return out -> {
             if (count) {
-                out.expect(reports.ratedCount(f, Long.MAX_VALUE - 1));
+                out.expect(rated.ratedCount(f, Long.MAX_VALUE - 1));
             }
             out.text(Csv.BOM + (machine ? "ratingId,subjectType,subjectId,subjectName,organizationId,organizationType,sector,level,decidedAt,decidedBy\r\n"
                     : "Mã xếp loại,Đối tượng,Mã đối tượng,Họ tên / tên tổ chức,Mã tổ chức đảng,Loại hình tổ chức,Khối,Mức xếp loại,"
                             + "Ngày quyết định,Người quyết định\r\n"));
-            reports.ratedStream(f, r -> {
-                Results.RatedItem i = ReportService.item(r);
+            rated.ratedStream(f, r -> {
+                Results.RatedItem i = RatedLists.item(r);
                 try {
                     out.row(machine ? Csv.line(i.ratingId(), i.subjectType(), i.subjectId(), i.subjectName(), i.organizationId(),
                             i.organizationType(), i.sector(), i.level(), i.decidedAt(), i.decidedBy())

@@ -21,6 +21,7 @@ import vn.grassroots.common.tree.OrgRefs;
 import vn.grassroots.common.web.ETags;
 import vn.grassroots.evaluations.domain.Policy;
 import vn.grassroots.evaluations.events.EvaluationEvents;
+import vn.grassroots.evaluations.repository.Sql;
 import vn.grassroots.evaluations.service.Results.CycleView;
 
 /** Evaluation cycles: opened for a year, a subtree and a policy; the policy is fixed once ratings exist; closed at the end. */

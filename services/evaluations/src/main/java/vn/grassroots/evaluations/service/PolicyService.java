@@ -20,6 +20,7 @@ import vn.grassroots.common.security.Roles;
 import vn.grassroots.evaluations.domain.Policy;
 import vn.grassroots.evaluations.domain.PolicyDocument;
 import vn.grassroots.evaluations.domain.SubjectType;
+import vn.grassroots.evaluations.repository.Sql;
 
 /** Rating policies: two built in (seeded by Flyway), custom ones created by admins and organizers; never edited. */
 @ApplicationScoped

@@ -21,7 +21,6 @@ import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.security.Caller;
 import vn.grassroots.evaluations.domain.PolicyDocument;
 import vn.grassroots.evaluations.domain.SubjectType;
-import vn.grassroots.evaluations.service.CycleService.Cycle;
 
 /**
  * Past ratings (e.g. the 2017 cycle) imported from CSV: each row is an item of {@link RatingService#bulk}, proposed and

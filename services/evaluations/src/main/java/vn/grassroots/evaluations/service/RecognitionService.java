@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import vn.grassroots.common.audit.AuditTrail;
@@ -21,6 +20,7 @@ import vn.grassroots.common.tree.OrgRef;
 import vn.grassroots.common.tree.OrgRefs;
 import vn.grassroots.common.web.ETags;
 import vn.grassroots.evaluations.domain.SubjectType;
+import vn.grassroots.evaluations.repository.Sql;
 import vn.grassroots.evaluations.service.CycleService.Cycle;
 
 /**
@@ -44,7 +44,7 @@ public class RecognitionService {
     CycleService cycles;
 
     @Inject
-    RatingService ratings;
+    RatingSubjects subjects;
 
     @Inject
     OrgRefs orgs;
@@ -61,8 +61,8 @@ public class RecognitionService {
     @Transactional
     public Results.RecognitionView recognize(UUID cycleId, Commands.Recognize r) {
         Cycle c = cycles.find(cycleId);
-        RatingService.Subject s = organization(c, r.organizationId());
-        ratings.requireSuperior(s);
+        RatingSubjects.Subject s = organization(c, r.organizationId());
+        subjects.requireSuperior(s);
         CycleService.requireOpen(c);
         String title = CELLS.contains(s.org().type) ? "MODEL_CELL" : "GRASSROOTS_COMMITTEE".equals(s.org().type) ? "MODEL_GRASSROOTS_COMMITTEE" : null;
         if (title == null) {
@@ -118,8 +118,8 @@ public class RecognitionService {
     @Transactional
     public Results.InspectionView plan(UUID cycleId, Commands.PlanInspection r) {
         Cycle c = cycles.find(cycleId);
-        RatingService.Subject s = organization(c, r.organizationId());
-        ratings.requireSuperior(s);
+        RatingSubjects.Subject s = organization(c, r.organizationId());
+        subjects.requireSuperior(s);
         CycleService.requireOpen(c);
         if (!CELLS.contains(s.org().type)) {
             throw ProblemException.unprocessable("not-a-cell", "thematic inspections here are of cells, not of a " + s.org().type,
@@ -140,8 +140,8 @@ public class RecognitionService {
     public Results.InspectionView record(UUID inspectionId, Commands.RecordInspection r, String ifMatch) {
         Results.InspectionView before = inspection(inspectionId);
         Cycle c = cycles.find(before.cycleId());
-        RatingService.Subject s = organization(c, before.organizationId());
-        ratings.requireSuperior(s);
+        RatingSubjects.Subject s = organization(c, before.organizationId());
+        subjects.requireSuperior(s);
         CycleService.requireOpen(c);
         ETags.check(ifMatch, before.version());
         if ("DONE".equals(before.state())) {
@@ -220,12 +220,12 @@ public class RecognitionService {
                 Sql.date(x[7]), (String) x[8], (String) x[9], (String) x[10], (String) x[11], Sql.instant(x[12]), Sql.number(x[13]));
     }
 
-    private RatingService.Subject organization(Cycle c, UUID id) {
+    private RatingSubjects.Subject organization(Cycle c, UUID id) {
         OrgRef o = orgs.findByIdOptional(id).orElseThrow(() -> ProblemException.notKnownHere("organization", id, "evaluations", "organizationId"));
         if (!o.path.startsWith(c.scopePath())) {
             throw ProblemException.unprocessable("outside-cycle-scope", o.name + " is not in the subtree of cycle " + c.id());
         }
-        return new RatingService.Subject(SubjectType.ORGANIZATION, o.id, o.name, o);
+        return new RatingSubjects.Subject(SubjectType.ORGANIZATION, o.id, o.name, o);
     }
 
     /** The caller's scope, narrowed to an organization's subtree when one is given. */

@@ -10,6 +10,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.grassroots.common.web.Versioned;
 import vn.grassroots.evaluations.domain.Inputs;
+import vn.grassroots.evaluations.domain.PolicyDocument;
+import vn.grassroots.evaluations.domain.Rating;
+import vn.grassroots.evaluations.domain.SubjectType;
 
 /**
  * What the services answer, as the API shows it. The services build these straight from their SQL rows (and the audit
@@ -43,7 +46,26 @@ public final class Results {
             @Schema(enumeration = {"MEMBER", "ORGANIZATION"}) String subjectType, UUID subjectId, String subjectName,
             UUID organizationId, String organizationType, String sector,
             @Schema(enumeration = {"SELF_ASSESSED", "SELF_ASSESSMENT_RETURNED", "PROPOSED", "PROPOSAL_RETURNED", "DECIDED"}) String state,
-            SelfAssessment selfAssessment, Inputs inputs, Step proposal, Step decision, Step sentBack, long version) implements Versioned {}
+            SelfAssessment selfAssessment, Inputs inputs, Step proposal, Step decision, Step sentBack, long version) implements Versioned {
+
+        /** The view of a rating; {@code live} replaces the inputs stored at the self-assessment when given. */
+        public static RatingView of(Rating r, PolicyDocument policy, Inputs live) {
+            var band = policy.band(r.type(), r.total()).map(PolicyDocument.Level::code).orElse(null);
+            SelfAssessment self = r.selfAt() == null ? null
+                    : new SelfAssessment(r.scores(), r.total(), band, r.text(), r.selfBy(), r.selfAt());
+            Step proposal = r.proposedAt() == null ? null
+                    : new Step(r.proposedLevel(), levelName(policy, r.type(), r.proposedLevel()), r.proposalNote(), r.proposedBy(), r.proposedAt());
+            Step decision = r.decidedAt() == null ? null
+                    : new Step(r.decidedLevel(), levelName(policy, r.type(), r.decidedLevel()), r.decisionNote(), r.decidedBy(), r.decidedAt());
+            Step sentBack = r.sentBackAt() == null ? null : new Step(null, null, r.sentBackReason(), r.sentBackBy(), r.sentBackAt());
+            return new RatingView(r.id(), r.cycleId(), r.year(), r.type().name(), r.subjectId(), r.subjectName(), r.orgId(), r.orgType(),
+                    r.sector(), r.state().name(), self, live != null ? live : r.inputs(), proposal, decision, sentBack, r.version());
+        }
+
+        private static String levelName(PolicyDocument p, SubjectType t, String code) {
+            return code == null ? null : p.level(t, code).map(PolicyDocument.Level::name).orElse(code);
+        }
+    }
 
     @Schema(name = "LevelCount", description = "How many were rated at one level, and their share of all rated")
     public record LevelCount(String level, String levelName, long count, BigDecimal percent) {}
