@@ -31,6 +31,7 @@ import vn.grassroots.assignments.domain.Enums.CoverageLevel;
 import vn.grassroots.assignments.domain.Enums.Role;
 import vn.grassroots.assignments.service.AssignmentService;
 import vn.grassroots.assignments.service.Commands;
+import vn.grassroots.assignments.service.CoverageReports;
 import vn.grassroots.assignments.service.Results;
 import vn.grassroots.common.audit.AuditTrail;
 import vn.grassroots.common.idempotency.IdempotencyKeys;
@@ -49,6 +50,9 @@ import vn.grassroots.common.web.QueryParams;
 public class AssignmentResource {
     @Inject
     AssignmentService service;
+
+    @Inject
+    CoverageReports reports;
 
     @Inject
     vn.grassroots.assignments.service.PdfReport pdf;
@@ -124,7 +128,7 @@ public class AssignmentResource {
     @Operation(summary = "Coverage of a subtree (mức độ phân công theo dõi)", description = """
             The coverage rule "cấp tỉnh nắm đến TCCSĐ; cấp huyện nắm đến chi bộ; đảng viên nắm đến hộ gia đình", counted in SQL for             the subtree of organizationId (default: your own subtree): ACTIVE grassroots organizations (GRASSROOTS_COMMITTEE,             GRASSROOTS_CELL) followed by an assignment in force of level PROVINCIAL; ACTIVE cells (GRASSROOTS_CELL, SUBORDINATE_CELL)             followed by one of level DISTRICT or PROVINCIAL; households of ACTIVE cells followed by any assignment in force. An             assignment is in force when ACTIVE and today lies in its period. List the gaps with /coverage/gaps.""")
     public Results.Coverage coverage(@Parameter(description = "Root of the subtree") @QueryParam("organizationId") String organizationId) {
-        return service.coverage(QueryParams.uuid("organizationId", organizationId));
+        return reports.coverage(QueryParams.uuid("organizationId", organizationId));
     }
 
     @GET
@@ -152,7 +156,7 @@ public class AssignmentResource {
         if (l == null) {
             throw ProblemException.invalid("level", "is required: GRASSROOTS, CELL or HOUSEHOLD");
         }
-        return service.gaps(QueryParams.uuid("organizationId", organizationId), l, cursor, limit);
+        return reports.gaps(QueryParams.uuid("organizationId", organizationId), l, cursor, limit);
     }
 
     @GET
@@ -167,7 +171,7 @@ public class AssignmentResource {
         YearMonth now = clock.thisMonth();
         YearMonth f = QueryParams.month("from", from, now);
         YearMonth t = QueryParams.month("to", to, f);
-        return service.attendance(QueryParams.uuid("organizationId", organizationId), QueryParams.uuid("personId", personId),
+        return reports.attendance(QueryParams.uuid("organizationId", organizationId), QueryParams.uuid("personId", personId),
                 f, t, cursor, limit);
     }
 
@@ -181,7 +185,7 @@ public class AssignmentResource {
         YearMonth now = clock.thisMonth();
         YearMonth f = QueryParams.month("from", from, now);
         YearMonth t = QueryParams.month("to", to, f);
-        return service.attendanceByPerson(QueryParams.uuid("organizationId", organizationId), f, t, cursor, limit);
+        return reports.attendanceByPerson(QueryParams.uuid("organizationId", organizationId), f, t, cursor, limit);
     }
 
     @GET

@@ -31,6 +31,7 @@ import vn.grassroots.assignments.domain.Enums.TaskState;
 import vn.grassroots.assignments.service.Commands;
 import vn.grassroots.assignments.service.OverdueCheck;
 import vn.grassroots.assignments.service.Results;
+import vn.grassroots.assignments.service.TaskQueries;
 import vn.grassroots.assignments.service.TaskService;
 import vn.grassroots.common.idempotency.IdempotencyKeys;
 import vn.grassroots.common.paging.Page;
@@ -49,6 +50,9 @@ import vn.grassroots.common.web.QueryParams;
 public class TaskResource {
     @Inject
     TaskService service;
+
+    @Inject
+    TaskQueries queries;
 
     @Inject
     ObjectMapper json;
@@ -95,7 +99,7 @@ public class TaskResource {
             @Parameter(description = "true: only tasks announced overdue") @QueryParam("overdue") String overdue,
             @QueryParam("cursor") String cursor, @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit) {
         TaskState s = QueryParams.one("state", TaskState.class, state);
-        return service.list(QueryParams.uuid("planId", planId), QueryParams.uuid("assigneeId", assigneeId),
+        return queries.list(QueryParams.uuid("planId", planId), QueryParams.uuid("assigneeId", assigneeId),
                 s == null ? null : s.name(), QueryParams.bool("overdue", overdue, null), cursor, limit);
     }
 
@@ -109,7 +113,7 @@ public class TaskResource {
     public RestResponse<Page<Results.TaskView>> mine(@Parameter(description = "Instant, e.g. 2025-03-01T00:00:00Z") @QueryParam("updatedSince") String updatedSince,
             @QueryParam("cursor") String cursor, @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return ETags.readContent(service.mine(QueryParams.instant("updatedSince", updatedSince), cursor, limit), json, ifNoneMatch);
+        return ETags.readContent(queries.mine(QueryParams.instant("updatedSince", updatedSince), cursor, limit), json, ifNoneMatch);
     }
 
     @GET

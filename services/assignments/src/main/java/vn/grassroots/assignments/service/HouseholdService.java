@@ -94,7 +94,7 @@ public class HouseholdService {
                 WHERE %s AND %s AND (cast(:after AS uuid) IS NULL OR h.id > cast(:after AS uuid))
                 ORDER BY h.id LIMIT :limit""".formatted(scope.sql("o.path", "scope"),
                         subtree == null ? "TRUE" : Subtree.condition("o.path", "sub")), Household.class)
-                .setParameter("after", after == null ? null : AssignmentService.uuid(after[0]))
+                .setParameter("after", after == null ? null : Cursor.id(after[0]))
                 .setParameter("limit", n + 1);
         scope.bind(q::setParameter, "scope");
         if (subtree != null) {

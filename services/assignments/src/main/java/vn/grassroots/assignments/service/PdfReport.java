@@ -25,7 +25,7 @@ public class PdfReport {
     static final int LISTED_PLANS = 200;
 
     @Inject
-    AssignmentService assignments;
+    CoverageReports assignments;
 
     @Inject
     PlanService plans;

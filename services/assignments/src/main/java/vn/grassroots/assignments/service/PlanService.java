@@ -85,7 +85,7 @@ public class PlanService {
                 WHERE %s AND %s AND (cast(:after AS uuid) IS NULL OR p.id > cast(:after AS uuid))
                 ORDER BY p.id LIMIT :limit""".formatted(scope.sql("o.path", "scope"),
                         subtree == null ? "TRUE" : Subtree.condition("o.path", "sub")), Plan.class)
-                .setParameter("after", after == null ? null : AssignmentService.uuid(after[0]))
+                .setParameter("after", after == null ? null : Cursor.id(after[0]))
                 .setParameter("limit", n + 1);
         scope.bind(q::setParameter, "scope");
         if (subtree != null) {
@@ -124,8 +124,8 @@ public class PlanService {
         long late = n(r[at + 3]);
         long overdue = n(r[at + 4]);
         return new Results.PlanProgress(plan, total, done, onTime, late, overdue, n(r[at + 5]), n(r[at + 6]),
-                AssignmentService.share(done, total), AssignmentService.share(onTime, total),
-                AssignmentService.share(late, total), AssignmentService.share(overdue, total), day);
+                CoverageReports.share(done, total), CoverageReports.share(onTime, total),
+                CoverageReports.share(late, total), CoverageReports.share(overdue, total), day);
     }
 
     /** A plan of a subtree's report, with its organization's name and its progress. */

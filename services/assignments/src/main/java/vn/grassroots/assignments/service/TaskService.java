@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +22,6 @@ import vn.grassroots.common.paging.Page;
 import vn.grassroots.common.problem.Problem.FieldError;
 import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.security.Caller;
-import vn.grassroots.common.security.Scope;
 import vn.grassroots.common.time.VietnamClock;
 import vn.grassroots.common.tree.OrgRef;
 import vn.grassroots.common.tree.OrgRefs;
@@ -68,40 +66,10 @@ public class TaskService {
     @Transactional
     public Results.TaskView create(Commands.CreateTask r) {
         access.requireWriter();
-        UUID issuingId = r.issuingOrganizationId();
-        if (r.planId() != null) {
-            Plan plan = Plan.findById(r.planId());
-            if (plan == null) {
-                throw ProblemException.unprocessable("unknown-plan", "plan " + r.planId() + " does not exist",
-                        new FieldError("planId", "is not a known plan"));
-            }
-            if (issuingId != null && !issuingId.equals(plan.organizationId)) {
-                throw ProblemException.unprocessable("issuer-not-plan-organization", "a plan's tasks are issued by the plan's organization",
-                        new FieldError("issuingOrganizationId", "differs from the plan's organization"));
-            }
-            issuingId = plan.organizationId;
-        } else if (issuingId == null) {
-            throw ProblemException.invalid("issuingOrganizationId", "is required without a plan");
-        }
+        UUID issuingId = issuingOrganization(r);
         OrgRef issuer = access.activeOrganizationInScope(issuingId, r.planId() != null ? "planId" : "issuingOrganizationId");
         Task.requireDueDateNotPast(r.dueDate(), clock.today());
-        UUID assigneeOrg;
-        if (r.assigneeType() == AssigneeType.MEMBER) {
-            MemberRef m = members.findById(r.assigneeId());
-            if (m == null || !m.isActive()) {
-                throw ProblemException.unprocessable(m == null ? "unknown-member" : "inactive-member",
-                        "member " + r.assigneeId() + (m == null ? " is not known to the assignments service" : " is " + m.status),
-                        new FieldError("assigneeId", "is not an active member"));
-            }
-            assigneeOrg = m.organizationId;
-        } else {
-            OrgRef o = access.organization(r.assigneeId(), "assigneeId");
-            if (!o.isActive()) {
-                throw ProblemException.unprocessable("inactive-organization", "organization " + o.id + " is " + o.status,
-                        new FieldError("assigneeId", "is not an active organization"));
-            }
-            assigneeOrg = o.id;
-        }
+        UUID assigneeOrg = assigneeOrganization(r);
         OrgRef assigneeOrgRef = orgs.findById(assigneeOrg);
         if (assigneeOrgRef == null || !issuer.contains(assigneeOrgRef)) {
             throw ProblemException.unprocessable("assignee-outside-issuer",
@@ -126,6 +94,46 @@ public class TaskService {
         Results.TaskView view = Results.TaskView.of(t);
         audit.record("task.assigned", "Task", t.id, issuer.path, null, view);
         return view;
+    }
+
+    /** The plan's organization for a task of a plan (the one given must be it), else the one given. */
+    private static UUID issuingOrganization(Commands.CreateTask r) {
+        UUID issuingId = r.issuingOrganizationId();
+        if (r.planId() != null) {
+            Plan plan = Plan.findById(r.planId());
+            if (plan == null) {
+                throw ProblemException.unprocessable("unknown-plan", "plan " + r.planId() + " does not exist",
+                        new FieldError("planId", "is not a known plan"));
+            }
+            if (issuingId != null && !issuingId.equals(plan.organizationId)) {
+                throw ProblemException.unprocessable("issuer-not-plan-organization", "a plan's tasks are issued by the plan's organization",
+                        new FieldError("issuingOrganizationId", "differs from the plan's organization"));
+            }
+            issuingId = plan.organizationId;
+        } else if (issuingId == null) {
+            throw ProblemException.invalid("issuingOrganizationId", "is required without a plan");
+        }
+        return issuingId;
+    }
+
+    /** The organization of an active assignee: the member's cell, or the organization itself. */
+    private UUID assigneeOrganization(Commands.CreateTask r) {
+        if (r.assigneeType() == AssigneeType.MEMBER) {
+            MemberRef m = members.findById(r.assigneeId());
+            if (m == null || !m.isActive()) {
+                throw ProblemException.unprocessable(m == null ? "unknown-member" : "inactive-member",
+                        "member " + r.assigneeId() + (m == null ? " is not known to the assignments service" : " is " + m.status),
+                        new FieldError("assigneeId", "is not an active member"));
+            }
+            return m.organizationId;
+        } else {
+            OrgRef o = access.organization(r.assigneeId(), "assigneeId");
+            if (!o.isActive()) {
+                throw ProblemException.unprocessable("inactive-organization", "organization " + o.id + " is " + o.status,
+                        new FieldError("assigneeId", "is not an active organization"));
+            }
+            return o.id;
+        }
     }
 
     @Transactional
@@ -206,71 +214,6 @@ public class TaskService {
         Results.TaskView view = Results.TaskView.of(t);
         audit.record("task.cancelled", "Task", t.id, pathOf(t.issuingOrganizationId), before, view);
         return view;
-    }
-
-    /** Tasks whose issuing or assignee organization is in the caller's scope, with filters, by id. */
-    @Transactional
-    public Page<Results.TaskView> list(UUID planId, UUID assigneeId, String state, Boolean overdue, String cursor, Integer limit) {
-        access.requireReader();
-        int n = Cursor.limit(limit);
-        String[] after = Cursor.decode(cursor, 1);
-        Scope scope = access.caller().scope();
-        Query q = em.createNativeQuery("""
-                SELECT t.* FROM task t
-                JOIN org_ref io ON io.id = t.issuing_organization_id
-                JOIN org_ref ao ON ao.id = t.assignee_organization_id
-                WHERE (%s OR %s)
-                  AND (cast(:plan AS uuid) IS NULL OR t.plan_id = cast(:plan AS uuid))
-                  AND (cast(:assignee AS uuid) IS NULL OR t.assignee_id = cast(:assignee AS uuid))
-                  AND (cast(:state AS text) IS NULL OR t.state = cast(:state AS text))
-                  AND (cast(:overdue AS boolean) IS NULL OR t.overdue = cast(:overdue AS boolean))
-                  AND (cast(:after AS uuid) IS NULL OR t.id > cast(:after AS uuid))
-                ORDER BY t.id LIMIT :limit""".formatted(scope.sql("io.path", "s1"), scope.sql("ao.path", "s2")), Task.class)
-                .setParameter("plan", planId)
-                .setParameter("assignee", assigneeId)
-                .setParameter("state", state)
-                .setParameter("overdue", overdue)
-                .setParameter("after", after == null ? null : AssignmentService.uuid(after[0]))
-                .setParameter("limit", n + 1);
-        scope.bind(q::setParameter, "s1");
-        scope.bind(q::setParameter, "s2");
-        @SuppressWarnings("unchecked")
-        List<Task> rows = q.getResultList();
-        return Cursor.page(rows, n, Results.TaskView::of, t -> Cursor.encode(t.id.toString()));
-    }
-
-    /**
-     * The caller's own tasks (assignee = the member in the token), oldest change first, for mobile sync:
-     * {@code updatedSince} returns only what changed after that instant.
-     */
-    @Transactional
-    public Page<Results.TaskView> mine(Instant updatedSince, String cursor, Integer limit) {
-        UUID self = access.self();
-        int n = Cursor.limit(limit);
-        String[] after = Cursor.decode(cursor, 2);
-        Instant afterAt = after == null ? null : parseInstant(after[0]);
-        Query q = em.createNativeQuery("""
-                SELECT t.* FROM task t
-                WHERE t.assignee_type = 'MEMBER' AND t.assignee_id = :self
-                  AND (cast(:since AS timestamptz) IS NULL OR t.updated_at > cast(:since AS timestamptz))
-                  AND (cast(:afterAt AS timestamptz) IS NULL OR (t.updated_at, t.id) > (cast(:afterAt AS timestamptz), cast(:afterId AS uuid)))
-                ORDER BY t.updated_at, t.id LIMIT :limit""", Task.class)
-                .setParameter("self", self)
-                .setParameter("since", updatedSince)
-                .setParameter("afterAt", afterAt)
-                .setParameter("afterId", after == null ? null : AssignmentService.uuid(after[1]))
-                .setParameter("limit", n + 1);
-        @SuppressWarnings("unchecked")
-        List<Task> rows = q.getResultList();
-        return Cursor.page(rows, n, Results.TaskView::of, t -> Cursor.encode(t.updatedAt.toString(), t.id.toString()));
-    }
-
-    private static Instant parseInstant(String s) {
-        try {
-            return Instant.parse(s);
-        } catch (RuntimeException e) {
-            throw ProblemException.invalid("cursor", "is not a cursor returned by this list");
-        }
     }
 
     private Task find(UUID id, boolean lock) {
