@@ -42,6 +42,7 @@ import vn.grassroots.organization.domain.Views;
 import vn.grassroots.organization.service.Commands;
 import vn.grassroots.organization.service.OrganizationQuery;
 import vn.grassroots.organization.service.OrganizationService;
+import vn.grassroots.organization.service.Restructuring;
 
 @Path("/api/v1/organizations")
 @Authenticated
@@ -51,6 +52,9 @@ import vn.grassroots.organization.service.OrganizationService;
 public class OrganizationResource {
     @Inject
     OrganizationService service;
+
+    @Inject
+    Restructuring restructuring;
 
     @Inject
     IdempotencyKeys idempotency;
@@ -147,14 +151,14 @@ public class OrganizationResource {
     @Operation(summary = "Move under another parent (chuyển)", description = "The whole subtree moves; a parent inside the subtree is refused (cycle). If-Match optional.")
     public RestResponse<OrganizationView> move(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid Commands.Move request) {
-        return ETags.ok(OrganizationView.of(service.move(id, ifMatch, request)));
+        return ETags.ok(OrganizationView.of(restructuring.move(id, ifMatch, request)));
     }
 
     @POST
     @Path("/merge")
     @Operation(summary = "Merge organizations (sáp nhập)", description = "The sources end as MERGED into the target; their sub-organizations move under the target. Answers the target.")
     public RestResponse<OrganizationView> merge(@NotNull @Valid Commands.Merge request) {
-        return ETags.ok(OrganizationView.of(service.merge(request)));
+        return ETags.ok(OrganizationView.of(restructuring.merge(request)));
     }
 
     @POST
@@ -162,7 +166,7 @@ public class OrganizationResource {
     @Operation(summary = "Split an organization (chia tách)", description = "Creates the parts under the same parent, gives each sub-organization to one part, dissolves the original. Answers the parts.")
     public List<OrganizationView> split(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid Commands.Split request) {
-        return service.split(id, ifMatch, request).stream().map(OrganizationView::of).toList();
+        return restructuring.split(id, ifMatch, request).stream().map(OrganizationView::of).toList();
     }
 
     @POST
@@ -170,7 +174,7 @@ public class OrganizationResource {
     @Operation(summary = "Dissolve (giải thể)", description = "Refused with 409 while active sub-organizations remain. If-Match optional.")
     public RestResponse<OrganizationView> dissolve(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid Commands.Dissolve request) {
-        return ETags.ok(OrganizationView.of(service.dissolve(id, ifMatch, request)));
+        return ETags.ok(OrganizationView.of(restructuring.dissolve(id, ifMatch, request)));
     }
 
     @GET

@@ -10,6 +10,8 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import vn.grassroots.common.problem.Problem.FieldError;
+import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.tree.OrganizationType;
 import vn.grassroots.common.tree.Sector;
 
@@ -64,6 +66,45 @@ public class Organization {
 
     public static String childPath(String parentPath, UUID id) {
         return (parentPath == null ? "/" : parentPath) + id + "/";
+    }
+
+    /** Only an active organization changes, takes sub-organizations or is restructured. */
+    public void requireActive() {
+        if (!isActive()) {
+            throw ProblemException.conflict("organization-inactive", name + " is " + status + " and can no longer change");
+        }
+    }
+
+    /** A type goes only under the parent types its place in the Party's structure allows ({@link OrganizationType}). */
+    public static void requireParentType(OrganizationType type, OrganizationType parentType, String field) {
+        if (!type.mayBeChildOf(parentType)) {
+            throw ProblemException.unprocessable("invalid-parent", "a " + type + " (" + type.vietnamese() + ") cannot be under a "
+                    + parentType + " (" + parentType.vietnamese() + "); allowed parents: " + type.allowedParents(),
+                    new FieldError(field, "parent of the wrong type"));
+        }
+    }
+
+    /** Moved, merged away or split: an active organization below the root of a tree ({@code field} names it in a refusal). */
+    public void requireRestructurable(String field) {
+        requireActive();
+        if (type.isRoot()) {
+            throw ProblemException.unprocessable("root-not-restructurable", name + " is a provincial committee",
+                    new FieldError(field == null ? "id" : field, "is a root"));
+        }
+    }
+
+    /** A move goes under another active parent outside the moved subtree, of a type that may hold this one. */
+    public void requireMovableUnder(Organization target) {
+        target.requireActive();
+        if (target.path.startsWith(path)) {
+            throw ProblemException.unprocessable("move-cycle", "cannot move " + name + " under itself or its own sub-organization "
+                    + target.name, new FieldError("newParentId", "lies inside the subtree being moved"));
+        }
+        if (target.id.equals(parentId)) {
+            throw ProblemException.unprocessable("already-there", name + " is already under " + target.name,
+                    new FieldError("newParentId", "is the current parent"));
+        }
+        requireParentType(type, target.type, "newParentId");
     }
 
     public void end(OrganizationStatus newStatus, Decision decision, String reason) {

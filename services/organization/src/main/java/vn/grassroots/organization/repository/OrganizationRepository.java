@@ -120,7 +120,7 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
         if (after != null) {
             sql.append(" AND (o.search_name, o.id) > (:afterName, :afterId)");
             p.put("afterName", after[0]);
-            p.put("afterId", parseUuid(after[1]));
+            p.put("afterId", Cursor.id(after[1]));
         }
         sql.append(" ORDER BY o.search_name, o.id LIMIT :limit");
         p.put("limit", limit + 1);
@@ -204,14 +204,6 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
             return json.readValue(jsonText.toString(), OrganizationState.class);
         } catch (Exception e) {
             throw new IllegalStateException("organization_state does not match OrganizationState", e);
-        }
-    }
-
-    private static UUID parseUuid(String s) {
-        try {
-            return UUID.fromString(s);
-        } catch (IllegalArgumentException e) {
-            throw vn.grassroots.common.problem.ProblemException.invalid("cursor", "is not a cursor returned by this list");
         }
     }
 }
