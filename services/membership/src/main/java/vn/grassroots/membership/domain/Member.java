@@ -59,6 +59,34 @@ public class Member extends Person {
     }
 
     /**
+     * The rules of registering a member beyond its field constraints (initial status, official date, probation,
+     * admission after birth); the CSV import applies the same ones to every row.
+     */
+    public static void checkRegistration(MemberStatus status, LocalDate birthDate, LocalDate admissionDate, LocalDate officialDate) {
+        if (status != MemberStatus.PROBATIONARY && status != MemberStatus.OFFICIAL && status != MemberStatus.EXEMPT) {
+            throw ProblemException.unprocessable("invalid-initial-status", "a member is registered as PROBATIONARY, OFFICIAL or EXEMPT;"
+                    + " other statuses come from their operations", new FieldError("status", "must be PROBATIONARY, OFFICIAL or EXEMPT"));
+        }
+        if (status == MemberStatus.PROBATIONARY && officialDate != null) {
+            throw ProblemException.unprocessable("probationary-with-official-date", "a probationary member has no official date yet",
+                    new FieldError("officialDate", "must be absent for a PROBATIONARY member"));
+        }
+        if (status != MemberStatus.PROBATIONARY) {
+            if (officialDate == null) {
+                throw ProblemException.invalid("officialDate", "is required for an " + status + " member");
+            }
+            if (officialDate.isBefore(admissionDate.plusMonths(PROBATION_MONTHS))) {
+                throw ProblemException.unprocessable("probation-too-short", "official membership starts 12 months after admission at the earliest",
+                        new FieldError("officialDate", "must be at least 12 months after admissionDate"));
+            }
+        }
+        if (!birthDate.isBefore(admissionDate)) {
+            throw ProblemException.unprocessable("admission-before-birth", "the admission date must follow the birth date",
+                    new FieldError("admissionDate", "must be after birthDate"));
+        }
+    }
+
+    /**
      * Refuses a change of this member's status to {@code to} by a decision of {@code decisionDate}, {@code today} being
      * the day in Vietnam: a change {@link MemberStatus#next()} does not allow (409), a decision in the future (400) or
      * before the current status (422), an official recognition before probation is over (409).

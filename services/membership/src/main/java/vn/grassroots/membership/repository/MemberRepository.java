@@ -13,15 +13,12 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.hibernate.jpa.AvailableHints;
 import vn.grassroots.common.paging.Cursor;
-import vn.grassroots.common.security.Scope;
 import vn.grassroots.common.security.Subtree;
 import vn.grassroots.common.text.SearchText;
 import vn.grassroots.membership.domain.AgeBand;
-import vn.grassroots.membership.domain.Gender;
 import vn.grassroots.membership.domain.Member;
 import vn.grassroots.membership.domain.MemberFilter;
 import vn.grassroots.membership.domain.MemberStatus;
-import vn.grassroots.membership.domain.TheoryLevel;
 
 /**
  * Members in PostgreSQL. A member's place in the tree is the path of their organization in the read model, copied onto
@@ -50,12 +47,7 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
         where(f, today, q, p);
         String[] after = Cursor.decode(cursor, 2);
         if (after != null) {
-            UUID afterId;
-            try {
-                afterId = UUID.fromString(after[1]);
-            } catch (IllegalArgumentException e) {
-                throw vn.grassroots.common.problem.ProblemException.invalid("cursor", "is not a cursor returned by this list");
-            }
+            UUID afterId = Cursor.id(after[1]);
             q.append(" and ").append(Cursor.after("m.searchName", "m.id", "afterName", "afterId"));
             p.put("afterName", after[0]);
             p.put("afterId", afterId);

@@ -105,11 +105,7 @@ public class CandidateService {
         if (after != null) {
             jpql.append(" and (c.searchName > :an or (c.searchName = :an and c.id > :aid))");
             p.put("an", after[0]);
-            try {
-                p.put("aid", UUID.fromString(after[1]));
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.invalid("cursor", "is not a cursor returned by this list");
-            }
+            p.put("aid", Cursor.id(after[1]));
         }
         jpql.append(" order by c.searchName, c.id");
         var query = em.createQuery(jpql.toString(), Object[].class);

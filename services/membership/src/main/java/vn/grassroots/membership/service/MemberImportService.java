@@ -7,12 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import java.sql.PreparedStatement;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import vn.grassroots.common.audit.AuditTrail;
 import vn.grassroots.common.imports.CsvImport;
@@ -31,17 +25,14 @@ import vn.grassroots.common.imports.ImportReport;
 import vn.grassroots.common.imports.RowError;
 import vn.grassroots.common.problem.Problem.FieldError;
 import vn.grassroots.common.problem.ProblemException;
-import vn.grassroots.common.report.Labelled;
 import vn.grassroots.common.tree.OrgRef;
-import vn.grassroots.membership.domain.Gender;
 import vn.grassroots.membership.domain.Member;
-import vn.grassroots.membership.domain.MemberStatus;
-import vn.grassroots.membership.domain.TheoryLevel;
 import vn.grassroots.membership.events.MemberEvents;
+import vn.grassroots.membership.repository.MemberBatches;
 
 /**
  * Bulk registration of members from a CSV file. Every row passes the rules of {@link MemberService#create}
- * (field constraints, {@link MemberService#checkRegistration}, an ACTIVE cell or party group in the caller's scope,
+ * (field constraints, {@link Member#checkRegistration}, an ACTIVE cell or party group in the caller's scope,
  * card numbers unique in the file and in the database). Two passes over the text keep memory small: the first
  * validates every row and remembers only the bad lines, the second builds the good members and writes them in
  * JDBC batches with their outbox events, all in one transaction. One audit entry records the import.
@@ -52,50 +43,6 @@ public class MemberImportService {
     public static final String ALL_OR_NOTHING = CsvImport.ALL_OR_NOTHING;
     public static final String VALID_ROWS = CsvImport.VALID_ROWS;
     static final int BATCH = 1000;
-
-    /** The columns, by CreateMember field name or Vietnamese header; the export's organization name is ignored. */
-    static final CsvImport.Columns COLUMNS = new CsvImport.Columns()
-            .field("id").field("email")
-            .field("fullName", "Họ và tên", "Họ tên")
-            .field("birthDate", "Ngày sinh")
-            .field("gender", "Giới tính")
-            .field("ethnicity", "Dân tộc")
-            .field("religion", "Tôn giáo")
-            .field("citizenId", "Số CCCD", "CCCD", "Số căn cước công dân", "Căn cước công dân")
-            .field("phone", "Điện thoại", "Số điện thoại")
-            .field("homeTown", "Quê quán")
-            .field("educationLevel", "Trình độ học vấn", "Học vấn")
-            .field("theoryLevel", "Lý luận chính trị", "Trình độ lý luận chính trị")
-            .field("occupation", "Nghề nghiệp")
-            .field("partyCardNumber", "Số thẻ đảng", "Số thẻ đảng viên")
-            .field("admissionDate", "Ngày vào Đảng", "Ngày kết nạp")
-            .field("officialDate", "Ngày chính thức")
-            .field("organizationId", "Mã chi bộ", "Mã tổ chức đảng")
-            .field("status", "Trạng thái")
-            .ignore("Tổ chức đảng", "organizationName")
-            .required("fullName", "birthDate", "gender", "theoryLevel", "admissionDate", "organizationId", "status");
-
-    static String key(String s) {
-        return CsvImport.key(s);
-    }
-
-    // A value is read by its code or by the Vietnamese name the CSV export writes (MALE or Nam), accents and case ignored.
-    static final Map<String, Gender> GENDERS = byName(Gender.class);
-    static final Map<String, TheoryLevel> THEORY = byName(TheoryLevel.class);
-    static final Map<String, MemberStatus> STATUSES = byName(MemberStatus.class);
-
-    static {
-        THEORY.put("khong", TheoryLevel.NONE);
-    }
-
-    private static <E extends Enum<E> & Labelled> Map<String, E> byName(Class<E> type) {
-        Map<String, E> names = new HashMap<>();
-        for (E e : type.getEnumConstants()) {
-            names.put(key(e.name()), e);
-            names.put(key(e.vietnamese()), e);
-        }
-        return names;
-    }
 
     @Inject
     Access access;
@@ -108,6 +55,9 @@ public class MemberImportService {
 
     @Inject
     MemberEvents events;
+
+    @Inject
+    MemberBatches batches;
 
     @Inject
     AuditTrail audit;
@@ -140,7 +90,26 @@ public class MemberImportService {
         String text = decode(body);
         String[] fields = header(new CsvReader(text));
 
-        // pass 1: validate every row
+        Validated checked = validate(text, fields, progress);
+        List<RowError> errors = new ArrayList<>();
+        checked.bad().values().forEach(errors::addAll);
+        int total = checked.total();
+        int rejected = checked.bad().size();
+        if (rejected > 0 && ALL_OR_NOTHING.equals(mode)) {
+            return new ImportReport(importId, mode, total, 0, rejected, errors);
+        }
+        int imported = writeGood(text, fields, checked, importId, mode, progress);
+        ImportReport report = new ImportReport(importId, mode, total, imported, rejected, errors);
+        LOG.infof("import %s: %d rows, %d imported, %d rejected in %d ms", importId, total, imported, rejected,
+                (System.nanoTime() - started) / 1_000_000);
+        return report;
+    }
+
+    /** What the first pass found: the rows, the lines refused with why, the organizations the good rows name. */
+    private record Validated(int total, TreeMap<Integer, List<RowError>> bad, Map<UUID, Object> orgs) {}
+
+    /** Pass 1: every row checked as the create path checks it, and against the other rows and the database. */
+    private Validated validate(String text, String[] fields, CsvImport.Progress progress) {
         Map<UUID, Object> orgs = new HashMap<>();
         Map<String, Integer> cardLines = new HashMap<>();
         Map<UUID, Integer> idLines = new HashMap<>();
@@ -157,21 +126,13 @@ public class MemberImportService {
                 progress.at(VALIDATING, total, null, 0);
             }
             List<RowError> errors = new ArrayList<>();
-            Commands.CreateMember r = parse(fields, rec, errors);
+            Commands.CreateMember r = MemberCsvRow.parse(fields, rec, errors);
             if (r != null) {
                 validate(r, rec.line(), orgs, errors);
             }
-            if (r != null && r.partyCardNumber() != null) {
-                Integer first = cardLines.putIfAbsent(r.partyCardNumber(), rec.line());
-                if (first != null) {
-                    errors.add(new RowError(rec.line(), "partyCardNumber", "duplicates line " + first + " of the file"));
-                }
-            }
-            if (r != null && r.id() != null) {
-                Integer first = idLines.putIfAbsent(r.id(), rec.line());
-                if (first != null) {
-                    errors.add(new RowError(rec.line(), "id", "duplicates line " + first + " of the file"));
-                }
+            if (r != null) {
+                firstInFile(cardLines, r.partyCardNumber(), rec.line(), "partyCardNumber", errors);
+                firstInFile(idLines, r.id(), rec.line(), "id", errors);
             }
             if (!errors.isEmpty()) {
                 bad.put(rec.line(), errors);
@@ -180,51 +141,66 @@ public class MemberImportService {
         takenInDatabase("party_card_number", "partyCardNumber", "is already issued to another member", cardLines, bad);
         takenInDatabase("id", "id", "a member with this id already exists", idLines, bad);
 
-        List<RowError> errors = new ArrayList<>();
-        bad.values().forEach(errors::addAll);
         progress.at(VALIDATING, total, total, 0);
-        if (!bad.isEmpty() && ALL_OR_NOTHING.equals(mode)) {
-            return new ImportReport(importId, mode, total, 0, bad.size(), errors);
-        }
+        return new Validated(total, bad, orgs);
+    }
 
-        // pass 2: write the good rows
+    /** A key on an earlier line of the file refuses this row, naming that line. */
+    private static <K> void firstInFile(Map<K, Integer> lines, K key, int line, String field, List<RowError> errors) {
+        Integer first = key == null ? null : lines.putIfAbsent(key, line);
+        if (first != null) {
+            errors.add(new RowError(line, field, "duplicates line " + first + " of the file"));
+        }
+    }
+
+    /** Pass 2: the good rows written in JDBC batches with their events, and one audit entry for the import. */
+    private int writeGood(String text, String[] fields, Validated checked, UUID importId, String mode, CsvImport.Progress progress) {
         Instant now = Instant.now();
         List<Member> batch = new ArrayList<>(BATCH);
         Map<UUID, Integer> perOrganization = new LinkedHashMap<>();
         String commonPath = null;
         int imported = 0;
-        reader = new CsvReader(text);
+        CsvReader reader = new CsvReader(text);
         reader.next();
         for (CsvReader.Record rec = reader.next(); rec != null; rec = reader.next()) {
-            if (rec.isBlank() || bad.containsKey(rec.line())) {
+            if (rec.isBlank() || checked.bad().containsKey(rec.line())) {
                 continue;
             }
-            Commands.CreateMember r = parse(fields, rec, new ArrayList<>());
-            OrgRef org = (OrgRef) orgs.get(r.organizationId());
+            Commands.CreateMember r = MemberCsvRow.parse(fields, rec, new ArrayList<>());
+            OrgRef org = (OrgRef) checked.orgs().get(r.organizationId());
             batch.add(MemberService.newMember(r, org, now));
             perOrganization.merge(org.id, 1, Integer::sum);
             commonPath = commonPath == null ? org.path : commonPrefix(commonPath, org.path);
             if (batch.size() == BATCH) {
-                imported += write(batch);
+                imported += insert(batch);
                 if (imported % PROGRESS_EVERY == 0) {
-                    progress.at(WRITING, total, total, imported);
+                    progress.at(WRITING, checked.total(), checked.total(), imported);
                 }
             }
         }
-        imported += write(batch);
-        ImportReport report = new ImportReport(importId, mode, total, imported, bad.size(), errors);
+        imported += insert(batch);
         if (imported > 0) {
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("mode", mode);
-            after.put("total", total);
+            after.put("total", checked.total());
             after.put("imported", imported);
-            after.put("rejected", bad.size());
+            after.put("rejected", checked.bad().size());
             after.put("membersByOrganization", perOrganization);
             audit.record("members.imported", "MemberImport", importId, commonPath, null, after);
         }
-        LOG.infof("import %s: %d rows, %d imported, %d rejected in %d ms", importId, total, imported, bad.size(),
-                (System.nanoTime() - started) / 1_000_000);
-        return report;
+        return imported;
+    }
+
+    /** Inserts the batch and appends its outbox events; empties the batch. */
+    private int insert(List<Member> batch) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        batches.insert(batch);
+        events.members(MemberEvents.REGISTERED, batch);
+        int n = batch.size();
+        batch.clear();
+        return n;
     }
 
     private static String decode(byte[] body) {
@@ -232,24 +208,7 @@ public class MemberImportService {
     }
 
     private static String[] header(CsvReader reader) {
-        return COLUMNS.header(reader);
-    }
-
-    /** The row as a registration request; values that cannot be read are reported and left null. */
-    static Commands.CreateMember parse(String[] fields, CsvReader.Record rec, List<RowError> errors) {
-        Map<String, String> v = COLUMNS.cells(fields, rec, errors);
-        if (v == null) {
-            return null;
-        }
-        int line = rec.line();
-        return new Commands.CreateMember(uuid(v, "id", line, errors), v.get("fullName"), date(v, "birthDate", line, errors),
-                value(v, "gender", GENDERS, "MALE, FEMALE, Nam or Nữ", line, errors), v.get("ethnicity"), v.get("religion"),
-                v.get("citizenId"), v.get("phone"), v.get("email"), v.get("homeTown"), v.get("educationLevel"),
-                value(v, "theoryLevel", THEORY, "NONE, ELEMENTARY, INTERMEDIATE, ADVANCED, BACHELOR or Chưa có, Sơ cấp, Trung cấp, Cao cấp, Cử nhân",
-                        line, errors),
-                v.get("occupation"), v.get("partyCardNumber"), date(v, "admissionDate", line, errors), date(v, "officialDate", line, errors),
-                uuid(v, "organizationId", line, errors),
-                value(v, "status", STATUSES, "PROBATIONARY, OFFICIAL, EXEMPT or Dự bị, Chính thức, Miễn sinh hoạt", line, errors));
+        return MemberCsvRow.COLUMNS.header(reader);
     }
 
     /** Field constraints, then the registration rules and the organization, as the create path checks them. */
@@ -273,7 +232,7 @@ public class MemberImportService {
         }
         if (errors.isEmpty()) {
             try {
-                MemberService.checkRegistration(r);
+                Member.checkRegistration(r.status(), r.birthDate(), r.admissionDate(), r.officialDate());
             } catch (ProblemException e) {
                 FieldError fe = e.errors().isEmpty() ? new FieldError(null, e.getMessage()) : e.errors().get(0);
                 errors.add(new RowError(line, fe.field(), fe.message()));
@@ -306,57 +265,6 @@ public class MemberImportService {
         }
     }
 
-    /** Inserts the batch with one JDBC batch and appends its outbox events; empties the batch. */
-    private int write(List<Member> batch) {
-        if (batch.isEmpty()) {
-            return 0;
-        }
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement ps = connection.prepareStatement("""
-                    INSERT INTO member (id, full_name, search_name, birth_date, gender, ethnicity, religion, citizen_id, phone, email,
-                        home_town, education_level, theory_level, occupation, party_card_number, admission_date, official_date,
-                        organization_id, status, status_since, created_at, updated_at, version)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                for (Member m : batch) {
-                    OffsetDateTime at = m.createdAt.atOffset(ZoneOffset.UTC);
-                    ps.setObject(1, m.id);
-                    ps.setString(2, m.fullName);
-                    ps.setString(3, m.searchName);
-                    ps.setObject(4, m.birthDate);
-                    ps.setString(5, m.gender.name());
-                    ps.setString(6, m.ethnicity);
-                    ps.setString(7, m.religion);
-                    ps.setString(8, m.citizenId);
-                    ps.setString(9, m.phone);
-                    ps.setString(10, m.email);
-                    ps.setString(11, m.homeTown);
-                    ps.setString(12, m.educationLevel);
-                    ps.setString(13, m.theoryLevel.name());
-                    ps.setString(14, m.occupation);
-                    ps.setString(15, m.partyCardNumber);
-                    ps.setObject(16, m.admissionDate);
-                    if (m.officialDate == null) {
-                        ps.setNull(17, Types.DATE);
-                    } else {
-                        ps.setObject(17, m.officialDate);
-                    }
-                    ps.setObject(18, m.organizationId);
-                    ps.setString(19, m.status.name());
-                    ps.setObject(20, m.statusSince);
-                    ps.setObject(21, at);
-                    ps.setObject(22, at);
-                    ps.setLong(23, m.version);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-        });
-        events.members(MemberEvents.REGISTERED, batch);
-        int n = batch.size();
-        batch.clear();
-        return n;
-    }
-
     private static String commonPrefix(String a, String b) {
         int n = Math.min(a.length(), b.length());
         int last = 0;
@@ -368,16 +276,5 @@ public class MemberImportService {
         return a.substring(0, last);
     }
 
-    private static UUID uuid(Map<String, String> v, String field, int line, List<RowError> errors) {
-        return CsvImport.uuid(v, field, line, errors);
-    }
 
-    private static LocalDate date(Map<String, String> v, String field, int line, List<RowError> errors) {
-        return CsvImport.date(v, field, line, errors);
-    }
-
-    private static <E> E value(Map<String, String> v, String field, Map<String, E> values, String expected, int line,
-            List<RowError> errors) {
-        return CsvImport.value(v, field, values, expected, line, errors);
-    }
 }

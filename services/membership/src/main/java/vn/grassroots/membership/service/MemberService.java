@@ -1,6 +1,5 @@
 package vn.grassroots.membership.service;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -9,21 +8,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
 import vn.grassroots.common.audit.AuditTrail;
-import vn.grassroots.common.export.ExportJobs;
-import vn.grassroots.common.paging.Cursor;
-import vn.grassroots.common.paging.Page;
 import vn.grassroots.common.problem.Problem.FieldError;
 import vn.grassroots.common.problem.ProblemException;
-import vn.grassroots.common.security.Scope;
 import vn.grassroots.common.text.SearchText;
 import vn.grassroots.common.time.VietnamClock;
 import vn.grassroots.common.tree.OrgRef;
 import vn.grassroots.common.web.ETags;
 import vn.grassroots.membership.domain.Decision;
 import vn.grassroots.membership.domain.Member;
-import vn.grassroots.membership.domain.MemberFilter;
 import vn.grassroots.membership.domain.MemberStatus;
 import vn.grassroots.membership.domain.StatusChange;
 import vn.grassroots.membership.events.MemberEvents;
@@ -67,52 +60,6 @@ public class MemberService {
     }
 
     @Transactional
-    public Page<Results.MemberView> list(MemberFilter filter, UUID within, boolean withDescendants, String cursor, int limit) {
-        List<MemberRepository.Row> rows = members.list(scoped(filter, within, withDescendants), cursor, limit, clock.today());
-        return Cursor.page(rows, limit, r -> view(r.member(), r.organizationName(), false), MemberRepository::cursorOf);
-    }
-
-    /** How many members {@link #list} gives in all. */
-    @Transactional
-    public long count(MemberFilter filter, UUID within, boolean withDescendants) {
-        return members.count(scoped(filter, within, withDescendants), clock.today());
-    }
-
-    /** Refuses (403, 404) an organization the caller may not read, as {@link #list} would; reads no member. */
-    @Transactional
-    public void requireReadable(UUID within) {
-        if (within != null) {
-            access.organizationInScopeForReading(within, access.selfOnly());
-        }
-    }
-
-    /** Every member {@link #list} gives, by name, as the columns given and their organization's name (for a CSV). */
-    public void stream(MemberFilter filter, UUID within, boolean withDescendants, String columns, Consumer<Object[]> each) {
-        MemberFilter scoped = scoped(filter, within, withDescendants);
-        QuarkusTransaction.requiringNew().timeout(ExportJobs.TRANSACTION_TIMEOUT_SECONDS).run(() -> members.stream(scoped, clock.today(), columns, each));
-    }
-
-    /** The filter narrowed to what the caller may read: their scope, or themselves alone. */
-    private MemberFilter scoped(MemberFilter filter, UUID within, boolean withDescendants) {
-        boolean selfOnly = access.selfOnly();
-        Scope scope = selfOnly ? Scope.ALL : access.caller().scope();
-        UUID self = selfOnly ? access.self() : null;
-        String withinPath = null;
-        UUID org = null;
-        if (within != null) {
-            OrgRef o = access.organizationInScopeForReading(within, selfOnly);
-            if (withDescendants) {
-                withinPath = o.path;
-            } else {
-                org = o.id;
-            }
-        }
-        return new MemberFilter(scope, self, withinPath, org, filter.nameQuery(), filter.partyCardNumber(),
-                filter.statuses(), filter.genders(), filter.ageBands(), filter.theoryLevels(), filter.admissionYear(),
-                filter.probationEndsBy(), filter.needingTransfer());
-    }
-
-    @Transactional
     public List<StatusChange> history(UUID id) {
         Member m = readable(id);
         @SuppressWarnings("unchecked")
@@ -134,7 +81,7 @@ public class MemberService {
         if (r.id() != null && members.findById(r.id()) != null) {
             throw ProblemException.conflict("member-exists", "a member with id " + r.id() + " already exists");
         }
-        checkRegistration(r);
+        Member.checkRegistration(r.status(), r.birthDate(), r.admissionDate(), r.officialDate());
         requireCardFree(r.partyCardNumber(), null);
         Member m = newMember(r, org, Instant.now());
         members.persist(m);
@@ -143,34 +90,6 @@ public class MemberService {
         audit.record("member.registered", ENTITY, m.id, org.path, null, view);
         events.member(MemberEvents.REGISTERED, m);
         return view;
-    }
-
-    /**
-     * The rules of registering a member beyond its field constraints (initial status, official date, probation,
-     * admission after birth); the CSV import applies the same ones to every row.
-     */
-    public static void checkRegistration(Commands.CreateMember r) {
-        if (r.status() != MemberStatus.PROBATIONARY && r.status() != MemberStatus.OFFICIAL && r.status() != MemberStatus.EXEMPT) {
-            throw ProblemException.unprocessable("invalid-initial-status", "a member is registered as PROBATIONARY, OFFICIAL or EXEMPT;"
-                    + " other statuses come from their operations", new FieldError("status", "must be PROBATIONARY, OFFICIAL or EXEMPT"));
-        }
-        if (r.status() == MemberStatus.PROBATIONARY && r.officialDate() != null) {
-            throw ProblemException.unprocessable("probationary-with-official-date", "a probationary member has no official date yet",
-                    new FieldError("officialDate", "must be absent for a PROBATIONARY member"));
-        }
-        if (r.status() != MemberStatus.PROBATIONARY) {
-            if (r.officialDate() == null) {
-                throw ProblemException.invalid("officialDate", "is required for an " + r.status() + " member");
-            }
-            if (r.officialDate().isBefore(r.admissionDate().plusMonths(Member.PROBATION_MONTHS))) {
-                throw ProblemException.unprocessable("probation-too-short", "official membership starts 12 months after admission at the earliest",
-                        new FieldError("officialDate", "must be at least 12 months after admissionDate"));
-            }
-        }
-        if (!r.birthDate().isBefore(r.admissionDate())) {
-            throw ProblemException.unprocessable("admission-before-birth", "the admission date must follow the birth date",
-                    new FieldError("admissionDate", "must be after birthDate"));
-        }
     }
 
     /** A new member from a registration request in {@code org}, not yet persisted (create and the CSV import). */

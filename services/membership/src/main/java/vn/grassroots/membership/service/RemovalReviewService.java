@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +15,6 @@ import org.jboss.logging.Logger;
 import vn.grassroots.common.audit.AuditTrail;
 import vn.grassroots.common.paging.Cursor;
 import vn.grassroots.common.paging.Page;
-import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.security.Scope;
 import vn.grassroots.common.security.Subtree;
 import vn.grassroots.common.time.VietnamClock;
@@ -107,11 +105,7 @@ public class RemovalReviewService {
         String[] after = Cursor.decode(cursor, 1);
         if (after != null) {
             q.append(" AND r.member_id > :after");
-            try {
-                p.put("after", UUID.fromString(after[0]));
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.invalid("cursor", "is not a cursor returned by this list");
-            }
+            p.put("after", Cursor.id(after[0]));
         }
         q.append(" ORDER BY r.member_id LIMIT ").append(limit + 1);
         var query = em.createNativeQuery(q.toString());

@@ -187,12 +187,8 @@ public class TransferService {
         String[] after = Cursor.decode(cursor, 2);
         if (after != null) {
             q.append(" and (t.createdAt > :at or (t.createdAt = :at and t.id > :aid))");
-            try {
-                p.put("at", Instant.parse(after[0]));
-                p.put("aid", UUID.fromString(after[1]));
-            } catch (RuntimeException e) {
-                throw ProblemException.invalid("cursor", "is not a cursor returned by this list");
-            }
+            p.put("at", Cursor.instant(after[0]));
+            p.put("aid", Cursor.id(after[1]));
         }
         q.append(" order by t.createdAt, t.id");
         var query = em.createQuery(q.toString(), Transfer.class);

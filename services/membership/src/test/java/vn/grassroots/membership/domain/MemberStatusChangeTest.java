@@ -35,6 +35,39 @@ class MemberStatusChangeTest {
         return member(status, status == MemberStatus.PROBATIONARY ? ADMITTED : PROBATION_ENDS);
     }
 
+    static final LocalDate BORN = LocalDate.of(1990, 5, 2);
+
+    static ProblemException refusedRegistration(MemberStatus status, LocalDate admitted, LocalDate official) {
+        return assertThrows(ProblemException.class, () -> Member.checkRegistration(status, BORN, admitted, official));
+    }
+
+    @Test
+    void aMemberIsRegisteredProbationaryOfficialOrExemptWithTheDatesThatStatusHas() {
+        Member.checkRegistration(MemberStatus.PROBATIONARY, BORN, ADMITTED, null);
+        Member.checkRegistration(MemberStatus.OFFICIAL, BORN, ADMITTED, PROBATION_ENDS);
+        Member.checkRegistration(MemberStatus.EXEMPT, BORN, ADMITTED, PROBATION_ENDS.plusYears(3));
+
+        ProblemException removed = refusedRegistration(MemberStatus.REMOVED, ADMITTED, PROBATION_ENDS);
+        assertEquals("invalid-initial-status", removed.slug());
+        assertEquals(422, removed.status());
+        assertEquals("status", removed.errors().get(0).field());
+        assertEquals("probationary-with-official-date", refusedRegistration(MemberStatus.PROBATIONARY, ADMITTED, PROBATION_ENDS).slug());
+        ProblemException noDate = refusedRegistration(MemberStatus.OFFICIAL, ADMITTED, null);
+        assertEquals(400, noDate.status());
+        assertEquals("officialDate", noDate.errors().get(0).field());
+    }
+
+    @Test
+    void officialMembershipFollowsTwelveMonthsOfProbationAndAdmissionFollowsBirth() {
+        ProblemException early = refusedRegistration(MemberStatus.OFFICIAL, ADMITTED, PROBATION_ENDS.minusDays(1));
+        assertEquals("probation-too-short", early.slug());
+        assertEquals("officialDate", early.errors().get(0).field());
+        ProblemException unborn = assertThrows(ProblemException.class,
+                () -> Member.checkRegistration(MemberStatus.PROBATIONARY, ADMITTED, ADMITTED, null));
+        assertEquals("admission-before-birth", unborn.slug());
+        assertEquals("admissionDate", unborn.errors().get(0).field());
+    }
+
     @Test
     void probationEndsTwelveMonthsAfterAdmission() {
         assertEquals(PROBATION_ENDS, member(MemberStatus.PROBATIONARY).probationEndsOn());
