@@ -139,6 +139,8 @@ public class UpstreamProxy {
         private HttpClientRequest out;
         private boolean aborted;
         private boolean settled;
+        /** The upstream's answer was received whole: its connection may already serve another call. */
+        private boolean answered;
 
         Exchange(RoutingContext ctx, Upstream upstream, Pool pool, HttpMethod method, String path, String rawQuery, MultiMap headers,
                 int retries) {
@@ -262,6 +264,7 @@ public class UpstreamProxy {
             if (!bodyless && !answer.headers().contains("Content-Length")) {
                 response.setChunked(true);
             }
+            answer.end().onSuccess(v -> answered = true);
             // On a failure half way, reset instead of ending, so the caller cannot take a cut body for a whole one.
             answer.pipe().endOnFailure(false).to(response).onFailure(t -> {
                 if (!aborted) {
@@ -329,13 +332,16 @@ public class UpstreamProxy {
             }
         }
 
-        /** The caller went away: stop talking to the upstream too. */
+        /**
+         * The caller went away: stop talking to the upstream too, unless its answer is already whole (resetting then would
+         * close a connection that is back in the pool, under another call).
+         */
         private void abort() {
             if (!settled) {
                 settled = true;
                 current.breaker().released();
             }
-            if (!aborted && out != null) {
+            if (!aborted && out != null && !answered) {
                 aborted = true;
                 out.reset();
             }

@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -32,12 +34,13 @@ import org.jboss.resteasy.reactive.RestResponse;
 import vn.grassroots.common.audit.AuditTrail;
 import vn.grassroots.common.idempotency.IdempotencyKeys;
 import vn.grassroots.common.paging.Page;
+import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.web.ETags;
 import vn.grassroots.common.web.QueryParams;
 import vn.grassroots.meetings.domain.MeetingKind;
 import vn.grassroots.meetings.domain.MeetingState;
-import vn.grassroots.meetings.service.AgendaComments;
 import vn.grassroots.meetings.service.Commands;
+import vn.grassroots.meetings.service.AgendaComments;
 import vn.grassroots.meetings.service.MeetingHolding;
 import vn.grassroots.meetings.service.MeetingQuality;
 import vn.grassroots.meetings.service.MeetingQueries;
@@ -45,6 +48,10 @@ import vn.grassroots.meetings.service.MeetingService;
 import vn.grassroots.meetings.service.QualityCriteria;
 import vn.grassroots.meetings.service.Results;
 
+/**
+ * The meetings' API. Longer than 300 lines on purpose: most of it is the OpenAPI documentation of each operation, and
+ * its operations' ids (MeetingResource_…), which generated clients use as method names, come from this class's name.
+ */
 @Path("/api/v1/meetings")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -67,6 +74,12 @@ public class MeetingResource {
 
     @Inject
     MeetingQuality quality;
+
+    @Inject
+    vn.grassroots.meetings.service.RegisterImportService registerImports;
+
+    @Inject
+    vn.grassroots.meetings.service.RegisterImportJobs registerJobs;
 
     @Inject
     IdempotencyKeys idempotency;
@@ -95,6 +108,70 @@ public class MeetingResource {
             return Response.created(uri.getBaseUriBuilder().path("api/v1/meetings").path(created.id().toString()).build())
                     .tag(ETags.tag(created.version())).entity(created).build();
         });
+    }
+
+    @POST
+    @Path("/imports")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Operation(summary = "Import a meeting register from CSV (nhập sổ sinh hoạt đã diễn ra)", description = """
+            A cell's or district's register kept on paper: one row per meeting and member (UTF-8, a byte order mark is \
+            allowed, comma separated, RFC 4180 quoting, header on line 1, at most 1 MiB, about 10,000 rows: split a larger \
+            register by cell or year). Rows of the same organization, day and kind are one meeting, recorded as \
+            POST /api/v1/meetings/past records it: held on that day at 07:30 (Asia/Ho_Chi_Minh), in person, in the \
+            late-entry window (`meetings.late-entry.previous-years`: the current year and the one before), every member \
+            of that day's roster marked and nobody else, attendance.enteredLate true, with the same events (unexcused \
+            absences included) and audit entries. Keepers of the organizations (admin, organizer, integration, secretary) \
+            in your scope.
+
+            Columns, by English field name or Vietnamese header (case, spaces and diacritics ignored; order free; \
+            required ones marked *): organizationId = Mã tổ chức / Mã tổ chức đảng / Mã chi bộ * (the organization id); \
+            meetingDate = Ngày họp / Ngày sinh hoạt / date * (dd/mm/yyyy or yyyy-mm-dd); \
+            kind = Loại / Loại sinh hoạt * (REGULAR = Định kỳ / Thường kỳ, THEMATIC = Chuyên đề, COMMITTEE = Cấp ủy, \
+            EXTRAORDINARY = Bất thường, with or without "Sinh hoạt" before); memberId = Mã đảng viên *; \
+            status = Điểm danh / Có mặt / Tình trạng / attendance * (PRESENT = Có mặt, ABSENT_EXCUSED = Vắng có lý do, \
+            ABSENT_UNEXCUSED = Vắng không lý do / Vắng không có lý do); reason = Lý do (required for Vắng có lý do); \
+            topic = Nội dung / Chủ đề (the meeting's topic, from its first row that has one; default "Sinh hoạt định kỳ \
+            ngày dd/mm/yyyy"); place = Địa điểm (from its first row that has one; default "Không ghi trong sổ sinh \
+            hoạt"). Họ và tên / Họ tên / fullName and Tên tổ chức / Tổ chức đảng / organizationName are read \
+            and ignored; any other column is refused (400 bad-csv-header).
+
+            A meeting is recorded whole or not at all: a bad row (unreadable cell, a date outside the window, a member \
+            not on that day's roster, a member missing from it, an organization outside your scope) refuses its meeting, \
+            and the meeting's other rows are reported with it ("not recorded: its meeting is refused for line N"). \
+            mode=all-or-nothing (default): any bad row and nothing is recorded (422 import-refused with the report). \
+            mode=valid-rows: the meetings whose rows are all good are recorded, the others reported (200). The report \
+            lists every problem with its line (header = line 1), column and reason; imported counts the rows of the \
+            recorded meetings. With `Prefer: respond-async` the file is checked up to its header, then imported in the \
+            background: 202 with Location /api/v1/meetings/imports/{id} (progress and, at the end, the report). \
+            One import runs at a time and one more may wait; beyond that 503.""")
+    @APIResponse(responseCode = "200", description = "Recorded (valid-rows: the good meetings); the report",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = vn.grassroots.common.imports.ImportReport.class)))
+    @APIResponse(responseCode = "202", description = "Prefer: respond-async: queued; Location names the import to follow",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = vn.grassroots.common.imports.ImportJob.class)))
+    @APIResponse(responseCode = "422", description = "all-or-nothing and some rows are bad: nothing recorded; problem details with the report",
+            content = @Content(mediaType = vn.grassroots.common.problem.Problem.MEDIA_TYPE,
+                    schema = @Schema(implementation = vn.grassroots.common.imports.ImportRefused.class)))
+    @APIResponse(responseCode = "400", description = "Not UTF-8, no header, unknown, repeated or missing columns, or a bad mode")
+    @APIResponse(responseCode = "413", description = "The file is larger than 1 MiB")
+    @APIResponse(responseCode = "503", description = "Prefer: respond-async and two imports are already running or waiting")
+    public Response importRegister(byte[] body,
+            @Parameter(description = "all-or-nothing (default) or valid-rows") @QueryParam("mode") @jakarta.ws.rs.DefaultValue("all-or-nothing") String mode,
+            @Parameter(description = "respond-async: import in the background and follow its progress") @HeaderParam("Prefer") String prefer) {
+        byte[] file = body == null ? new byte[0] : body;
+        if (vn.grassroots.common.imports.ImportJobs.async(prefer)) {
+            vn.grassroots.common.imports.ImportJob job = registerJobs.start(file, mode);
+            return vn.grassroots.common.imports.ImportJobs.accepted(job,
+                    uri.getBaseUriBuilder().path("api/v1/meetings/imports").path(job.id().toString()).build());
+        }
+        return vn.grassroots.common.imports.ImportJobs.answer(registerImports.importCsv(file, mode));
+    }
+
+    @GET
+    @Path("/imports/{importId}")
+    @Operation(summary = "Progress of a background register import (tiến độ nhập sổ sinh hoạt)", description = "Status, phase, rows "
+            + "validated and written, percent, and when finished the report (or, FAILED, the problem). For the one who started it and for admins.")
+    public vn.grassroots.common.imports.ImportJob importProgress(@PathParam("importId") String importId) {
+        return registerJobs.get(QueryParams.uuid("importId", importId));
     }
 
     @POST

@@ -4,7 +4,9 @@ import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -18,7 +20,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -29,10 +35,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import vn.grassroots.common.audit.AuditTrail;
+import vn.grassroots.common.export.Csv;
 import vn.grassroots.common.export.ExportJobs;
 import vn.grassroots.common.idempotency.IdempotencyKeys;
 import vn.grassroots.common.paging.Cursor;
 import vn.grassroots.common.paging.Page;
+import vn.grassroots.common.problem.Problem;
 import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.report.PrintedReport;
 import vn.grassroots.common.report.Vietnamese;
@@ -54,6 +62,10 @@ import vn.grassroots.membership.service.Results;
 import vn.grassroots.membership.service.Reviews;
 import vn.grassroots.membership.service.Training;
 
+/**
+ * The members' API. Longer than 300 lines on purpose: most of it is the OpenAPI documentation of each operation, and
+ * its operations' ids (MemberResource_…), which generated clients use as method names, come from this class's name.
+ */
 @Path("/api/v1/members")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -88,13 +100,66 @@ public class MemberResource {
     vn.grassroots.membership.service.PdfReport pdf;
 
     @Inject
+    vn.grassroots.membership.service.MemberImportService imports;
+
+    @Inject
     vn.grassroots.membership.service.DisciplineService disciplines;
+
+    @Inject
+    vn.grassroots.membership.service.MemberImportJobs jobs;
 
     @Inject
     vn.grassroots.membership.service.RemovalReviewService reviews;
 
     @Context
     UriInfo uri;
+
+    @POST
+    @Path("/imports")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Operation(summary = "Import members from a CSV file (nhập danh sách đảng viên)", description = """
+            Registers many members at once from a CSV file (UTF-8, a byte order mark is allowed, comma separated,             RFC 4180 quoting, header on line 1, at most 64 MB, about 300,000 rows). Every row passes the rules of             POST /api/v1/members: field constraints, the initial status and its dates, an ACTIVE cell or party group of             your scope, a party card number unique in the file and among all members. Admin, organizer, integration.
+
+            Columns, by English field name or Vietnamese header (case, spaces and diacritics ignored; order free;             required ones marked *): fullName = Họ và tên / Họ tên *; birthDate = Ngày sinh *; gender = Giới tính *;             ethnicity = Dân tộc; religion = Tôn giáo; citizenId = Số CCCD / CCCD / Số căn cước công dân;             phone = Điện thoại / Số điện thoại; email = Email; homeTown = Quê quán;             educationLevel = Trình độ học vấn / Học vấn; theoryLevel = Lý luận chính trị / Trình độ lý luận chính trị *;             occupation = Nghề nghiệp; partyCardNumber = Số thẻ đảng / Số thẻ đảng viên;             admissionDate = Ngày vào Đảng / Ngày kết nạp *; officialDate = Ngày chính thức;             organizationId = Mã chi bộ / Mã tổ chức đảng * (the organization id); status = Trạng thái *; id (optional).             The export's "Tổ chức đảng" column (organization name) is ignored; any other unknown column is refused (400).
+
+            Values: dates yyyy-mm-dd or dd/mm/yyyy; gender MALE/FEMALE or Nam/Nữ; theoryLevel NONE, ELEMENTARY,             INTERMEDIATE, ADVANCED, BACHELOR or Chưa có/Không, Sơ cấp, Trung cấp, Cao cấp, Cử nhân; status PROBATIONARY,             OFFICIAL, EXEMPT or Dự bị, Chính thức, Miễn sinh hoạt. Empty cells are absent values.
+
+            mode=all-or-nothing (default): any bad row and nothing is imported (422 with the report).             mode=valid-rows: the good rows are imported, the bad ones reported (200). The report lists every problem             of every bad row with its line (header = line 1), field and reason, and the counts. The import runs in one             transaction with JDBC batches of 1,000 rows; each member gets the same registered event and state record             as a single registration, and the import is one audit entry (action members.imported, entity MemberImport).             Without Prefer, the call is synchronous and answers with the report (100,000 rows take well under a minute; behind \
+            the gateway, whose upstream timeout is 10 s, use the background mode for large files). With the header \
+            `Prefer: respond-async` the file is checked up to its header, then imported in the background: 202 with \
+            Location /api/v1/members/imports/{id}, where the progress (rows validated, rows written, percent) and in the end \
+            the same report can be read. One import runs at a time and one more may wait; beyond that 503.""")
+    @APIResponse(responseCode = "202", description = "Prefer: respond-async: queued; Location names the import to follow",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportApi.View.class)))
+    @APIResponse(responseCode = "503", description = "Prefer: respond-async and two imports are already running or waiting")
+    @APIResponse(responseCode = "200", description = "Imported (valid-rows: the good rows); the report",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Results.ImportReport.class)))
+    @APIResponse(responseCode = "422", description = "all-or-nothing and some rows are bad: nothing imported; problem details with the report",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Views.ImportRefused.class)))
+    @APIResponse(responseCode = "400", description = "Not UTF-8, no header, unknown, repeated or missing columns, or a bad mode")
+    @APIResponse(responseCode = "413", description = "The file is larger than allowed")
+    public Response importMembers(byte[] body,
+            @Parameter(description = "all-or-nothing (default) or valid-rows") @QueryParam("mode") @DefaultValue("all-or-nothing") String mode,
+            @Parameter(description = "respond-async: import in the background and follow its progress") @HeaderParam("Prefer") String prefer) {
+        if (prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async")) {
+            ImportApi.View job = ImportApi.View.of(jobs.start(body == null ? new byte[0] : body, mode));
+            return Response.accepted(job).location(uri.getBaseUriBuilder().path("api/v1/members/imports").path(job.id().toString()).build())
+                    .header("Preference-Applied", "respond-async").build();
+        }
+        vn.grassroots.common.imports.ImportReport done = imports.importCsv(body == null ? new byte[0] : body, mode);
+        Results.ImportReport report = Results.ImportReport.of(done);
+        boolean refused = done.refused();
+        return refused ? Response.status(422).type(Problem.MEDIA_TYPE).entity(Views.ImportRefused.of(report)).build()
+                : Response.ok(report, MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
+    @Path("/imports/{importId}")
+    @Operation(summary = "Progress of a background import (tiến độ nhập danh sách)", description = "Status, phase, rows validated and written, "
+            + "percent, and when finished the report (or, FAILED, the problem). For the one who started it and for admins.")
+    public ImportApi.View importProgress(@PathParam("importId") UUID importId) {
+        return ImportApi.View.of(jobs.get(importId));
+    }
 
     @POST
     @Operation(summary = "Register a member (đăng ký đảng viên)", description = "Registers a member admitted before (e.g. from an existing list) in an ACTIVE cell or party group of your scope. Admin, organizer, integration. New members come from the admission pipeline.")
@@ -274,6 +339,127 @@ public class MemberResource {
         return reviews.list(QueryParams.year("year", year, 1930, false), QueryParams.uuid("organizationId", organizationId), cursor, Cursor.limit(limit));
     }
 
+    /** The filters of an export, as query parameters: those of the list. */
+    public static class ExportQuery {
+        @QueryParam("q")
+        @Parameter(description = SearchText.QUERY)
+        String q;
+        @QueryParam("partyCardNumber")
+        String partyCardNumber;
+        @QueryParam("status")
+        List<String> status;
+        @QueryParam("gender")
+        List<String> gender;
+        @QueryParam("ageBand")
+        List<String> ageBand;
+        @QueryParam("theoryLevel")
+        List<String> theoryLevel;
+        @QueryParam("organizationId")
+        String organizationId;
+        @QueryParam("includeDescendants")
+        String includeDescendants;
+        @QueryParam("admissionYear")
+        String admissionYear;
+        @QueryParam("codes")
+        @Parameter(description = "true: the codes (MALE, OFFICIAL), ISO dates and English headers, for machines; default false: "
+                + "Vietnamese headers and names (Nam, Chính thức) and dates as 29/11/2026, for people")
+        String codes;
+
+        boolean machine() {
+            return QueryParams.bool("codes", codes, false);
+        }
+
+        MemberFilter filter() {
+            return new MemberFilter(null, null, null, null, q, partyCardNumber,
+                    QueryParams.enums("status", MemberStatus.class, status), QueryParams.enums("gender", Gender.class, gender),
+                    QueryParams.enums("ageBand", AgeBand.class, ageBand), QueryParams.enums("theoryLevel", TheoryLevel.class, theoryLevel),
+                    QueryParams.year("admissionYear", admissionYear, 1930, false), null, false);
+        }
+
+        UUID organization() {
+            return QueryParams.uuid("organizationId", organizationId);
+        }
+
+        boolean descendants() {
+            return QueryParams.bool("includeDescendants", includeDescendants, true);
+        }
+    }
+
+    @GET
+    @Path("/export")
+    @Produces("text/csv")
+    @Operation(summary = "Export a filtered list as CSV", description = "The same filters as the list, every page, UTF-8 with a byte order mark "
+            + "(opens in Excel); citizen ids are left out. Vietnamese headers, names and dates, which the member import reads back; "
+            + "codes=true for the identifiers. More than 100,000 members: 422 export-too-large; start a background export "
+            + "with POST instead.")
+    @APIResponse(responseCode = "422", description = "Too many rows for a direct download (export-too-large)")
+    @APIResponse(responseCode = "200", description = "The members as CSV (UTF-8 with a byte order mark)",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response export(@BeanParam ExportQuery query) {
+        MemberFilter filter = query.filter();
+        UUID org = query.organization();
+        boolean descendants = query.descendants();
+        exports.requireDirect(cap -> queries.count(filter, org, descendants), "POST /api/v1/members/export (same query parameters)");
+        return Response.ok(ExportJobs.direct(membersCsv(filter, org, descendants, query.machine(), false)), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"dang-vien.csv\"").build();
+    }
+
+    @POST
+    @Path("/export")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Export a filtered list as CSV in the background (xuất danh sách chạy nền)", description = "The same filters and "
+            + "file as GET /export, of any size (a province or the country): 202 with the export; follow its progress at Location and "
+            + "download /api/v1/members/exports/{id}/file when it is SUCCEEDED.")
+    @APIResponse(responseCode = "202", description = "Export queued",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExportJobs.Export.class)))
+    @APIResponse(responseCode = "503", description = "Five exports are running or waiting already (exports-busy, Retry-After)")
+    public Response exportInBackground(@BeanParam ExportQuery query) {
+        MemberFilter filter = query.filter();
+        UUID org = query.organization();
+        boolean descendants = query.descendants();
+        queries.requireReadable(org);
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("q", filter.nameQuery());
+        params.put("partyCardNumber", filter.partyCardNumber());
+        params.put("status", filter.statuses());
+        params.put("gender", filter.genders());
+        params.put("ageBand", filter.ageBands());
+        params.put("theoryLevel", filter.theoryLevels());
+        params.put("organizationId", org);
+        params.put("includeDescendants", descendants);
+        params.put("admissionYear", filter.admissionYear());
+        params.put("codes", query.machine());
+        return exports.accepted(exports.start("members.csv", params, "dang-vien.csv", "text/csv; charset=UTF-8",
+                membersCsv(filter, org, descendants, query.machine(), true)), "/api/v1/members/exports/");
+    }
+
+    /** The members CSV, read in one pass by name; counted first when it is a background export. */
+    private ExportJobs.Writer membersCsv(MemberFilter filter, UUID org, boolean descendants, boolean machine, boolean count) {
+        return out -> {
+            if (count) {
+                out.expect(queries.count(filter, org, descendants));
+            }
+            out.text(Csv.BOM + (machine ? "fullName,birthDate,gender,ethnicity,religion,theoryLevel,partyCardNumber,admissionDate,"
+                    + "officialDate,status,organizationName\r\n"
+                    : "Họ và tên,Ngày sinh,Giới tính,Dân tộc,Tôn giáo,Trình độ lý luận chính trị,Số thẻ đảng viên,Ngày vào Đảng,"
+                            + "Ngày chính thức,Trạng thái,Tổ chức đảng\r\n"));
+            queries.stream(filter, org, descendants, "m.fullName, m.birthDate, m.gender, m.ethnicity, m.religion, m.theoryLevel, "
+                    + "m.partyCardNumber, m.admissionDate, m.officialDate, m.status", r -> {
+                        if (!machine) {
+                            for (int i = 0; i < r.length; i++) {
+                                r[i] = Vietnamese.text(r[i]);
+                            }
+                        }
+                        try {
+                            out.row(Csv.line(r));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+        };
+    }
+
     @GET
     @Path("/audit")
     @Operation(summary = "Audit trail of this service", description = "Who changed what, when, before and after: auditors and admins, for their subtree.")
@@ -281,4 +467,7 @@ public class MemberResource {
             @QueryParam("limit") Integer limit) {
         return audit.list(entityId, cursor, limit);
     }
+
+
+
 }
