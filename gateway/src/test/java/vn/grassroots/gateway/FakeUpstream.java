@@ -3,6 +3,7 @@ package vn.grassroots.gateway;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
@@ -13,12 +14,16 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stand-in for the organization service: echoes what it received, serves an OpenAPI document, and
- * remembers the paths it saw (GET /__seen) so tests can prove that a request never reached it.
+ * remembers the paths it saw (GET /__seen) so tests can prove that a request never reached it, and counts the
+ * connections that carried API calls and were closed (GET /__closed). A path ending in /delayed is answered after 300 ms.
  * A second route, "membership", points at a closed port.
  */
 public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
@@ -27,11 +32,19 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
 
     private Vertx vertx;
     private final List<String> seen = new CopyOnWriteArrayList<>();
+    private final AtomicInteger closed = new AtomicInteger();
+    /** Connections that carried an API call (the gateway's), so that the tests' own calls to /__closed do not count. */
+    private final Set<HttpConnection> apiConnections = ConcurrentHashMap.newKeySet();
 
     @Override
     public Map<String, String> start() {
         vertx = Vertx.vertx();
-        HttpServer server = vertx.createHttpServer().requestHandler(this::handle);
+        HttpServer server = vertx.createHttpServer().requestHandler(this::handle)
+                .connectionHandler(connection -> connection.closeHandler(v -> {
+                    if (apiConnections.remove(connection)) {
+                        closed.incrementAndGet();
+                    }
+                }));
         try {
             server.listen(0, "localhost").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             return Map.of(
@@ -69,7 +82,14 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
             req.response().putHeader("Content-Type", "application/json").end(new JsonArray(List.copyOf(seen)).encode());
             return;
         }
+        if (req.path().equals("/__closed")) {
+            req.response().end(String.valueOf(closed.get()));
+            return;
+        }
         seen.add(req.path());
+        if (req.path().startsWith("/api/")) {
+            apiConnections.add(req.connection());
+        }
         if (req.path().equals("/q/openapi")) {
             boolean json = "json".equals(req.getParam("format"));
             req.response().setStatusCode(json ? 200 : 400)
@@ -79,6 +99,10 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
         }
         if (req.path().endsWith("/slow")) {
             return; // never answers
+        }
+        if (req.path().endsWith("/delayed")) {
+            req.body().onSuccess(body -> vertx.setTimer(300, id -> echo(req, body)));
+            return;
         }
         req.body().onSuccess(body -> echo(req, body));
     }

@@ -19,7 +19,15 @@ final class Fixtures {
 
     /** Paths the fake upstream received, asked of it directly (not through the gateway). */
     static List<String> seenPaths() {
-        String url = ConfigProvider.getConfig().getValue("grassroots.routes.organization.url", String.class);
-        return given().baseUri(url).port(-1).get("/__seen").then().statusCode(200).extract().jsonPath().getList("$");
+        return given().baseUri(fakeUrl()).port(-1).get("/__seen").then().statusCode(200).extract().jsonPath().getList("$");
+    }
+
+    /** Connections closed on the fake upstream so far. */
+    static int closedUpstreamConnections() {
+        return Integer.parseInt(given().baseUri(fakeUrl()).port(-1).get("/__closed").then().statusCode(200).extract().asString());
+    }
+
+    private static String fakeUrl() {
+        return ConfigProvider.getConfig().getValue("grassroots.routes.organization.url", String.class);
     }
 }

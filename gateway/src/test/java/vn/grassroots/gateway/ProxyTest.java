@@ -16,6 +16,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.vertx.core.buffer.Buffer;
 import java.io.ByteArrayInputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -204,6 +205,30 @@ class ProxyTest {
         assertEquals(413, declared.statusCode());
         assertTrue(declared.body().contains("3145728"), declared.body());
         assertEquals(413, send("/api/v1/organizations/imports", tooLarge, false).statusCode());
+    }
+
+    /**
+     * A caller that leaves before its small answer comes does not cost the gateway its upstream connection: the answer
+     * is read and dropped. Resetting the exchange closed the connection, and calls arriving just then were answered 503.
+     */
+    @Test
+    void aCallerLeavingBeforeTheAnswerLeavesTheUpstreamConnectionOpen() throws Exception {
+        given().header("Authorization", Fixtures.organizer()).get("/api/v1/organizations/0190").then().statusCode(200);
+        int closedBefore = Fixtures.closedUpstreamConnections();
+        String path = "/api/v1/organizations/left-" + UUID.randomUUID() + "/delayed";
+        try (Socket caller = new Socket(gateway.getHost(), gateway.getPort())) {
+            caller.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + Fixtures.organizer()
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            caller.getOutputStream().flush();
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (!Fixtures.seenPaths().contains(path)) {
+                assertTrue(System.nanoTime() < deadline, "the request did not reach the upstream");
+                Thread.sleep(20);
+            }
+        }
+        Thread.sleep(800); // the answer comes 300 ms after the request
+        assertEquals(closedBefore, Fixtures.closedUpstreamConnections());
+        given().header("Authorization", Fixtures.organizer()).get("/api/v1/organizations/0190").then().statusCode(200);
     }
 
     @Test

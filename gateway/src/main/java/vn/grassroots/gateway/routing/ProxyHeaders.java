@@ -22,20 +22,18 @@ public final class ProxyHeaders {
      * and {@code Expect} because the gateway answers 100-continue itself.
      */
     public static MultiMap endToEnd(MultiMap from, boolean request) {
-        Set<String> skip = new HashSet<>(HOP_BY_HOP);
         // Connection may name further headers that belong to this hop only.
+        Set<String> named = new HashSet<>();
         for (String value : from.getAll("Connection")) {
             for (String token : value.split(",")) {
-                skip.add(token.trim().toLowerCase(Locale.ROOT));
+                named.add(token.trim().toLowerCase(Locale.ROOT));
             }
-        }
-        if (request) {
-            skip.add("host");
-            skip.add("expect");
         }
         MultiMap to = MultiMap.caseInsensitiveMultiMap();
         from.forEach((name, value) -> {
-            if (!skip.contains(name.toLowerCase(Locale.ROOT))) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!HOP_BY_HOP.contains(lower) && !(request && ("host".equals(lower) || "expect".equals(lower)))
+                    && !named.contains(lower)) {
                 to.add(name, value);
             }
         });

@@ -1,13 +1,17 @@
 package vn.grassroots.gateway.routing;
 
+import io.vertx.core.net.SocketAddress;
 import java.net.URI;
 import java.util.List;
 
 /** One resolved route: requests under {@code prefix} go to one of the service's {@code instances}. */
 public record Upstream(String name, String prefix, List<Instance> instances) {
 
-    /** One instance of a service: where to connect, and the path its URL puts before every request's. */
-    public record Instance(String host, int port, boolean ssl, String basePath) {
+    /**
+     * One instance of a service: where to connect, and the path its URL puts before every request's. The socket address
+     * is made once here, not for every request.
+     */
+    public record Instance(String host, int port, boolean ssl, String basePath, SocketAddress address) {
 
         static Instance of(String name, String routeUrl) {
             URI url = URI.create(routeUrl.trim());
@@ -18,7 +22,7 @@ public record Upstream(String name, String prefix, List<Instance> instances) {
             boolean ssl = "https".equals(scheme);
             int port = url.getPort() != -1 ? url.getPort() : ssl ? 443 : 80;
             String basePath = url.getRawPath() == null ? "" : url.getRawPath().replaceAll("/+$", "");
-            return new Instance(url.getHost(), port, ssl, basePath);
+            return new Instance(url.getHost(), port, ssl, basePath, SocketAddress.inetSocketAddress(port, url.getHost()));
         }
 
         /** The request URI on this instance for a gateway path and raw query string. */

@@ -20,6 +20,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.net.ConnectException;
+import java.nio.channels.ClosedChannelException;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -44,6 +45,9 @@ public class UpstreamProxy {
 
     private static final String TRACEPARENT = "traceparent";
     private static final String TRACESTATE = "tracestate";
+
+    /** An answer up to this size is read and dropped when its caller has gone, rather than cut off with its connection. */
+    private static final long DROPPED_MAX_BYTES = 64 * 1024;
 
     private static final Set<HttpMethod> RETRYABLE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
@@ -101,6 +105,16 @@ public class UpstreamProxy {
         new Exchange(ctx, upstream, pool, method, path, rawQuery, headers, retryable ? settings.retries() : 0).start(pick, withBody);
     }
 
+    /** The declared length of an answer; unknown (streamed) counts as unbounded. */
+    private static long contentLength(HttpClientResponse answer) {
+        try {
+            String length = answer.getHeader("Content-Length");
+            return length == null ? Long.MAX_VALUE : Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
     private static boolean hasBody(HttpServerRequest in) {
         String length = in.getHeader("Content-Length");
         return in.headers().contains("Transfer-Encoding") || length != null && !"0".equals(length.trim());
@@ -141,6 +155,11 @@ public class UpstreamProxy {
         private boolean settled;
         /** The upstream's answer was received whole: its connection may already serve another call. */
         private boolean answered;
+        /** The whole request went upstream: its answer can be let come and dropped if the caller leaves. */
+        private boolean sent;
+        /** The answer is being relayed to the caller, and whether it is small enough to be read to its end and dropped. */
+        private boolean relaying;
+        private boolean small;
 
         Exchange(RoutingContext ctx, Upstream upstream, Pool pool, HttpMethod method, String path, String rawQuery, MultiMap headers,
                 int retries) {
@@ -160,6 +179,7 @@ public class UpstreamProxy {
             Upstream.Instance instance = pick.instance();
             RequestOptions options = new RequestOptions()
                     .setMethod(method)
+                    .setServer(instance.address())
                     .setHost(instance.host())
                     .setPort(instance.port())
                     .setSsl(instance.ssl())
@@ -204,6 +224,7 @@ public class UpstreamProxy {
                 } else {
                     out.end();
                 }
+                sent = true;
                 return;
             }
             // The token and size checks are passed and the upstream is reachable: now the client may send.
@@ -241,16 +262,24 @@ public class UpstreamProxy {
             in.endHandler(v -> {
                 if (!aborted) {
                     out.end();
+                    sent = true;
                 }
             });
         }
 
         private void relay(HttpClientResponse answer) {
             HttpServerResponse response = ctx.response();
+            small = contentLength(answer) <= DROPPED_MAX_BYTES;
             if (aborted || response.ended() || response.headWritten()) {
-                out.reset();
+                if (small) {
+                    answer.handler(chunk -> {});
+                    answer.exceptionHandler(t -> LOG.debugf("%s dropped answer ended early: %s", upstream.name(), t));
+                } else {
+                    out.reset();
+                }
                 return;
             }
+            relaying = true;
             int status = answer.statusCode();
             response.setStatusCode(status);
             response.headers().addAll(ProxyHeaders.endToEnd(answer.headers(), false));
@@ -265,9 +294,10 @@ public class UpstreamProxy {
                 response.setChunked(true);
             }
             answer.end().onSuccess(v -> answered = true);
-            // On a failure half way, reset instead of ending, so the caller cannot take a cut body for a whole one.
+            // On a failure half way, reset instead of ending, so the caller cannot take a cut body for a whole one. When the
+            // caller's side failed (it went away), the pipe reads the rest of the answer and drops it.
             answer.pipe().endOnFailure(false).to(response).onFailure(t -> {
-                if (!aborted) {
+                if (!aborted && !(t instanceof ClosedChannelException)) {
                     LOG.warnf("%s service broke off its answer to %s %s: %s", upstream.name(), method,
                             ctx.request().path(), t.toString());
                 }
@@ -333,16 +363,22 @@ public class UpstreamProxy {
         }
 
         /**
-         * The caller went away: stop talking to the upstream too, unless its answer is already whole (resetting then would
-         * close a connection that is back in the pool, under another call).
+         * The caller went away. Its upstream request is reset only when that is needed to stop it: the body is still being
+         * sent, or a large or streamed answer is being relayed. Otherwise the answer is let come and dropped
+         * ({@link #relay}), because a reset closes the upstream connection: when wrk closed its connections, the calls that
+         * came next drew closing connections from the pool and were answered 503. An answer already whole is left alone
+         * (its connection may be back in the pool, under another call).
          */
         private void abort() {
             if (!settled) {
                 settled = true;
                 current.breaker().released();
             }
-            if (!aborted && out != null && !answered) {
-                aborted = true;
+            if (aborted || out == null || answered) {
+                return;
+            }
+            aborted = true;
+            if (!sent || relaying && !small) {
                 out.reset();
             }
         }
