@@ -231,6 +231,11 @@ public class UpstreamProxy {
             if (in.version() == HttpVersion.HTTP_1_1 && "100-continue".equalsIgnoreCase(in.getHeader("Expect"))) {
                 ctx.response().writeContinue();
             }
+            streamBody(in);
+        }
+
+        /** The caller's body, chunk by chunk with back-pressure, counted against its path's limit. */
+        private void streamBody(HttpServerRequest in) {
             // Vert.x rejects a Content-Length above the largest limit; every body is counted against its path's limit here.
             Long limit = ctx.get(VertxHttpRecorder.MAX_REQUEST_SIZE_KEY);
             boolean fixedLength = in.headers().contains("Content-Length");
@@ -242,12 +247,7 @@ public class UpstreamProxy {
                 }
                 received[0] += chunk.length();
                 if (limit != null && received[0] > limit) {
-                    aborted = true;
-                    out.reset();
-                    // The rest of the body is not read, so this connection cannot serve another request.
-                    ctx.response().putHeader("Connection", "close")
-                            .endHandler(end -> ctx.request().connection().close());
-                    Problems.payloadTooLarge(ctx, limit);
+                    tooLarge(limit);
                     return;
                 }
                 if (!fixedLength && !out.isChunked()) {
@@ -265,6 +265,14 @@ public class UpstreamProxy {
                     sent = true;
                 }
             });
+        }
+
+        private void tooLarge(long limit) {
+            aborted = true;
+            out.reset();
+            // The rest of the body is not read, so this connection cannot serve another request.
+            ctx.response().putHeader("Connection", "close").endHandler(end -> ctx.request().connection().close());
+            Problems.payloadTooLarge(ctx, limit);
         }
 
         private void relay(HttpClientResponse answer) {
