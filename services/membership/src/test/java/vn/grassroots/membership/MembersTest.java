@@ -172,6 +172,23 @@ class MembersTest {
                 .body(profile).put(path).then().statusCode(403);
     }
 
+    /** The index holds the phrase of up to three words from each word of a name; a longer query checks the rest by LIKE. */
+    @Test
+    void aNameIsFoundByThePhraseFromAnyOfItsWordsAndALongQueryByAllItsWords() {
+        OrgFeed.Tree t = OrgFeed.tree("phrases");
+        String tag = UUID.randomUUID().toString().replaceAll("[^a-f]", "") + "abcdef";
+        String id = Api.create(ADMIN, Api.member(t.cellA().id, "Nguyễn Trần Thị Yên " + tag, TODAY.minusYears(5), "OFFICIAL"));
+        String in = MEMBERS + "?organizationId=" + t.province().id + "&q=";
+
+        Api.get(ADMIN, in + "tran thi yen " + tag).statusCode(200).body("items.id", contains(id));
+        Api.get(ADMIN, in + "Thị Yên " + tag.substring(0, 3)).statusCode(200).body("items.id", contains(id));
+        Api.get(ADMIN, in + "nguyen tran thi yen " + tag.substring(0, 4)).statusCode(200).body("items.id", contains(id));
+        Api.get(ADMIN, in + tag.substring(0, 5)).statusCode(200).body("items.id", contains(id));
+        Api.get(ADMIN, in + "tran yen " + tag).statusCode(200).body("items", empty());
+        Api.get(ADMIN, in + "nguyen tran thi yen " + tag + "x").statusCode(200).body("items", empty());
+        Api.get(ADMIN, in + "nguyen tran thi yenx " + tag).statusCode(200).body("items", empty());
+    }
+
     @Test
     void searchFiltersAndPages() {
         OrgFeed.Tree t = OrgFeed.tree("search");

@@ -85,7 +85,15 @@ public final class BadInput {
                 fill.put(p.path("name").asText(), UUID.randomUUID().toString());
             }
         }
-        // path parameters
+        sendPathCases(template, method, fill);
+        if ("get".equals(method)) {
+            sendQueryCases(template, method, params, fill);
+        }
+        sendBodyCases(template, method, op, fill);
+    }
+
+    /** Path parameters, one bad value at a time. */
+    private void sendPathCases(String template, String method, Map<String, String> fill) {
         for (String name : fill.keySet()) {
             for (String bad : List.of("not-a-uuid", "%00", "%FF", "123", "1e3")) {
                 Map<String, String> f = new LinkedHashMap<>(fill);
@@ -93,18 +101,22 @@ public final class BadInput {
                 send(method, expand(template, f), null, true, name + "=" + bad);
             }
         }
-        // query parameters of reads (a write with odd text could create something another test counts)
-        if ("get".equals(method)) {
-            for (JsonNode p : params) {
-                if ("query".equals(p.path("in").asText())) {
-                    String name = p.path("name").asText();
-                    for (Case c : queryCases(name, resolve(p.path("schema")))) {
-                        send(method, expand(template, fill) + "?" + name + "=" + c.query(), null, c.mustRefuse(), name + ": " + c.label());
-                    }
+    }
+
+    /** Query parameters of reads (a write with odd text could create something another test counts). */
+    private void sendQueryCases(String template, String method, List<JsonNode> params, Map<String, String> fill) {
+        for (JsonNode p : params) {
+            if ("query".equals(p.path("in").asText())) {
+                String name = p.path("name").asText();
+                for (Case c : queryCases(name, resolve(p.path("schema")))) {
+                    send(method, expand(template, fill) + "?" + name + "=" + c.query(), null, c.mustRefuse(), name + ": " + c.label());
                 }
             }
         }
-        // JSON bodies: one field at a time
+    }
+
+    /** JSON bodies: one field at a time. */
+    private void sendBodyCases(String template, String method, JsonNode op, Map<String, String> fill) {
         JsonNode schema = op.path("requestBody").path("content").path("application/json").path("schema");
         if (!schema.isMissingNode()) {
             JsonNode resolved = resolve(schema);

@@ -129,19 +129,24 @@ public final class ContractCheck implements QuarkusTestBeforeClassCallback, Befo
         if (!JSON_TYPE.matcher(type).matches() || schema.isMissingNode()) {
             return drifts;
         }
+        String key = match.document().service + " " + match.template() + " " + method + " " + status + " " + type;
+        validate(body, type, key, match, schema, drifts);
+        return drifts;
+    }
+
+    /** Adds a drift if the JSON body does not parse, and one for each way it breaks the documented schema. */
+    private void validate(String body, String type, String key, Operations.Match match, JsonNode schema, List<String> drifts) {
         JsonNode json;
         try {
             json = JSON.readTree(body);
         } catch (IOException e) {
             drifts.add("the " + type + " body is not JSON: " + e.getMessage());
-            return drifts;
+            return;
         }
-        String key = match.document().service + " " + match.template() + " " + method + " " + status + " " + type;
         JsonSchema validator = schemas.computeIfAbsent(key, k -> match.document().schema(schema));
         for (ValidationMessage m : validator.validate(json)) {
             drifts.add(m.getMessage());
         }
-        return drifts;
     }
 
     private void report(String drift) {

@@ -4,9 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,7 +15,6 @@ import vn.grassroots.assignments.domain.Assignment;
 import vn.grassroots.assignments.domain.Enums.TargetType;
 import vn.grassroots.assignments.domain.Household;
 import vn.grassroots.assignments.domain.Level;
-import vn.grassroots.assignments.domain.MemberRef;
 import vn.grassroots.assignments.events.DomainEvents;
 import vn.grassroots.assignments.repository.MemberReadModel;
 import vn.grassroots.common.audit.AuditTrail;
@@ -23,8 +22,6 @@ import vn.grassroots.common.paging.Cursor;
 import vn.grassroots.common.paging.Page;
 import vn.grassroots.common.problem.Problem.FieldError;
 import vn.grassroots.common.problem.ProblemException;
-import vn.grassroots.common.security.Scope;
-import vn.grassroots.common.security.Subtree;
 import vn.grassroots.common.time.VietnamClock;
 import vn.grassroots.common.tree.OrgRef;
 
@@ -65,6 +62,17 @@ public class AssignmentService {
         }
         requireActivePerson(r.personId());
         Assignment.requireValidPeriod(r.validFrom(), r.validTo());
+        requireNoActiveDuplicate(r);
+        Assignment a = newAssignment(r, targetOrg, deciding);
+        a.persist();
+        events.assignment(DomainEvents.ASSIGNMENT_CREATED, a.id);
+        Results.AssignmentView view = Results.AssignmentView.of(a);
+        audit.record("assignment.created", "Assignment", a.id, targetOrg.path, null, view);
+        return view;
+    }
+
+    /** The same person, target and role may hold only one active assignment. */
+    private void requireNoActiveDuplicate(Commands.CreateAssignment r) {
         boolean duplicate = !em.createNativeQuery("""
                 SELECT 1 FROM assignment WHERE person_id = ?1 AND target_id = ?2 AND role = ?3 AND status = 'ACTIVE'""")
                 .setParameter(1, r.personId()).setParameter(2, r.targetId()).setParameter(3, r.role().name())
@@ -72,6 +80,9 @@ public class AssignmentService {
         if (duplicate) {
             throw ProblemException.conflict("duplicate-assignment", "this person already has this role on this target");
         }
+    }
+
+    private static Assignment newAssignment(Commands.CreateAssignment r, OrgRef targetOrg, OrgRef deciding) {
         Assignment a = new Assignment();
         a.id = UUID.randomUUID();
         a.personId = r.personId();
@@ -91,11 +102,7 @@ public class AssignmentService {
         a.status = "ACTIVE";
         a.createdAt = a.updatedAt = Instant.now();
         a.version = 1;
-        a.persist();
-        events.assignment(DomainEvents.ASSIGNMENT_CREATED, a.id);
-        Results.AssignmentView view = Results.AssignmentView.of(a);
-        audit.record("assignment.created", "Assignment", a.id, targetOrg.path, null, view);
-        return view;
+        return a;
     }
 
     /** The active organization in scope that the target is, or that the target household lives in. */
@@ -114,14 +121,9 @@ public class AssignmentService {
 
     /** Only an active member (PROBATIONARY or OFFICIAL) known here is assigned. */
     private void requireActivePerson(UUID personId) {
-        MemberRef person = members.findById(personId);
-        if (person == null) {
-            throw ProblemException.notKnownHere("member", personId, "assignments", "personId");
-        }
-        if (!person.isActive()) {
-            throw ProblemException.unprocessable("inactive-member", "member " + personId + " is " + person.status,
-                    new FieldError("personId", "is not an active member (PROBATIONARY or OFFICIAL)"));
-        }
+        ActiveMembers.require(members, personId,
+                () -> ProblemException.notKnownHere("member", personId, "assignments", "personId"),
+                "personId", "is not an active member (PROBATIONARY or OFFICIAL)");
     }
 
     @Transactional
@@ -158,9 +160,12 @@ public class AssignmentService {
         access.requireReader();
         int n = Cursor.limit(limit);
         String[] after = Cursor.decode(cursor, 1);
-        Scope scope = access.caller().scope();
-        String subtree = organizationId == null ? null : access.organizationInScope(organizationId, "organizationId").path;
-        Query q = em.createNativeQuery("""
+        Map<String, Object> filters = new HashMap<>();
+        filters.put("person", personId);
+        filters.put("target", targetId);
+        filters.put("status", status);
+        filters.put("role", role);
+        List<Assignment> rows = ScopedLists.rows(em, access, organizationId, """
                 SELECT a.* FROM assignment a JOIN org_ref o ON o.id = a.organization_id
                 WHERE %s AND %s
                   AND (cast(:person AS uuid) IS NULL OR a.person_id = cast(:person AS uuid))
@@ -168,20 +173,7 @@ public class AssignmentService {
                   AND (cast(:status AS text) IS NULL OR a.status = cast(:status AS text))
                   AND (cast(:role AS text) IS NULL OR a.role = cast(:role AS text))
                   AND (cast(:after AS uuid) IS NULL OR a.id > cast(:after AS uuid))
-                ORDER BY a.id LIMIT :limit""".formatted(scope.sql("o.path", "scope"),
-                        subtree == null ? "TRUE" : Subtree.condition("o.path", "sub")), Assignment.class)
-                .setParameter("person", personId)
-                .setParameter("target", targetId)
-                .setParameter("status", status)
-                .setParameter("role", role)
-                .setParameter("after", after == null ? null : Cursor.id(after[0]))
-                .setParameter("limit", n + 1);
-        scope.bind(q::setParameter, "scope");
-        if (subtree != null) {
-            Subtree.bind(q::setParameter, "sub", subtree);
-        }
-        @SuppressWarnings("unchecked")
-        List<Assignment> rows = q.getResultList();
+                ORDER BY a.id LIMIT :limit""", Assignment.class, filters, after, n);
         return Cursor.page(rows, n, Results.AssignmentView::of, a -> Cursor.encode(a.id.toString()));
     }
 

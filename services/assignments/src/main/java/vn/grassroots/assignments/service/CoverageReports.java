@@ -107,29 +107,15 @@ public class CoverageReports {
         checkPeriod(from, to);
         int n = Cursor.limit(limit);
         String[] after = Cursor.decode(cursor, 1);
-        // LEAST ignores NULLs: the period ends at the end of the range, the assignment's end or its validTo
-        Query q = em.createNativeQuery("""
+        List<Object[]> rows = attendanceRows(em.createNativeQuery("""
                 SELECT a.id, a.person_id, m.full_name, a.organization_id, o.name, count(h.id),
                        count(h.id) FILTER (WHERE a.person_id = ANY(h.superior_attendee_ids))
-                FROM assignment a
-                JOIN org_ref o ON o.id = a.organization_id
-                LEFT JOIN member_ref m ON m.id = a.person_id
-                LEFT JOIN held_meeting h ON h.organization_id = a.organization_id AND h.kind = 'REGULAR'
-                     AND h.meeting_date >= greatest(:from, a.valid_from) AND h.meeting_date <= least(:to, a.valid_to, a.ended_on)
-                WHERE a.role = 'ATTENDS_MEETINGS' AND a.target_type = 'ORGANIZATION' AND %s
-                  AND a.valid_from <= :to AND (least(a.valid_to, a.ended_on) IS NULL OR least(a.valid_to, a.ended_on) >= :from)
+                %s
                   AND (cast(:person AS uuid) IS NULL OR a.person_id = cast(:person AS uuid))
                   AND (cast(:after AS uuid) IS NULL OR a.id > cast(:after AS uuid))
                 GROUP BY a.id, a.person_id, m.full_name, a.organization_id, o.name
-                ORDER BY a.id LIMIT :limit""".formatted(range(path)))
-                .setParameter("from", from.atDay(1))
-                .setParameter("to", to.atEndOfMonth())
-                .setParameter("person", personId)
-                .setParameter("after", after == null ? null : Cursor.id(after[0]))
-                .setParameter("limit", n + 1);
-        bindRange(q, path);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = q.getResultList();
+                ORDER BY a.id LIMIT :limit""".formatted(attendanceFrom(path))).setParameter("person", personId),
+                path, from, to, after, n);
         return Cursor.page(rows, n, r -> {
             long held = ((Number) r[5]).longValue();
             long attended = ((Number) r[6]).longValue();
@@ -146,32 +132,45 @@ public class CoverageReports {
         checkPeriod(from, to);
         int n = Cursor.limit(limit);
         String[] after = Cursor.decode(cursor, 1);
-        Query q = em.createNativeQuery("""
+        List<Object[]> rows = attendanceRows(em.createNativeQuery("""
                 SELECT a.person_id, max(m.full_name), count(DISTINCT a.organization_id), count(h.id),
                        count(h.id) FILTER (WHERE a.person_id = ANY(h.superior_attendee_ids))
-                FROM assignment a
-                JOIN org_ref o ON o.id = a.organization_id
-                LEFT JOIN member_ref m ON m.id = a.person_id
-                LEFT JOIN held_meeting h ON h.organization_id = a.organization_id AND h.kind = 'REGULAR'
-                     AND h.meeting_date >= greatest(:from, a.valid_from) AND h.meeting_date <= least(:to, a.valid_to, a.ended_on)
-                WHERE a.role = 'ATTENDS_MEETINGS' AND a.target_type = 'ORGANIZATION' AND %s
-                  AND a.valid_from <= :to AND (least(a.valid_to, a.ended_on) IS NULL OR least(a.valid_to, a.ended_on) >= :from)
+                %s
                   AND (cast(:after AS uuid) IS NULL OR a.person_id > cast(:after AS uuid))
                 GROUP BY a.person_id
-                ORDER BY a.person_id LIMIT :limit""".formatted(range(path)))
-                .setParameter("from", from.atDay(1))
-                .setParameter("to", to.atEndOfMonth())
-                .setParameter("after", after == null ? null : Cursor.id(after[0]))
-                .setParameter("limit", n + 1);
-        bindRange(q, path);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = q.getResultList();
+                ORDER BY a.person_id LIMIT :limit""".formatted(attendanceFrom(path))), path, from, to, after, n);
         return Cursor.page(rows, n, r -> {
             long held = ((Number) r[3]).longValue();
             long attended = ((Number) r[4]).longValue();
             return new Results.PersonAttendance((UUID) r[0], (String) r[1], ((Number) r[2]).longValue(), held, attended,
                     share(attended, held));
         }, r -> Cursor.encode(r[0].toString()));
+    }
+
+    /** The FROM and WHERE of both attendance reports: ATTENDS_MEETINGS assignments in the period, with the meetings held. */
+    private static String attendanceFrom(String path) {
+        // LEAST ignores NULLs: the period ends at the end of the range, the assignment's end or its validTo
+        return """
+                FROM assignment a
+                JOIN org_ref o ON o.id = a.organization_id
+                LEFT JOIN member_ref m ON m.id = a.person_id
+                LEFT JOIN held_meeting h ON h.organization_id = a.organization_id AND h.kind = 'REGULAR'
+                     AND h.meeting_date >= greatest(:from, a.valid_from) AND h.meeting_date <= least(:to, a.valid_to, a.ended_on)
+                WHERE a.role = 'ATTENDS_MEETINGS' AND a.target_type = 'ORGANIZATION' AND %s
+                  AND a.valid_from <= :to AND (least(a.valid_to, a.ended_on) IS NULL OR least(a.valid_to, a.ended_on) >= :from)"""
+                .formatted(range(path));
+    }
+
+    /** The rows of an attendance report's query, with the period, the range, the cursor and the n + 1 limit bound. */
+    private static List<Object[]> attendanceRows(Query q, String path, YearMonth from, YearMonth to, String[] after, int n) {
+        q.setParameter("from", from.atDay(1))
+                .setParameter("to", to.atEndOfMonth())
+                .setParameter("after", after == null ? null : Cursor.id(after[0]))
+                .setParameter("limit", n + 1);
+        bindRange(q, path);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = q.getResultList();
+        return rows;
     }
 
     private static void checkPeriod(YearMonth from, YearMonth to) {

@@ -4,10 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import vn.grassroots.assignments.domain.Household;
 import vn.grassroots.common.audit.AuditTrail;
@@ -15,8 +15,6 @@ import vn.grassroots.common.paging.Cursor;
 import vn.grassroots.common.paging.Page;
 import vn.grassroots.common.problem.Problem.FieldError;
 import vn.grassroots.common.problem.ProblemException;
-import vn.grassroots.common.security.Scope;
-import vn.grassroots.common.security.Subtree;
 import vn.grassroots.common.tree.OrgRef;
 import vn.grassroots.common.web.ETags;
 
@@ -87,21 +85,10 @@ public class HouseholdService {
         access.requireReader();
         int n = Cursor.limit(limit);
         String[] after = Cursor.decode(cursor, 1);
-        Scope scope = access.caller().scope();
-        String subtree = organizationId == null ? null : access.organizationInScope(organizationId, "organizationId").path;
-        Query q = em.createNativeQuery("""
+        List<Household> rows = ScopedLists.rows(em, access, organizationId, """
                 SELECT h.* FROM household h JOIN org_ref o ON o.id = h.organization_id
                 WHERE %s AND %s AND (cast(:after AS uuid) IS NULL OR h.id > cast(:after AS uuid))
-                ORDER BY h.id LIMIT :limit""".formatted(scope.sql("o.path", "scope"),
-                        subtree == null ? "TRUE" : Subtree.condition("o.path", "sub")), Household.class)
-                .setParameter("after", after == null ? null : Cursor.id(after[0]))
-                .setParameter("limit", n + 1);
-        scope.bind(q::setParameter, "scope");
-        if (subtree != null) {
-            Subtree.bind(q::setParameter, "sub", subtree);
-        }
-        @SuppressWarnings("unchecked")
-        List<Household> rows = q.getResultList();
+                ORDER BY h.id LIMIT :limit""", Household.class, Map.of(), after, n);
         return Cursor.page(rows, n, Results.HouseholdView::of, h -> Cursor.encode(h.id.toString()));
     }
 

@@ -48,6 +48,12 @@ public class PdfReport {
         PrintedReport r = printer.start(scope == null ? "Toàn hệ thống" : scope, "BÁO CÁO PHÂN CÔNG THEO DÕI VÀ THỰC HIỆN KẾ HOẠCH", List.of(
                 "Phân công theo dõi đến ngày " + Vietnamese.date(day) + " · kế hoạch từ ngày " + Vietnamese.date(start) + " đến ngày "
                         + Vietnamese.date(end)));
+        coverageSection(r, c);
+        plansSection(r, organizationId, start, end);
+        return r.finish();
+    }
+
+    private static void coverageSection(PrintedReport r, Results.Coverage c) {
         r.section("I. Phân công theo dõi");
         List<List<String>> rows = new ArrayList<>();
         Charts.Chart chart = Charts.bars("Tỉ lệ được phân công theo dõi (%)", "%").stacked().upTo(100).horizontal().height(170);
@@ -56,13 +62,15 @@ public class PdfReport {
         level(rows, chart, "Đảng viên nắm đến hộ gia đình", c.households());
         r.table(List.of("Mức phân công", "Tổng số", "Đã phân công", "Chưa phân công", "Tỉ lệ"), rows);
         r.chart(chart);
+    }
 
+    private void plansSection(PrintedReport r, UUID organizationId, LocalDate start, LocalDate end) {
         r.section("II. Thực hiện kế hoạch");
         List<PlanService.PlanReport> found = plans.reports(organizationId, start, end, LISTED_PLANS);
         List<PlanService.PlanReport> listed = found.subList(0, Math.min(found.size(), LISTED_PLANS));
         if (listed.isEmpty()) {
             r.note("Không có kế hoạch nào trong kỳ.");
-            return r.finish();
+            return;
         }
         long[] sum = new long[5]; // tasks, on time, late, overdue, open
         List<List<String>> planRows = new ArrayList<>();
@@ -88,7 +96,6 @@ public class PdfReport {
                 + Vietnamese.number(sum[4]) + " đang thực hiện trong hạn.");
         r.table(List.of("Kế hoạch", "Nhiệm vụ", "Đúng hạn", "Trễ hạn", "Quá hạn", "Trong hạn", "Hoàn thành"), planRows);
         r.chart(perPlan);
-        return r.finish();
     }
 
     private static void level(List<List<String>> rows, Charts.Chart chart, String name, Results.LevelCoverage l) {

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import vn.grassroots.assignments.domain.Plan;
 import vn.grassroots.common.audit.AuditTrail;
@@ -78,21 +79,10 @@ public class PlanService {
         access.requireReader();
         int n = Cursor.limit(limit);
         String[] after = Cursor.decode(cursor, 1);
-        Scope scope = access.caller().scope();
-        String subtree = organizationId == null ? null : access.organizationInScope(organizationId, "organizationId").path;
-        Query q = em.createNativeQuery("""
+        List<Plan> rows = ScopedLists.rows(em, access, organizationId, """
                 SELECT p.* FROM plan p JOIN org_ref o ON o.id = p.organization_id
                 WHERE %s AND %s AND (cast(:after AS uuid) IS NULL OR p.id > cast(:after AS uuid))
-                ORDER BY p.id LIMIT :limit""".formatted(scope.sql("o.path", "scope"),
-                        subtree == null ? "TRUE" : Subtree.condition("o.path", "sub")), Plan.class)
-                .setParameter("after", after == null ? null : Cursor.id(after[0]))
-                .setParameter("limit", n + 1);
-        scope.bind(q::setParameter, "scope");
-        if (subtree != null) {
-            Subtree.bind(q::setParameter, "sub", subtree);
-        }
-        @SuppressWarnings("unchecked")
-        List<Plan> rows = q.getResultList();
+                ORDER BY p.id LIMIT :limit""", Plan.class, Map.of(), after, n);
         return Cursor.page(rows, n, Results.PlanView::of, p -> Cursor.encode(p.id.toString()));
     }
 

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import vn.grassroots.assignments.domain.Enums.AssigneeType;
-import vn.grassroots.assignments.domain.MemberRef;
 import vn.grassroots.assignments.domain.Plan;
 import vn.grassroots.assignments.domain.Task;
 import vn.grassroots.assignments.events.DomainEvents;
@@ -119,13 +118,10 @@ public class TaskService {
     /** The organization of an active assignee: the member's cell, or the organization itself. */
     private UUID assigneeOrganization(Commands.CreateTask r) {
         if (r.assigneeType() == AssigneeType.MEMBER) {
-            MemberRef m = members.findById(r.assigneeId());
-            if (m == null || !m.isActive()) {
-                throw ProblemException.unprocessable(m == null ? "unknown-member" : "inactive-member",
-                        "member " + r.assigneeId() + (m == null ? " is not known to the assignments service" : " is " + m.status),
-                        new FieldError("assigneeId", "is not an active member"));
-            }
-            return m.organizationId;
+            return ActiveMembers.require(members, r.assigneeId(), () -> ProblemException.unprocessable("unknown-member",
+                    "member " + r.assigneeId() + " is not known to the assignments service",
+                    new FieldError("assigneeId", "is not an active member")),
+                    "assigneeId", "is not an active member").organizationId;
         } else {
             OrgRef o = access.organization(r.assigneeId(), "assigneeId");
             if (!o.isActive()) {

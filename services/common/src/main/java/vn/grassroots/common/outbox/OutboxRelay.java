@@ -236,62 +236,88 @@ public class OutboxRelay {
             if (rows.isEmpty()) {
                 return new Round(0, 0, 0);
             }
-            // one queue per (topic, key), in creation order
-            Map<String, ArrayDeque<OutboxRecords.Row>> byKey = new LinkedHashMap<>();
-            for (Object[] r : rows) {
-                OutboxRecords.Row row = OutboxRecords.row(json, source, r);
-                byKey.computeIfAbsent(row.ordering(), k -> new ArrayDeque<>()).add(row);
-            }
+            Map<String, ArrayDeque<OutboxRecords.Row>> byKey = queuesByKey(rows);
             List<Long> acked = new ArrayList<>(rows.size());
             Set<String> failedTopics = new HashSet<>();
             int failed = 0;
             while (!byKey.isEmpty()) {
-                // a wave: the next row of every key still going
-                List<OutboxRecords.Row> wave = new ArrayList<>(byKey.size());
-                List<Future<RecordMetadata>> sends = new ArrayList<>(byKey.size());
-                for (var it = byKey.entrySet().iterator(); it.hasNext(); ) {
-                    var e = it.next();
-                    OutboxRecords.Row row = e.getValue().peek();
-                    if (failedTopics.contains(row.topic())) {
-                        it.remove(); // the topic failed in this batch: its rows wait for the next claim
-                        continue;
-                    }
-                    Future<RecordMetadata> f = send(row);
-                    if (f.isDone() && SendFailures.failedNow(f) instanceof RetriableException) {
-                        failedTopics.add(row.topic()); // e.g. no metadata for the topic: every send would wait as long
-                    }
-                    wave.add(row);
-                    sends.add(f);
-                }
-                long deadline = System.nanoTime() + deliveryTimeout.toNanos() + TimeUnit.SECONDS.toNanos(5);
-                for (int i = 0; i < wave.size(); i++) {
-                    OutboxRecords.Row row = wave.get(i);
-                    ArrayDeque<OutboxRecords.Row> queue = byKey.get(row.ordering());
-                    try {
-                        sends.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                        acked.add(row.seq());
-                        meters.counter("grassroots.outbox.sent", "topic", row.topic()).increment();
-                        if (queue != null) {
-                            queue.poll();
-                            if (queue.isEmpty()) {
-                                byKey.remove(row.ordering());
-                            }
-                        }
-                    } catch (Exception e) {
-                        failed++;
-                        byKey.remove(row.ordering()); // later rows of this key must not overtake it
-                        pause(row, SendFailures.cause(e), failedTopics);
-                    }
-                }
+                Wave wave = sendWave(byKey, failedTopics);
+                failed += awaitWave(wave, byKey, acked, failedTopics);
             }
-            if (!acked.isEmpty()) {
-                em.createNativeQuery("UPDATE outbox SET sent_at = now() WHERE seq = ANY(?1)")
-                        .setParameter(1, acked.toArray(new Long[0]))
-                        .executeUpdate();
-                stats.lastSentAt = Instant.now();
-            }
+            markSent(acked);
             return new Round(rows.size(), acked.size(), failed);
         });
+    }
+
+    /** One queue per (topic, key), in creation order. */
+    private Map<String, ArrayDeque<OutboxRecords.Row>> queuesByKey(List<Object[]> rows) throws Exception {
+        Map<String, ArrayDeque<OutboxRecords.Row>> byKey = new LinkedHashMap<>();
+        for (Object[] r : rows) {
+            OutboxRecords.Row row = OutboxRecords.row(json, source, r);
+            byKey.computeIfAbsent(row.ordering(), k -> new ArrayDeque<>()).add(row);
+        }
+        return byKey;
+    }
+
+    /** The rows of one wave and their sends, in the same order. */
+    private record Wave(List<OutboxRecords.Row> rows, List<Future<RecordMetadata>> sends) {
+    }
+
+    /** Sends a wave: the next row of every key still going. */
+    private Wave sendWave(Map<String, ArrayDeque<OutboxRecords.Row>> byKey, Set<String> failedTopics) {
+        List<OutboxRecords.Row> wave = new ArrayList<>(byKey.size());
+        List<Future<RecordMetadata>> sends = new ArrayList<>(byKey.size());
+        for (var it = byKey.entrySet().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            OutboxRecords.Row row = e.getValue().peek();
+            if (failedTopics.contains(row.topic())) {
+                it.remove(); // the topic failed in this batch: its rows wait for the next claim
+                continue;
+            }
+            Future<RecordMetadata> f = send(row);
+            if (f.isDone() && SendFailures.failedNow(f) instanceof RetriableException) {
+                failedTopics.add(row.topic()); // e.g. no metadata for the topic: every send would wait as long
+            }
+            wave.add(row);
+            sends.add(f);
+        }
+        return new Wave(wave, sends);
+    }
+
+    /** Waits for a wave's sends: acks the sent rows and moves their keys on, pauses the failed ones; the failures. */
+    private int awaitWave(Wave wave, Map<String, ArrayDeque<OutboxRecords.Row>> byKey, List<Long> acked,
+            Set<String> failedTopics) {
+        int failed = 0;
+        long deadline = System.nanoTime() + deliveryTimeout.toNanos() + TimeUnit.SECONDS.toNanos(5);
+        for (int i = 0; i < wave.rows().size(); i++) {
+            OutboxRecords.Row row = wave.rows().get(i);
+            ArrayDeque<OutboxRecords.Row> queue = byKey.get(row.ordering());
+            try {
+                wave.sends().get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                acked.add(row.seq());
+                meters.counter("grassroots.outbox.sent", "topic", row.topic()).increment();
+                if (queue != null) {
+                    queue.poll();
+                    if (queue.isEmpty()) {
+                        byKey.remove(row.ordering());
+                    }
+                }
+            } catch (Exception e) {
+                failed++;
+                byKey.remove(row.ordering()); // later rows of this key must not overtake it
+                pause(row, SendFailures.cause(e), failedTopics);
+            }
+        }
+        return failed;
+    }
+
+    private void markSent(List<Long> acked) {
+        if (!acked.isEmpty()) {
+            em.createNativeQuery("UPDATE outbox SET sent_at = now() WHERE seq = ANY(?1)")
+                    .setParameter(1, acked.toArray(new Long[0]))
+                    .executeUpdate();
+            stats.lastSentAt = Instant.now();
+        }
     }
 
     /** The oldest unsent rows, but those of paused topics and keys, in creation order. */

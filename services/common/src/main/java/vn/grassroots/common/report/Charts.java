@@ -116,19 +116,7 @@ public final class Charts {
             if (!horizontal && data.getColumnCount() > 6) {
                 categories.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
             }
-            NumberAxis values = (NumberAxis) plot.getRangeAxis();
-            values.setTickLabelFont(regular.deriveFont(9f));
-            values.setLabelFont(regular.deriveFont(10f));
-            DecimalFormatSymbols vi = new DecimalFormatSymbols();
-            vi.setDecimalSeparator(',');
-            vi.setGroupingSeparator('.');
-            values.setNumberFormatOverride(new DecimalFormat("#,##0.#", vi));
-            if (counts) {
-                values.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-            }
-            if (upper != null) {
-                values.setRange(0, upper);
-            }
+            styleValueAxis((NumberAxis) plot.getRangeAxis(), regular);
             BarRenderer bars = (BarRenderer) plot.getRenderer();
             bars.setBarPainter(new StandardBarPainter());
             bars.setShadowVisible(false);
@@ -144,6 +132,22 @@ public final class Charts {
                 plot.addRangeMarker(band, Layer.BACKGROUND);
             }
             return chart;
+        }
+
+        /** Values in Vietnamese number format, whole ticks for counts, up to the upper bound when given. */
+        private void styleValueAxis(NumberAxis values, Font regular) {
+            values.setTickLabelFont(regular.deriveFont(9f));
+            values.setLabelFont(regular.deriveFont(10f));
+            DecimalFormatSymbols vi = new DecimalFormatSymbols();
+            vi.setDecimalSeparator(',');
+            vi.setGroupingSeparator('.');
+            values.setNumberFormatOverride(new DecimalFormat("#,##0.#", vi));
+            if (counts) {
+                values.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            }
+            if (upper != null) {
+                values.setRange(0, upper);
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package vn.grassroots.common.text;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -13,7 +14,7 @@ public final class SearchText {
     public static final String QUERY = "Words of the name, accents ignored, in order and each from the start of a word; the last may be "
             + "cut short: `tran thi y` finds \"Trần Thị Yến\" and \"Nguyễn Trần Thị Yên\", not \"Trang Thị Y\"";
 
-    private static final int LONGEST_WORD = 100;
+    private static final int LONGEST_PHRASE = 100;
 
     private SearchText() {}
 
@@ -30,27 +31,28 @@ public final class SearchText {
     /*
      * A name query matches the names holding its words in its order from the start of a word, the last word possibly
      * cut short: "tran thi y" finds "Trần Thị Yến" and "Nguyễn Trần Thị Yên", not "Trang Thị Y". Two conditions say it:
-     * the words as a tsquery against the GIN index of the name's words (an index lookup of the rarest word, where a
-     * trigram index had to intersect lists holding most names), and the phrase as a LIKE that keeps word order.
+     * the phrase as a tsquery against a GIN index holding, for each word of a name, the phrase of up to three words that
+     * starts there (name_phrases in the migrations; an index of single words had to intersect lists as long as 'thi'),
+     * and the phrase as a LIKE, which checks what the index does not hold (a fourth word and beyond).
      */
 
-    /** The query's words as tsquery text, each a lexeme of the name, the last one also as a prefix: 'tran' & 'thi' & 'y':*. */
-    public static String wordsQuery(String query) {
+    /** Words from each word of a name that make one lexeme of its index (name_phrases in the migrations). */
+    private static final int PHRASE_WORDS = 3;
+
+    /**
+     * The query as tsquery text: its first three words as one lexeme of the phrase index, a prefix when the last of them
+     * is the query's last word (it may be cut short): 'tran thi y':*, and for a longer query the whole three words.
+     */
+    public static String phraseQuery(String query) {
         String[] words = normalize(query).split(" ");
-        StringBuilder q = new StringBuilder();
-        for (int i = 0; i < words.length; i++) {
-            if (i > 0) {
-                q.append(" & ");
-            }
-            // a lexeme has at most 2 KB; a longer word is looked up by its beginning, the LIKE checks the rest
-            boolean cut = words[i].codePointCount(0, words[i].length()) > LONGEST_WORD;
-            String word = cut ? words[i].substring(0, words[i].offsetByCodePoints(0, LONGEST_WORD)) : words[i];
-            q.append('\'').append(word.replace("\\", "\\\\").replace("'", "''")).append('\'');
-            if (cut || i == words.length - 1) {
-                q.append(":*");
-            }
+        String phrase = String.join(" ", Arrays.copyOf(words, Math.min(words.length, PHRASE_WORDS)));
+        // a lexeme has at most 2 KB; name_phrases cuts a longer phrase where this does, and the LIKE checks the rest
+        boolean cut = phrase.codePointCount(0, phrase.length()) > LONGEST_PHRASE;
+        if (cut) {
+            phrase = phrase.substring(0, phrase.offsetByCodePoints(0, LONGEST_PHRASE));
         }
-        return q.toString();
+        String lexeme = "'" + phrase.replace("\\", "\\\\").replace("'", "''") + "'";
+        return cut || words.length <= PHRASE_WORDS ? lexeme + ":*" : lexeme;
     }
 
     /** A LIKE pattern for {@code ' ' || search_name}: the query at the start of a word, LIKE's wildcards escaped. */

@@ -68,21 +68,25 @@ public class OrganizationEvents {
             return null; // redelivered
         }
         if (MOVED.equals(type)) {
-            String oldPath = event.path("data").path("oldPath").asText("");
-            String newPath = event.path("data").path("newPath").asText("");
-            if (!PATH.matcher(oldPath).matches() || !PATH.matcher(newPath).matches()) {
-                throw new IllegalArgumentException("moved event without valid oldPath/newPath");
-            }
-            // only when this move is not older than what is held for the moved organization
-            if (tree.versionOf(node.id()) <= node.version()) {
-                tree.rewriteSubtree(oldPath, newPath);
-                reaction.moved(oldPath, newPath);
-            }
+            applyMove(event, node, reaction);
         }
         if (tree.upsert(node)) {
             reaction.written(type, event, node);
         }
         return null;
+    }
+
+    /** Rewrites the moved subtree's paths, unless this move is older than what is held for the moved organization. */
+    private void applyMove(JsonNode event, OrganizationNode node, Reaction reaction) {
+        String oldPath = event.path("data").path("oldPath").asText("");
+        String newPath = event.path("data").path("newPath").asText("");
+        if (!PATH.matcher(oldPath).matches() || !PATH.matcher(newPath).matches()) {
+            throw new IllegalArgumentException("moved event without valid oldPath/newPath");
+        }
+        if (tree.versionOf(node.id()) <= node.version()) {
+            tree.rewriteSubtree(oldPath, newPath);
+            reaction.moved(oldPath, newPath);
+        }
     }
 
     /** The organization of a state record or event, or null when it lacks a required field. */

@@ -76,6 +76,11 @@ public class ProblemResponses implements OASFilter {
             add(r, "415", "The body is not of a media type this operation takes");
         }
         add(r, "503", "The database is unavailable or busy (Retry-After): nothing was changed, retry with the same Idempotency-Key");
+        problemContent(r);
+    }
+
+    /** Every 4xx and 5xx response without content, or with only a Problem as JSON, gets the problem content. */
+    private static void problemContent(APIResponses r) {
         r.getAPIResponses().forEach((status, response) -> {
             if (status.startsWith("4") || status.startsWith("5")) {
                 Content content = response.getContent();

@@ -19,13 +19,15 @@ class SearchTextTest {
     }
 
     @Test
-    void theWordsOfAQueryAreLexemesAndTheLastOneAPrefix() {
-        assertEquals("'tran' & 'thi' & 'y':*", SearchText.wordsQuery("Trần Thị Y"));
-        assertEquals("'o''brien':*", SearchText.wordsQuery("O'Brien"));
-        assertEquals("'a\\\\b':*", SearchText.wordsQuery("a\\b"));
-        // a word longer than a lexeme may be is looked up by its first 100 letters, as a prefix
-        String q = SearchText.wordsQuery("x".repeat(150) + " van");
-        assertEquals("'" + "x".repeat(100) + "':* & 'van':*", q);
+    void upToThreeWordsOfAQueryAreOneLexemeThatMayBeCutShort() {
+        assertEquals("'tran thi y':*", SearchText.phraseQuery("Trần Thị Y"));
+        assertEquals("'yen':*", SearchText.phraseQuery(" Yến "));
+        // four words and more: the first three are whole words, the LIKE checks the rest
+        assertEquals("'nam 17 xa'", SearchText.phraseQuery("Nậm 17 xã 42"));
+        assertEquals("'o''brien':*", SearchText.phraseQuery("O'Brien"));
+        assertEquals("'a\\\\b':*", SearchText.phraseQuery("a\\b"));
+        // a phrase longer than a lexeme may be is looked up by its first 100 letters, as a prefix
+        assertEquals("'" + "x".repeat(100) + "':*", SearchText.phraseQuery("x".repeat(150) + " van thi hoa"));
     }
 
     @Test

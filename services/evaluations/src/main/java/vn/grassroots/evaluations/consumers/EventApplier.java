@@ -94,23 +94,34 @@ public class EventApplier {
             return "meeting event without data.meeting.id";
         }
         if (MEETING_HELD.equals(type)) {
-            Integer year = yearOf(meeting);
-            JsonNode members = data.path("attendance").path("members");
-            if (year == null || !members.isArray()) {
-                return "held event without meeting date or attendance.members";
-            }
-            if (!processed.firstDelivery("evaluations." + consumer, event.path("id").asText())) {
-                return null;
-            }
-            for (JsonNode a : members) {
-                UUID member = uuid(a.path("memberId").asText(""));
-                String status = a.path("status").asText("");
-                if (member != null && status.matches("PRESENT|ABSENT_EXCUSED|ABSENT_UNEXCUSED")) {
-                    inputs.attendance(meetingId, member, org, year, status);
-                }
-            }
+            return held(consumer, event, meeting, meetingId, org);
+        }
+        return absenceUnexcused(consumer, event, meetingId, org);
+    }
+
+    /** Records the attendance of every member a held meeting lists. */
+    private String held(String consumer, JsonNode event, JsonNode meeting, UUID meetingId, UUID org) {
+        JsonNode data = event.path("data");
+        Integer year = yearOf(meeting);
+        JsonNode members = data.path("attendance").path("members");
+        if (year == null || !members.isArray()) {
+            return "held event without meeting date or attendance.members";
+        }
+        if (!processed.firstDelivery("evaluations." + consumer, event.path("id").asText())) {
             return null;
         }
+        for (JsonNode a : members) {
+            UUID member = uuid(a.path("memberId").asText(""));
+            String status = a.path("status").asText("");
+            if (member != null && status.matches("PRESENT|ABSENT_EXCUSED|ABSENT_UNEXCUSED")) {
+                inputs.attendance(meetingId, member, org, year, status);
+            }
+        }
+        return null;
+    }
+
+    private String absenceUnexcused(String consumer, JsonNode event, UUID meetingId, UUID org) {
+        JsonNode data = event.path("data");
         UUID member = uuid(data.path("memberId").asText(""));
         String month = data.path("month").asText("");
         if (member == null || !MONTH.matcher(month).matches()) {

@@ -63,38 +63,55 @@ public class PolicyService {
     /** The consistency a policy needs beyond field constraints: unique codes and ranks, bands in rank order, rules naming real levels. */
     void check(PolicyDocument d) {
         for (SubjectType s : SubjectType.values()) {
-            String f = s == SubjectType.MEMBER ? "rules.memberLevels" : "rules.organizationLevels";
-            Set<String> codes = new HashSet<>();
-            Set<Integer> ranks = new HashSet<>();
-            List<PolicyDocument.Level> levels = d.levels(s).stream().sorted((a, b) -> a.rank() - b.rank()).toList();
-            BigDecimal previous = null;
-            for (PolicyDocument.Level l : levels) {
-                if (!codes.add(l.code())) {
-                    throw ProblemException.invalid(f, "level code " + l.code() + " is repeated");
-                }
-                if (!ranks.add(l.rank())) {
-                    throw ProblemException.invalid(f, "rank " + l.rank() + " is repeated");
-                }
-                if (l.minScore() != null && previous != null && l.minScore().compareTo(previous) >= 0) {
-                    throw ProblemException.invalid(f, "the band of " + l.code() + " must start below the band of the level above it");
-                }
-                if (l.minScore() != null) {
-                    previous = l.minScore();
-                }
+            checkLevels(d, s);
+            checkCriteria(d, s);
+        }
+        checkQuotas(d);
+        checkCaps(d);
+    }
+
+    /** Level codes and ranks unique, bands starting lower as ranks go down. */
+    private static void checkLevels(PolicyDocument d, SubjectType s) {
+        String f = s == SubjectType.MEMBER ? "rules.memberLevels" : "rules.organizationLevels";
+        Set<String> codes = new HashSet<>();
+        Set<Integer> ranks = new HashSet<>();
+        List<PolicyDocument.Level> levels = d.levels(s).stream().sorted((a, b) -> a.rank() - b.rank()).toList();
+        BigDecimal previous = null;
+        for (PolicyDocument.Level l : levels) {
+            if (!codes.add(l.code())) {
+                throw ProblemException.invalid(f, "level code " + l.code() + " is repeated");
             }
-            Set<String> criteria = new HashSet<>();
-            for (PolicyDocument.Criterion c : d.criteria(s)) {
-                if (!criteria.add(c.code())) {
-                    throw ProblemException.invalid(s == SubjectType.MEMBER ? "rules.memberCriteria" : "rules.organizationCriteria",
-                            "criterion code " + c.code() + " is repeated");
-                }
+            if (!ranks.add(l.rank())) {
+                throw ProblemException.invalid(f, "rank " + l.rank() + " is repeated");
+            }
+            if (l.minScore() != null && previous != null && l.minScore().compareTo(previous) >= 0) {
+                throw ProblemException.invalid(f, "the band of " + l.code() + " must start below the band of the level above it");
+            }
+            if (l.minScore() != null) {
+                previous = l.minScore();
             }
         }
+    }
+
+    private static void checkCriteria(PolicyDocument d, SubjectType s) {
+        Set<String> criteria = new HashSet<>();
+        for (PolicyDocument.Criterion c : d.criteria(s)) {
+            if (!criteria.add(c.code())) {
+                throw ProblemException.invalid(s == SubjectType.MEMBER ? "rules.memberCriteria" : "rules.organizationCriteria",
+                        "criterion code " + c.code() + " is repeated");
+            }
+        }
+    }
+
+    private static void checkQuotas(PolicyDocument d) {
         for (PolicyDocument.Quota q : d.quotas()) {
             if (d.level(q.subject(), q.level()).isEmpty() || d.level(q.subject(), q.relativeTo()).isEmpty()) {
                 throw ProblemException.invalid("rules.quotas", "quota " + q.code() + " names a level that the " + q.subject() + " levels do not have");
             }
         }
+    }
+
+    private static void checkCaps(PolicyDocument d) {
         for (PolicyDocument.Cap c : d.caps()) {
             if (d.level(c.subject(), c.maxLevel()).isEmpty()) {
                 throw ProblemException.invalid("rules.caps", "cap " + c.code() + " names a level that the " + c.subject() + " levels do not have");

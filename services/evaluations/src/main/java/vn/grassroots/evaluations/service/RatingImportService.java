@@ -83,15 +83,7 @@ public class RatingImportService {
         long started = System.nanoTime();
         PolicyDocument policy = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
                 .call(() -> policies.document(cycles.find(cycleId).policyId()));
-        Map<SubjectType, Map<String, String>> levels = new HashMap<>();
-        for (SubjectType t : SubjectType.values()) {
-            Map<String, String> byKey = new HashMap<>();
-            policy.levels(t).forEach(l -> {
-                byKey.put(CsvImport.key(l.code()), l.code());
-                byKey.put(CsvImport.key(l.name()), l.code());
-            });
-            levels.put(t, byKey);
-        }
+        Map<SubjectType, Map<String, String>> levels = levelCodes(policy);
         CsvReader reader = new CsvReader(CsvImport.decode(body));
         String[] fields = COLUMNS.header(reader);
         TreeMap<Integer, List<RowError>> bad = new TreeMap<>();
@@ -121,6 +113,20 @@ public class RatingImportService {
         LOG.infof("ratings import %s into cycle %s: %d rows, %d decided, %d rejected in %d ms", importId, cycleId, total, imported,
                 bad.size(), (System.nanoTime() - started) / 1_000_000);
         return new ImportReport(importId, mode, total, imported, bad.size(), errors);
+    }
+
+    /** Per subject type, the policy's level codes by the key of their code and of their name. */
+    private static Map<SubjectType, Map<String, String>> levelCodes(PolicyDocument policy) {
+        Map<SubjectType, Map<String, String>> levels = new HashMap<>();
+        for (SubjectType t : SubjectType.values()) {
+            Map<String, String> byKey = new HashMap<>();
+            policy.levels(t).forEach(l -> {
+                byKey.put(CsvImport.key(l.code()), l.code());
+                byKey.put(CsvImport.key(l.name()), l.code());
+            });
+            levels.put(t, byKey);
+        }
+        return levels;
     }
 
     private Map<Row, List<RowError>> attempt(UUID cycleId, List<Row> rows) {

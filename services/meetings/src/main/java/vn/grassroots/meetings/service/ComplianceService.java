@@ -104,6 +104,18 @@ public class ComplianceService {
     public Results.ComplianceSummary summary(Period p) {
         UUID org = p.root().id;
         LocalDate from = p.from(), to = p.to(), today = clock.today();
+        long[] sums = sums(p, from, to);
+        long cells = num(em.createNativeQuery("SELECT coalesce(max(n), 0) FROM subtree_count WHERE org_id = :org AND metric = 'cells' AND k = ''")
+                .setParameter("org", org).getSingleResult());
+        long[] missing = missing(p, cells, from, to, today);
+        long missingRegular = missing[0], missingThematic = missing[1];
+        return new Results.ComplianceSummary(org, from, to, cells, missingRegular, missingThematic, sums[0], sums[1],
+                rate(sums[3], sums[2]), sums[4], sums[5], rate(sums[5], sums[4]));
+    }
+
+    /** Held, below quorum, expected, present, superior expected and attended: whole months from the counts, the rest by day. */
+    private long[] sums(Period p, LocalDate from, LocalDate to) {
+        UUID org = p.root().id;
         YearMonth firstFull = YearMonth.from(from.getDayOfMonth() == 1 ? from : from.plusMonths(1));
         YearMonth lastFull = YearMonth.from(to.plusDays(1).getDayOfMonth() == 1 ? to : to.minusMonths(1));
         long[] sums = new long[6]; // held, below quorum, expected, present, superior expected, superior attended
@@ -127,17 +139,21 @@ public class ComplianceService {
         } else {
             addDays(sums, p, from, to);
         }
-        long cells = num(em.createNativeQuery("SELECT coalesce(max(n), 0) FROM subtree_count WHERE org_id = :org AND metric = 'cells' AND k = ''")
-                .setParameter("org", org).getSingleResult());
+        return sums;
+    }
+
+    /** The cells that missed a regular month and a thematic quarter of the period's started ones. */
+    private long[] missing(Period p, long cells, LocalDate from, LocalDate to, LocalDate today) {
+        UUID org = p.root().id;
         // months and quarters of the period that have started (a later one is never missed)
         YearMonth m0 = YearMonth.from(from), m1 = min(YearMonth.from(to), YearMonth.from(today));
         YearMonth q0 = quarterStart(m0), q1 = min(quarterStart(YearMonth.from(to)), quarterStart(YearMonth.from(today)));
-        long missingRegular = 0, missingThematic = 0;
         if (m0.getYear() == m1.getYear() && q0.getYear() == q1.getYear()) {
-            missingRegular = m0.isAfter(m1) ? 0 : cells - heldAll(org, "regular_months", m0.getYear(),
+            long missingRegular = m0.isAfter(m1) ? 0 : cells - heldAll(org, "regular_months", m0.getYear(),
                     bits(m0.getMonthValue() - 1, m1.getMonthValue() - 1));
-            missingThematic = q0.isAfter(q1) ? 0 : cells - heldAll(org, "thematic_quarters", q0.getYear(),
+            long missingThematic = q0.isAfter(q1) ? 0 : cells - heldAll(org, "thematic_quarters", q0.getYear(),
                     bits((q0.getMonthValue() - 1) / 3, (q1.getMonthValue() - 1) / 3));
+            return new long[] {missingRegular, missingThematic};
         } else {
             long months = m0.isAfter(m1) ? 0 : m1.getYear() * 12L + m1.getMonthValue() - m0.getYear() * 12L - m0.getMonthValue() + 1;
             long quarters = q0.isAfter(q1) ? 0 : (q1.getYear() * 12L + q1.getMonthValue() - q0.getYear() * 12L - q0.getMonthValue()) / 3 + 1;
@@ -154,11 +170,8 @@ public class ComplianceService {
                     .setParameter("q0", q0.atDay(1)).setParameter("q1", q1.plusMonths(3).atDay(1));
             Subtree.bind(q::setParameter, "sub", p.root().path);
             Object[] r = (Object[]) q.getSingleResult();
-            missingRegular = num(r[0]);
-            missingThematic = num(r[1]);
+            return new long[] {num(r[0]), num(r[1])};
         }
-        return new Results.ComplianceSummary(org, from, to, cells, missingRegular, missingThematic, sums[0], sums[1],
-                rate(sums[3], sums[2]), sums[4], sums[5], rate(sums[5], sums[4]));
     }
 
     private static final List<String> SUMS = List.of("held", "below_quorum", "expected", "present", "superior_expected", "superior_attended");

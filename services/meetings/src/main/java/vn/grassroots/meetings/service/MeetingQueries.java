@@ -101,14 +101,21 @@ public class MeetingQueries {
         int n = Cursor.limit(limit);
         String[] after = Cursor.decode(cursor, 2);
         Scope scope = access.caller().scope();
-        String org = "";
         String path = null;
         if (f.organizationId() != null) {
-            OrgRef o = access.organizationInScope(f.organizationId(), "organizationId");
-            path = o.path;
-            org = f.includeDescendants() ? " AND " + vn.grassroots.common.security.Subtree.condition("m.organizationPath", "org")
-                    : " AND m.organizationId = :orgId";
+            path = access.organizationInScope(f.organizationId(), "organizationId").path;
         }
+        TypedQuery<UUID> query = em.createQuery(listQuery(f, scope, after), UUID.class).setMaxResults(n + 1);
+        scope.bind(query::setParameter, "scope");
+        bindList(query, f, path, after);
+        return summaries(query.getResultList(), n);
+    }
+
+    /** The JPQL of a list: the filters given, after the cursor, in start order. */
+    private static String listQuery(ListFilter f, Scope scope, String[] after) {
+        String org = f.organizationId() == null ? ""
+                : f.includeDescendants() ? " AND " + vn.grassroots.common.security.Subtree.condition("m.organizationPath", "org")
+                : " AND m.organizationId = :orgId";
         StringBuilder q = new StringBuilder("select m.id from Meeting m where " + scope.sql("m.organizationPath", "scope") + org);
         // meetingDate is the day of startsAt in Asia/Ho_Chi_Minh: the same bounds on startsAt let the walk in startsAt
         // order (index meeting_start_id) start at the period
@@ -128,8 +135,10 @@ public class MeetingQueries {
             q.append(" and ").append(Cursor.after("m.startsAt", "m.id", "afterStart", "afterId"));
         }
         q.append(" order by m.startsAt, m.id");
-        TypedQuery<UUID> query = em.createQuery(q.toString(), UUID.class).setMaxResults(n + 1);
-        scope.bind(query::setParameter, "scope");
+        return q.toString();
+    }
+
+    private static void bindList(TypedQuery<UUID> query, ListFilter f, String path, String[] after) {
         if (f.organizationId() != null) {
             if (f.includeDescendants()) {
                 vn.grassroots.common.security.Subtree.bind(query::setParameter, "org", path);
@@ -153,7 +162,6 @@ public class MeetingQueries {
             query.setParameter("afterStart", Cursor.instant(after[0]));
             query.setParameter("afterId", Cursor.id(after[1]));
         }
-        return summaries(query.getResultList(), n);
     }
 
     /**

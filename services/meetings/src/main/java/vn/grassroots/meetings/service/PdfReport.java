@@ -40,6 +40,14 @@ public class PdfReport {
         PrintedReport r = printer.start(p.root().name, "BÁO CÁO TÌNH HÌNH CHẤP HÀNH CHẾ ĐỘ SINH HOẠT ĐẢNG", List.of(
                 "Từ ngày " + Vietnamese.date(p.from()) + " đến ngày " + Vietnamese.date(p.to()) + " · số liệu đến ngày "
                         + Vietnamese.date(clock.today())));
+        summarySection(r, s);
+        monthsSection(r, p);
+        quartersSection(r, p);
+        missingCellsSection(r, p, s);
+        return r.finish();
+    }
+
+    private static void summarySection(PrintedReport r, Results.ComplianceSummary s) {
         r.section("I. Tổng hợp");
         r.sentence(Vietnamese.number(s.cells()) + " chi bộ; " + Vietnamese.number(s.cellsMissingRegular())
                 + " chi bộ có tháng không sinh hoạt định kỳ (" + Vietnamese.percent(share(s.cellsMissingRegular(), s.cells())) + "); "
@@ -49,7 +57,9 @@ public class PdfReport {
                 + " cuộc không đủ số đảng viên dự theo quy định; tỉ lệ đảng viên dự sinh hoạt: " + percent(s.attendanceRate()) + ".");
         r.sentence("Cấp ủy viên cấp trên được phân công dự " + Vietnamese.number(s.meetingsWithSuperiorAttended()) + " trên "
                 + Vietnamese.number(s.meetingsWithSuperiorExpected()) + " cuộc (" + percent(s.superiorAttendanceShare()) + ").");
+    }
 
+    private void monthsSection(PrintedReport r, ComplianceService.Period p) {
         r.section("II. Theo tháng");
         List<List<String>> rows = new ArrayList<>();
         Charts.Chart held = Charts.bars("Cuộc sinh hoạt đã tổ chức và chi bộ không sinh hoạt định kỳ, theo tháng", "");
@@ -68,7 +78,9 @@ public class PdfReport {
                 "Cấp trên dự"), rows);
         r.chart(held.height(220));
         r.chart(attendance.height(220));
+    }
 
+    private void quartersSection(PrintedReport r, ComplianceService.Period p) {
         r.section("III. Sinh hoạt chuyên đề theo quý");
         List<List<String>> quarters = new ArrayList<>();
         for (YearMonth q = quarterStart(YearMonth.from(p.from())); !q.isAfter(YearMonth.from(p.to())); q = q.plusMonths(3)) {
@@ -78,7 +90,9 @@ public class PdfReport {
                     Vietnamese.number(qs.cellsMissingThematic()), Vietnamese.percent(share(qs.cellsMissingThematic(), qs.cells()))));
         }
         r.table(List.of("Quý", "Chi bộ", "Chi bộ không sinh hoạt chuyên đề", "Tỉ lệ"), quarters);
+    }
 
+    private void missingCellsSection(PrintedReport r, ComplianceService.Period p, Results.ComplianceSummary s) {
         r.section("IV. Chi bộ không sinh hoạt đủ");
         if (s.cellsMissingRegular() == 0 && s.cellsMissingThematic() == 0) {
             r.note("Mọi chi bộ đã sinh hoạt định kỳ hằng tháng và chuyên đề hằng quý trong kỳ.");
@@ -100,7 +114,6 @@ public class PdfReport {
             } while (cursor != null);
             r.table(List.of("Chi bộ", "Tháng không sinh hoạt định kỳ", "Quý không sinh hoạt chuyên đề", "Tỉ lệ đảng viên dự"), cells);
         }
-        return r.finish();
     }
 
     /** 2025-03 as 03/2025. */

@@ -140,16 +140,7 @@ public class RegisterImportService {
             }
         }
         progress.at(CsvImport.VALIDATING, total, total, 0);
-        // a meeting with an unreadable row is not tried: the row is reported, the others with it
-        List<Group> tried = new ArrayList<>();
-        for (Group g : groups.values()) {
-            List<Integer> badLines = g.rows().stream().filter(r -> !r.good()).map(Row::line).toList();
-            if (badLines.isEmpty()) {
-                tried.add(g);
-            } else {
-                refuseOthers(g, badLines, bad);
-            }
-        }
+        List<Group> tried = tried(groups, bad);
         boolean clean = bad.isEmpty();
         Attempts.Outcome<Group> outcome = Attempts.run(mode, tried, TIMEOUT_SECONDS,
                 clean || CsvImport.VALID_ROWS.equals(mode), this::attempt);
@@ -161,6 +152,20 @@ public class RegisterImportService {
         LOG.infof("register import %s: %d rows, %d meetings recorded (%d rows), %d rows rejected in %d ms", importId, total,
                 outcome.written().size(), imported, bad.size(), (System.nanoTime() - started) / 1_000_000);
         return new ImportReport(importId, mode, total, imported, bad.size(), errors);
+    }
+
+    /** The meetings to try: one with an unreadable row is not tried, the row is reported and the others with it. */
+    private static List<Group> tried(Map<Key, Group> groups, TreeMap<Integer, List<RowError>> bad) {
+        List<Group> tried = new ArrayList<>();
+        for (Group g : groups.values()) {
+            List<Integer> badLines = g.rows().stream().filter(r -> !r.good()).map(Row::line).toList();
+            if (badLines.isEmpty()) {
+                tried.add(g);
+            } else {
+                refuseOthers(g, badLines, bad);
+            }
+        }
+        return tried;
     }
 
     /** Records the meetings in order in the current transaction; the refused ones with the errors of their rows. */

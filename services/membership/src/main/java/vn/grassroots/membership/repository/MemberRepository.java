@@ -110,10 +110,15 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
             p.put("org", f.organizationId());
         }
         if (f.nameQuery() != null && !f.nameQuery().isBlank()) {
-            q.append(" and function('name_has_words', m.searchName, :words) = true and concat(' ', m.searchName) like :q");
-            p.put("words", SearchText.wordsQuery(f.nameQuery()));
+            q.append(" and function('name_matches', m.searchName, :phrase) = true and concat(' ', m.searchName) like :q");
+            p.put("phrase", SearchText.phraseQuery(f.nameQuery()));
             p.put("q", SearchText.wordStartPattern(f.nameQuery()));
         }
+        whereValues(f, today, q, p);
+    }
+
+    /** The filters on the member's own values: card, status, gender, theory level, age, admission, probation. */
+    private static void whereValues(MemberFilter f, LocalDate today, StringBuilder q, Map<String, Object> p) {
         if (f.partyCardNumber() != null && !f.partyCardNumber().isBlank()) {
             q.append(" and m.partyCardNumber = :card");
             p.put("card", f.partyCardNumber().trim());
@@ -131,16 +136,25 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
             p.put("levels", f.theoryLevels());
         }
         if (f.ageBands() != null && !f.ageBands().isEmpty()) {
-            List<String> ors = new ArrayList<>();
-            int i = 0;
-            for (AgeBand band : f.ageBands()) {
-                ors.add("(m.birthDate > :bornAfter" + i + " and m.birthDate <= :bornBy" + i + ")");
-                p.put("bornAfter" + i, band.bornAfter(today));
-                p.put("bornBy" + i, band.bornOnOrBefore(today));
-                i++;
-            }
-            q.append(" and (").append(String.join(" or ", ors)).append(")");
+            whereAgeBands(f.ageBands(), today, q, p);
         }
+        whereDates(f, q, p);
+    }
+
+    private static void whereAgeBands(List<AgeBand> bands, LocalDate today, StringBuilder q, Map<String, Object> p) {
+        List<String> ors = new ArrayList<>();
+        int i = 0;
+        for (AgeBand band : bands) {
+            ors.add("(m.birthDate > :bornAfter" + i + " and m.birthDate <= :bornBy" + i + ")");
+            p.put("bornAfter" + i, band.bornAfter(today));
+            p.put("bornBy" + i, band.bornOnOrBefore(today));
+            i++;
+        }
+        q.append(" and (").append(String.join(" or ", ors)).append(")");
+    }
+
+    /** Admission year, probation ending by a date, and members left in a dissolved or merged organization. */
+    private static void whereDates(MemberFilter f, StringBuilder q, Map<String, Object> p) {
         if (f.admissionYear() != null) {
             q.append(" and m.admissionDate >= :admFrom and m.admissionDate < :admTo");
             p.put("admFrom", LocalDate.of(f.admissionYear(), 1, 1));

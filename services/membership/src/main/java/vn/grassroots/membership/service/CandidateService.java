@@ -97,8 +97,8 @@ public class CandidateService {
             p.put("stages", stages);
         }
         if (q != null && !q.isBlank()) {
-            jpql.append(" and function('name_has_words', c.searchName, :words) = true and concat(' ', c.searchName) like :q");
-            p.put("words", SearchText.wordsQuery(q));
+            jpql.append(" and function('name_matches', c.searchName, :phrase) = true and concat(' ', c.searchName) like :q");
+            p.put("phrase", SearchText.phraseQuery(q));
             p.put("q", SearchText.wordStartPattern(q));
         }
         String[] after = Cursor.decode(cursor, 2);
@@ -131,16 +131,30 @@ public class CandidateService {
         Candidate.checkStepDate(r.date(), lastStepDate(c.id));
         Results.CandidateView before = view(c, org.name, true);
         if (r.step() == AdmissionStep.ADMITTED) {
-            OrgRef cell = access.memberHolding(c.organizationId, "organizationId");
-            if (!c.birthDate.isBefore(r.date())) {
-                throw ProblemException.invalid("date", "must be after the candidate's birth date");
-            }
-            var profile = new Commands.CreateMember(null, c.fullName, c.birthDate, c.gender, c.ethnicity, c.religion, c.citizenId,
-                    c.phone, c.email, c.homeTown, c.educationLevel, c.theoryLevel, c.occupation, r.partyCardNumber(), r.date(), null,
-                    c.organizationId, MemberStatus.PROBATIONARY);
-            Member m = memberService.admit(c.id, profile, r.decisionNumber(), cell);
-            c.memberId = m.id;
+            c.memberId = admit(c, r).id;
         }
+        insertStep(c, r);
+        c.stage = r.step();
+        c.updatedAt = Instant.now();
+        em.flush();
+        Results.CandidateView after = view(c, org.name, true);
+        audit.record("candidate." + r.step().name().toLowerCase().replace('_', '-'), ENTITY, c.id, org.path, before, after);
+        return view(c, org.name, access.caller().hasAnyRole(Access.CITIZEN_ID_READERS));
+    }
+
+    /** Admits the candidate as a PROBATIONARY member of their cell, from their profile and the step's card and date. */
+    private Member admit(Candidate c, Commands.RecordStep r) {
+        OrgRef cell = access.memberHolding(c.organizationId, "organizationId");
+        if (!c.birthDate.isBefore(r.date())) {
+            throw ProblemException.invalid("date", "must be after the candidate's birth date");
+        }
+        var profile = new Commands.CreateMember(null, c.fullName, c.birthDate, c.gender, c.ethnicity, c.religion, c.citizenId,
+                c.phone, c.email, c.homeTown, c.educationLevel, c.theoryLevel, c.occupation, r.partyCardNumber(), r.date(), null,
+                c.organizationId, MemberStatus.PROBATIONARY);
+        return memberService.admit(c.id, profile, r.decisionNumber(), cell);
+    }
+
+    private void insertStep(Candidate c, Commands.RecordStep r) {
         em.createNativeQuery("""
                 INSERT INTO candidate_step (candidate_id, step, step_date, decision_number, note, recorded_by, recorded_at)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, now())""")
@@ -151,12 +165,6 @@ public class CandidateService {
                 .setParameter(5, r.note())
                 .setParameter(6, access.caller().name())
                 .executeUpdate();
-        c.stage = r.step();
-        c.updatedAt = Instant.now();
-        em.flush();
-        Results.CandidateView after = view(c, org.name, true);
-        audit.record("candidate." + r.step().name().toLowerCase().replace('_', '-'), ENTITY, c.id, org.path, before, after);
-        return view(c, org.name, access.caller().hasAnyRole(Access.CITIZEN_ID_READERS));
     }
 
     private Candidate readable(UUID id) {

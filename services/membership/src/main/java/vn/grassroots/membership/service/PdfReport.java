@@ -56,15 +56,17 @@ public class PdfReport {
 
         r.section("IV. Theo giới tính và dân tộc");
         table(r, "Giới tính", s.byGender(), s.members(), Gender.class);
-        Map<String, Long> ethnicities = new java.util.LinkedHashMap<>();
-        s.byEthnicity().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
-                .thenComparing(Map.Entry.comparingByKey())).forEach(e -> ethnicities.put(e.getKey(), e.getValue()));
-        table(r, "Dân tộc", ethnicities, s.members());
+        table(r, "Dân tộc", mostFirst(s.byEthnicity()), s.members());
 
         r.section("V. Theo trình độ lý luận chính trị");
         table(r, "Trình độ", s.byTheoryLevel(), s.members(), TheoryLevel.class);
         r.chart(bars("Đảng viên theo trình độ lý luận chính trị", s.byTheoryLevel(), TheoryLevel.class));
 
+        admissionsSection(r, years);
+        return r.finish();
+    }
+
+    private static void admissionsSection(PrintedReport r, List<Reports.AdmissionYear> years) {
         r.section("VI. Kết nạp đảng viên mới theo năm (chỉ tiêu " + Vietnamese.decimal(years.get(0).targetMinPercent()) + "–"
                 + Vietnamese.decimal(years.get(0).targetMaxPercent()) + " % số đảng viên đầu năm)");
         List<List<String>> rows = new ArrayList<>();
@@ -77,7 +79,14 @@ public class PdfReport {
         }
         r.table(List.of("Năm", "Kết nạp", "Đảng viên đầu năm", "Tỉ lệ", "So với chỉ tiêu"), rows);
         r.chart(chart);
-        return r.finish();
+    }
+
+    /** The counts, largest first, then by name. */
+    private static Map<String, Long> mostFirst(Map<String, Long> counts) {
+        Map<String, Long> sorted = new java.util.LinkedHashMap<>();
+        counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                .thenComparing(Map.Entry.comparingByKey())).forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
     }
 
     private static long count(Map<String, Long> counts, Enum<?> key) {

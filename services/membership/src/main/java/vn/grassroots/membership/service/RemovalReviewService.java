@@ -112,6 +112,16 @@ public class RemovalReviewService {
         p.forEach(query::setParameter);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
+        Map<UUID, List<Reviews.Absence>> evidence = absencesOf(rows, y);
+        return Cursor.page(rows, limit, r -> {
+            List<Reviews.Absence> list = evidence.getOrDefault((UUID) r[0], List.of());
+            return new Reviews.View((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], MemberStatus.valueOf((String) r[4]),
+                    ((Number) r[5]).intValue(), list.stream().map(Reviews.Absence::month).distinct().toList(), list, Dates.instant(r[6]));
+        }, r -> Cursor.encode(r[0].toString()));
+    }
+
+    /** The unexcused absences in year {@code y} of the members in the rows, by member, in month order. */
+    private Map<UUID, List<Reviews.Absence>> absencesOf(List<Object[]> rows, int y) {
         Map<UUID, List<Reviews.Absence>> evidence = new HashMap<>();
         List<UUID> ids = rows.stream().map(r -> (UUID) r[0]).toList();
         if (!ids.isEmpty()) {
@@ -124,11 +134,7 @@ public class RemovalReviewService {
                 evidence.computeIfAbsent((UUID) a[0], k -> new ArrayList<>()).add(absence(a, 1));
             }
         }
-        return Cursor.page(rows, limit, r -> {
-            List<Reviews.Absence> list = evidence.getOrDefault((UUID) r[0], List.of());
-            return new Reviews.View((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], MemberStatus.valueOf((String) r[4]),
-                    ((Number) r[5]).intValue(), list.stream().map(Reviews.Absence::month).distinct().toList(), list, Dates.instant(r[6]));
-        }, r -> Cursor.encode(r[0].toString()));
+        return evidence;
     }
 
     /** Every unexcused absence of one member the caller may read, newest month first. */

@@ -72,10 +72,16 @@ public class ReportService {
         byAge.putAll(ageBands(org, today));
         long members = byGender.values().stream().mapToLong(Long::longValue).sum();
 
+        List<Reports.AdmissionYear> years = admissionYears(counts.get(ADMISSION), from, to);
+        return new Reports.Statistics(organizationId, today, members, byStatus, byGender, byAge, byEthnicity, byTheory, years);
+    }
+
+    /** Per year from..to, the members admitted and those at its start, and the admission rate against the target. */
+    private static List<Reports.AdmissionYear> admissionYears(Map<String, Long> admissions, int from, int to) {
         // k = "<admission year>/<year membership ended>" ("<admission year>/" while it has not)
         long[] admitted = new long[to - from + 1];
         long[] atStart = new long[to - from + 1];
-        counts.get(ADMISSION).forEach((k, n) -> {
+        admissions.forEach((k, n) -> {
             int slash = k.indexOf('/');
             int a = Integer.parseInt(k.substring(0, slash));
             int ended = slash == k.length() - 1 ? Integer.MAX_VALUE : Integer.parseInt(k.substring(slash + 1));
@@ -97,7 +103,7 @@ public class ReportService {
                     : rate.compareTo(TARGET_MIN) < 0 ? "BELOW" : rate.compareTo(TARGET_MAX) > 0 ? "ABOVE" : "WITHIN";
             years.add(new Reports.AdmissionYear(y, in, start, rate, TARGET_MIN, TARGET_MAX, "WITHIN".equals(position), position));
         }
-        return new Reports.Statistics(organizationId, today, members, byStatus, byGender, byAge, byEthnicity, byTheory, years);
+        return years;
     }
 
     /**
@@ -132,18 +138,20 @@ public class ReportService {
         Map<String, Long> result = new TreeMap<>();
         for (Object row : q.getResultList()) {
             Object[] r = (Object[]) row;
-            String k = (String) r[0];
-            LocalDate born = k.indexOf('-', 1) < 0 ? LocalDate.of(Integer.parseInt(k), 1, 1) : LocalDate.parse(k);
-            String band = "UNKNOWN";
-            for (AgeBand b : AgeBand.values()) {
-                if (born.isAfter(b.bornAfter(today)) && !born.isAfter(b.bornOnOrBefore(today))) {
-                    band = b.name();
-                    break;
-                }
-            }
-            result.merge(band, ((Number) r[1]).longValue(), Long::sum);
+            result.merge(band((String) r[0], today), ((Number) r[1]).longValue(), Long::sum);
         }
         return result;
+    }
+
+    /** The age band on {@code today} of a birth year ("1970") or date ("1970-05-01") key; UNKNOWN when none holds it. */
+    private static String band(String k, LocalDate today) {
+        LocalDate born = k.indexOf('-', 1) < 0 ? LocalDate.of(Integer.parseInt(k), 1, 1) : LocalDate.parse(k);
+        for (AgeBand b : AgeBand.values()) {
+            if (born.isAfter(b.bornAfter(today)) && !born.isAfter(b.bornOnOrBefore(today))) {
+                return b.name();
+            }
+        }
+        return "UNKNOWN";
     }
 
     /**

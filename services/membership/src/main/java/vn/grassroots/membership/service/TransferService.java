@@ -62,12 +62,33 @@ public class TransferService {
         }
         OrgRef from = orgs.findById(m.organizationId);
         access.caller().requireInScope(from == null ? null : from.path, m.organizationId);
+        requireTransferable(m);
+        OrgRef to = receivingOrganization(r, m);
+        requireValidPeriod(r);
+        Transfer t = newTransfer(r, m, to);
+        em.persist(t);
+        if (t.kind == Transfer.Kind.OFFICIAL) {
+            m.inTransitTransferId = t.id;
+            m.updatedAt = Instant.now();
+        }
+        em.flush();
+        Transfers.View view = view(t, m, from, to);
+        audit.record("transfer.issued", ENTITY, t.id, from == null ? null : from.path, null, view);
+        return view;
+    }
+
+    /** Only an active member not already in transit is transferred. */
+    private static void requireTransferable(Member m) {
         if (!m.status.isActiveMember()) {
             throw ProblemException.conflict("member-not-active", "a " + m.status + " member is not transferred");
         }
         if (m.inTransitTransferId != null) {
             throw ProblemException.conflict("already-in-transit", "the member is already in transit (transfer " + m.inTransitTransferId + ")");
         }
+    }
+
+    /** The active cell or party group the member goes to, other than their own. */
+    private OrgRef receivingOrganization(Transfers.Issue r, Member m) {
         OrgRef to = orgs.findByIdOptional(r.toOrganizationId()).orElseThrow(() -> ProblemException.notKnownHere("organization", r.toOrganizationId(), "membership", "toOrganizationId"));
         if (!to.holdsMembers()) {
             throw ProblemException.unprocessable("not-a-cell", to.name + " is a " + to.type + "; members go to a cell or party group",
@@ -81,12 +102,20 @@ public class TransferService {
             throw ProblemException.unprocessable("same-organization", "the member is already active in " + to.name,
                     new FieldError("toOrganizationId", "is the member's own organization"));
         }
+        return to;
+    }
+
+    /** A TEMPORARY transfer has an end date after issuedOn; an OFFICIAL one has none. */
+    private static void requireValidPeriod(Transfers.Issue r) {
         if (r.kind() == Transfer.Kind.TEMPORARY && (r.endDate() == null || !r.endDate().isAfter(r.issuedOn()))) {
             throw ProblemException.invalid("endDate", "is required for a TEMPORARY transfer and must follow issuedOn");
         }
         if (r.kind() == Transfer.Kind.OFFICIAL && r.endDate() != null) {
             throw ProblemException.invalid("endDate", "is only for TEMPORARY transfers");
         }
+    }
+
+    private Transfer newTransfer(Transfers.Issue r, Member m, OrgRef to) {
         Transfer t = new Transfer();
         t.id = UUID.randomUUID();
         t.memberId = m.id;
@@ -100,15 +129,7 @@ public class TransferService {
         t.status = Transfer.Status.PENDING;
         t.issuedBy = access.caller().name();
         t.createdAt = t.updatedAt = Instant.now();
-        em.persist(t);
-        if (t.kind == Transfer.Kind.OFFICIAL) {
-            m.inTransitTransferId = t.id;
-            m.updatedAt = Instant.now();
-        }
-        em.flush();
-        Transfers.View view = view(t, m, from, to);
-        audit.record("transfer.issued", ENTITY, t.id, from == null ? null : from.path, null, view);
-        return view;
+        return t;
     }
 
     @Transactional

@@ -95,27 +95,7 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
             sql.append(" AND o.parent_id = :parent");
             p.put("parent", f.parentId());
         }
-        if (f.types() != null && !f.types().isEmpty()) {
-            sql.append(" AND o.type IN (:types)");
-            p.put("types", f.types().stream().map(Enum::name).toList());
-        }
-        if (f.sectors() != null && !f.sectors().isEmpty()) {
-            sql.append(" AND o.sector IN (:sectors)");
-            p.put("sectors", f.sectors().stream().map(Enum::name).toList());
-        }
-        if (f.statuses() != null && !f.statuses().isEmpty()) {
-            sql.append(" AND o.status IN (:statuses)");
-            p.put("statuses", f.statuses().stream().map(Enum::name).toList());
-        }
-        if (f.nameQuery() != null && !f.nameQuery().isBlank()) {
-            sql.append(" AND name_has_words(o.search_name, :words) AND ' ' || o.search_name LIKE :q");
-            p.put("words", SearchText.wordsQuery(f.nameQuery()));
-            p.put("q", SearchText.wordStartPattern(f.nameQuery()));
-        }
-        if (f.maxDepth() != null) {
-            sql.append(" AND o.depth <= :maxDepth");
-            p.put("maxDepth", f.maxDepth());
-        }
+        appendValueFilters(f, sql, p);
         String[] after = Cursor.decode(cursor, 2);
         if (after != null) {
             sql.append(" AND (o.search_name, o.id) > (:afterName, :afterId)");
@@ -137,6 +117,31 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
         @SuppressWarnings("unchecked")
         List<Object[]> rows = q.getResultList();
         return Cursor.page(rows, limit, r -> read(r[0]), r -> Cursor.encode((String) r[1], r[2].toString()));
+    }
+
+    /** The filters on types, sectors, statuses, name words and depth that are given. */
+    private static void appendValueFilters(Filter f, StringBuilder sql, Map<String, Object> p) {
+        if (f.types() != null && !f.types().isEmpty()) {
+            sql.append(" AND o.type IN (:types)");
+            p.put("types", f.types().stream().map(Enum::name).toList());
+        }
+        if (f.sectors() != null && !f.sectors().isEmpty()) {
+            sql.append(" AND o.sector IN (:sectors)");
+            p.put("sectors", f.sectors().stream().map(Enum::name).toList());
+        }
+        if (f.statuses() != null && !f.statuses().isEmpty()) {
+            sql.append(" AND o.status IN (:statuses)");
+            p.put("statuses", f.statuses().stream().map(Enum::name).toList());
+        }
+        if (f.nameQuery() != null && !f.nameQuery().isBlank()) {
+            sql.append(" AND name_matches(o.search_name, :phrase) AND ' ' || o.search_name LIKE :q");
+            p.put("phrase", SearchText.phraseQuery(f.nameQuery()));
+            p.put("q", SearchText.wordStartPattern(f.nameQuery()));
+        }
+        if (f.maxDepth() != null) {
+            sql.append(" AND o.depth <= :maxDepth");
+            p.put("maxDepth", f.maxDepth());
+        }
     }
 
     /** The chain from the root down to the organization at {@code path}, root first. */

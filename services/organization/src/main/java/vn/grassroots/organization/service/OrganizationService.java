@@ -90,24 +90,7 @@ public class OrganizationService {
         if (r.id() != null && orgs.findById(r.id()) != null) {
             throw ProblemException.conflict("organization-exists", "an organization with id " + r.id() + " already exists");
         }
-        Organization parent = null;
-        if (r.type().isRoot()) {
-            if (r.parentId() != null) {
-                throw ProblemException.unprocessable("invalid-parent", r.type() + " is the top of a tree and has no parent",
-                        new FieldError("parentId", "must be absent for " + r.type()));
-            }
-            if (!caller.isAdmin()) {
-                throw ProblemException.forbidden("only administrators found a provincial committee");
-            }
-        } else {
-            if (r.parentId() == null) {
-                throw ProblemException.invalid("parentId", "is required for " + r.type());
-            }
-            parent = orgs.lockShared(r.parentId()).orElseThrow(() -> missing("parentId", r.parentId()));
-            caller.requireInScope(parent.path, parent.id);
-            parent.requireActive();
-            Organization.requireParentType(r.type(), parent.type, "type");
-        }
+        Organization parent = parentFor(r);
         requireCodeFree(r.code(), null);
         Organization o = new Organization();
         o.id = id;
@@ -124,6 +107,29 @@ public class OrganizationService {
         audit.record("organization.created", ENTITY, id, o.path, null, view);
         events.created(view);
         return view;
+    }
+
+    /** The locked, active parent in scope of a new organization; null for a root, which only administrators found. */
+    private Organization parentFor(Commands.CreateOrganization r) {
+        if (r.type().isRoot()) {
+            if (r.parentId() != null) {
+                throw ProblemException.unprocessable("invalid-parent", r.type() + " is the top of a tree and has no parent",
+                        new FieldError("parentId", "must be absent for " + r.type()));
+            }
+            if (!caller.isAdmin()) {
+                throw ProblemException.forbidden("only administrators found a provincial committee");
+            }
+            return null;
+        } else {
+            if (r.parentId() == null) {
+                throw ProblemException.invalid("parentId", "is required for " + r.type());
+            }
+            Organization parent = orgs.lockShared(r.parentId()).orElseThrow(() -> missing("parentId", r.parentId()));
+            caller.requireInScope(parent.path, parent.id);
+            parent.requireActive();
+            Organization.requireParentType(r.type(), parent.type, "type");
+            return parent;
+        }
     }
 
     @Transactional

@@ -69,6 +69,15 @@ public class Restructuring {
         Organization target = orgs.lockShared(r.targetId()).orElseThrow(() -> OrganizationService.missing("targetId", r.targetId()));
         caller.requireInScope(target.path, target.id);
         target.requireActive();
+        List<Organization> sources = mergeSources(sourceIds, target);
+        for (Organization s : sources) {
+            mergeInto(s, target, r.decision());
+        }
+        return orgs.view(target.id);
+    }
+
+    /** The organizations to merge, each restructurable, not above the target, with sub-organizations it may hold. */
+    private List<Organization> mergeSources(Set<UUID> sourceIds, Organization target) {
         List<Organization> sources = new ArrayList<>();
         int i = 0;
         for (UUID sid : sourceIds) {
@@ -86,21 +95,23 @@ public class Restructuring {
             }
             sources.add(s);
         }
-        for (Organization s : sources) {
-            List<UUID> moved = new ArrayList<>();
-            for (Organization child : orgs.activeChildrenOf(s.id)) {
-                moveUnder(child, target, r.decision(), "organization.moved");
-                moved.add(child.id);
-            }
-            OrganizationState before = orgs.view(s.id);
-            s.end(OrganizationStatus.MERGED, r.decision(), "merged into " + target.name);
-            s.mergedIntoId = target.id;
-            s.updatedAt = Instant.now();
-            OrganizationState after = orgs.view(s.id);
-            audit.record("organization.merged", ENTITY, s.id, s.path, before, after);
-            events.merged(after, target.id, moved, r.decision());
+        return sources;
+    }
+
+    /** Moves a source's sub-organizations under the target and ends it as merged into the target. */
+    private void mergeInto(Organization s, Organization target, Decision decision) {
+        List<UUID> moved = new ArrayList<>();
+        for (Organization child : orgs.activeChildrenOf(s.id)) {
+            moveUnder(child, target, decision, "organization.moved");
+            moved.add(child.id);
         }
-        return orgs.view(target.id);
+        OrganizationState before = orgs.view(s.id);
+        s.end(OrganizationStatus.MERGED, decision, "merged into " + target.name);
+        s.mergedIntoId = target.id;
+        s.updatedAt = Instant.now();
+        OrganizationState after = orgs.view(s.id);
+        audit.record("organization.merged", ENTITY, s.id, s.path, before, after);
+        events.merged(after, target.id, moved, decision);
     }
 
     @Transactional
