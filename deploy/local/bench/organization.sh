@@ -60,7 +60,7 @@ time_organization() {
      AND metric = ANY ('{org_status,org_type,org_sector}') AND n <> 0 ORDER BY metric, k"
   explain organization "query plan of the name search over the whole tree (the index of the names' phrases)" \
     "SELECT organization_state(o)::text, o.search_name, o.id FROM organization o
-     WHERE TRUE AND name_matches(o.search_name, '''nam 17 xa''') AND ' ' || o.search_name LIKE '% nam 17 xa 42%'
+     WHERE TRUE AND name_matches(o.search_name, '''nam 17 xa'' & ''17 xa 42'':*') AND ' ' || o.search_name LIKE '% nam 17 xa 42%'
      ORDER BY o.search_name, o.id LIMIT 51"
   explain organization "query plan of a subtree page as the service runs it (planned with its parameters, path range)" \
     "SELECT o.id FROM organization o WHERE o.path >= '/$P/$D/' AND o.path < '/$P/${D}0'

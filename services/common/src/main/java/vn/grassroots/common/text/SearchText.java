@@ -33,26 +33,33 @@ public final class SearchText {
      * cut short: "tran thi y" finds "Trần Thị Yến" and "Nguyễn Trần Thị Yên", not "Trang Thị Y". Two conditions say it:
      * the phrase as a tsquery against a GIN index holding, for each word of a name, the phrase of up to three words that
      * starts there (name_phrases in the migrations; an index of single words had to intersect lists as long as 'thi'),
-     * and the phrase as a LIKE, which checks what the index does not hold (a fourth word and beyond).
+     * and the phrase as a LIKE, which checks that a longer query's runs of three stand together and in order.
      */
 
     /** Words from each word of a name that make one lexeme of its index (name_phrases in the migrations). */
     private static final int PHRASE_WORDS = 3;
 
     /**
-     * The query as tsquery text: its first three words as one lexeme of the phrase index, a prefix when the last of them
-     * is the query's last word (it may be cut short): 'tran thi y':*, and for a longer query the whole three words.
+     * The query as tsquery text: each run of three words in it as a lexeme of the phrase index, the one ending with the
+     * query's last word a prefix (that word may be cut short): 'tran thi y':*, 'nam 17 xa' & '17 xa 42':*.
      */
     public static String phraseQuery(String query) {
         String[] words = normalize(query).split(" ");
-        String phrase = String.join(" ", Arrays.copyOf(words, Math.min(words.length, PHRASE_WORDS)));
-        // a lexeme has at most 2 KB; name_phrases cuts a longer phrase where this does, and the LIKE checks the rest
-        boolean cut = phrase.codePointCount(0, phrase.length()) > LONGEST_PHRASE;
-        if (cut) {
-            phrase = phrase.substring(0, phrase.offsetByCodePoints(0, LONGEST_PHRASE));
+        int runs = Math.max(1, words.length - PHRASE_WORDS + 1);
+        StringBuilder q = new StringBuilder();
+        for (int i = 0; i < runs; i++) {
+            String phrase = String.join(" ", Arrays.copyOfRange(words, i, Math.min(words.length, i + PHRASE_WORDS)));
+            // a lexeme has at most 2 KB; name_phrases cuts a longer phrase where this does, and the LIKE checks the rest
+            boolean cut = phrase.codePointCount(0, phrase.length()) > LONGEST_PHRASE;
+            if (cut) {
+                phrase = phrase.substring(0, phrase.offsetByCodePoints(0, LONGEST_PHRASE));
+            }
+            q.append(i > 0 ? " & '" : "'").append(phrase.replace("\\", "\\\\").replace("'", "''")).append('\'');
+            if (cut || i == runs - 1) {
+                q.append(":*");
+            }
         }
-        String lexeme = "'" + phrase.replace("\\", "\\\\").replace("'", "''") + "'";
-        return cut || words.length <= PHRASE_WORDS ? lexeme + ":*" : lexeme;
+        return q.toString();
     }
 
     /** A LIKE pattern for {@code ' ' || search_name}: the query at the start of a word, LIKE's wildcards escaped. */

@@ -19,15 +19,16 @@ class SearchTextTest {
     }
 
     @Test
-    void upToThreeWordsOfAQueryAreOneLexemeThatMayBeCutShort() {
+    void everyRunOfThreeWordsOfAQueryIsALexemeTheLastAPrefix() {
         assertEquals("'tran thi y':*", SearchText.phraseQuery("Trần Thị Y"));
         assertEquals("'yen':*", SearchText.phraseQuery(" Yến "));
-        // four words and more: the first three are whole words, the LIKE checks the rest
-        assertEquals("'nam 17 xa'", SearchText.phraseQuery("Nậm 17 xã 42"));
+        // four words and more: every run of three, only the last one a prefix
+        assertEquals("'nam 17 xa' & '17 xa 42':*", SearchText.phraseQuery("Nậm 17 xã 42"));
+        assertEquals("'a b c' & 'b c d' & 'c d e':*", SearchText.phraseQuery("a b c d e"));
         assertEquals("'o''brien':*", SearchText.phraseQuery("O'Brien"));
         assertEquals("'a\\\\b':*", SearchText.phraseQuery("a\\b"));
         // a phrase longer than a lexeme may be is looked up by its first 100 letters, as a prefix
-        assertEquals("'" + "x".repeat(100) + "':*", SearchText.phraseQuery("x".repeat(150) + " van thi hoa"));
+        assertEquals("'" + "x".repeat(100) + "':* & 'van thi hoa':*", SearchText.phraseQuery("x".repeat(150) + " van thi hoa"));
     }
 
     @Test
