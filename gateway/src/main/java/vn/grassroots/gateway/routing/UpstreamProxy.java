@@ -305,11 +305,13 @@ public class UpstreamProxy {
             // On a failure half way, reset instead of ending, so the caller cannot take a cut body for a whole one. When the
             // caller's side failed (it went away), the pipe reads the rest of the answer and drops it.
             answer.pipe().endOnFailure(false).to(response).onFailure(t -> {
-                if (!aborted && !(t instanceof ClosedChannelException)) {
+                boolean callerGone = t instanceof ClosedChannelException || response.closed();
+                if (!aborted && !callerGone) {
                     LOG.warnf("%s service broke off its answer to %s %s: %s", upstream.name(), method,
                             ctx.request().path(), t.toString());
                 }
-                if (!response.ended()) {
+                // A closed caller's connection needs no reset: writing one to it made Netty log a stack trace.
+                if (!response.ended() && !callerGone) {
                     response.reset();
                 }
             });
