@@ -17,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -187,6 +188,33 @@ class MembersTest {
         Api.get(ADMIN, in + "tran yen " + tag).statusCode(200).body("items", empty());
         Api.get(ADMIN, in + "nguyen tran thi yen " + tag + "x").statusCode(200).body("items", empty());
         Api.get(ADMIN, in + "nguyen tran thi yenx " + tag).statusCode(200).body("items", empty());
+    }
+
+    /**
+     * A name query's pages merge the names that start with it (read in name order) and those holding it from a later
+     * word (V13's index), in name order, each name once, across pages.
+     */
+    @Test
+    void aNameQueryPagesThroughNamesStartingWithItAndHoldingItLaterInNameOrder() {
+        OrgFeed.Tree t = OrgFeed.tree("merge");
+        String w = "Qz" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6);
+        Map<String, String> ids = new HashMap<>();
+        for (String name : List.of("Sơn " + w, "Ánh " + w, w + " Bình", w + "x Em", "Cao " + w + " Dũng", w + " " + w, "Hà X" + w)) {
+            ids.put(name, Api.create(ADMIN, Api.member(t.cellA().id, name, TODAY.minusYears(5), "OFFICIAL")));
+        }
+        // in name order: anh W, cao W dung, W binh, W W, Wx em, son W; not "ha xW" (not from the start of a word)
+        List<String> expected = List.of("Ánh " + w, "Cao " + w + " Dũng", w + " Bình", w + " " + w, w + "x Em", "Sơn " + w)
+                .stream().map(ids::get).toList();
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            var page = given().header("Authorization", ADMIN).queryParam("q", w.toLowerCase()).queryParam("limit", 2)
+                    .queryParam("organizationId", t.province().id).queryParam("cursor", cursor == null ? "" : cursor)
+                    .get(MEMBERS).then().statusCode(200).extract();
+            seen.addAll(page.path("items.id"));
+            cursor = page.path("nextCursor");
+        } while (cursor != null);
+        assertEquals(expected, seen);
     }
 
     @Test

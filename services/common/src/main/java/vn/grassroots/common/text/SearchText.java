@@ -62,6 +62,15 @@ public final class SearchText {
         return q.toString();
     }
 
+    /**
+     * The names that start with the query, as a range {@code [from, to)} of search_name in code point order (the
+     * databases' collation is C.UTF-8): the query and the query followed by the last code point.
+     */
+    public static String[] startRange(String query) {
+        String from = normalize(query);
+        return new String[] {from, from + new String(Character.toChars(Character.MAX_CODE_POINT))};
+    }
+
     /** A LIKE pattern for {@code ' ' || search_name}: the query at the start of a word, LIKE's wildcards escaped. */
     public static String wordStartPattern(String query) {
         String n = normalize(query).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");

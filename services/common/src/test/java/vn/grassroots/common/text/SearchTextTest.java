@@ -1,9 +1,11 @@
 package vn.grassroots.common.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** Accent-free search keys and the two conditions of a name query. */
@@ -36,5 +38,23 @@ class SearchTextTest {
         assertEquals("% tran thi y%", SearchText.wordStartPattern("Trần Thị Y"));
         assertEquals("% 100\\% a\\_b%", SearchText.wordStartPattern("100% a_b"));
         assertTrue((" " + SearchText.normalize("Nguyễn Trần Thị Yên")).matches(".* tran thi y.*"));
+    }
+
+    @Test
+    void theNamesStartingWithAQueryAreARangeInCodePointOrder() {
+        String[] range = SearchText.startRange("Nguyễn Văn");
+        assertEquals("nguyen van", range[0]);
+        for (String name : new String[] {"nguyen van", "nguyen van a", "nguyen vanh", "nguyen van \uD83D\uDE00"}) {
+            assertTrue(inRange(name, range), name);
+        }
+        for (String name : new String[] {"nguyen va", "nguyen vam", "nguyen vao", "nguyeo", "nguyen"}) {
+            assertFalse(inRange(name, range), name);
+        }
+    }
+
+    /** As PostgreSQL compares under the C.UTF-8 collation: by code points. */
+    private static boolean inRange(String name, String[] range) {
+        int[] n = name.codePoints().toArray();
+        return Arrays.compare(n, range[0].codePoints().toArray()) >= 0 && Arrays.compare(n, range[1].codePoints().toArray()) < 0;
     }
 }

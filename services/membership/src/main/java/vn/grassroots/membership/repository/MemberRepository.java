@@ -28,6 +28,10 @@ import vn.grassroots.membership.domain.MemberStatus;
 @ApplicationScoped
 public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
 
+    /** A name query's two lists: the names that start with it, and those holding it from their second word on (V13). */
+    private static final String STARTS = "m.searchName >= :nameFrom and m.searchName < :nameTo";
+    private static final String INNER = "function('name_inner_matches', m.searchName, :phrase) = true and concat(' ', m.searchName) like :q";
+
     /** A member with the name of their organization. */
     public record Row(Member member, String organizationName) {}
 
@@ -38,24 +42,11 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
     /**
      * A page by name, in two steps: the ids of the page first, then only those members and their organizations' names.
      * Without a name query the ids come from an index-only walk of member_name_path in name order, keeping the members
-     * whose path is in the subtree; with one, the index of the names' words finds the matching names and only their
-     * names and ids are sorted (joining every match to its organization before the sort cost a fifth of the time).
+     * whose path is in the subtree; with one, they are the first of two lists merged ({@link #byName}).
      */
     public List<Row> list(MemberFilter f, String cursor, int limit, LocalDate today) {
-        StringBuilder q = new StringBuilder("select m.id from Member m where m.orgPath is not null");
-        Map<String, Object> p = new HashMap<>();
-        where(f, today, q, p);
-        String[] after = Cursor.decode(cursor, 2);
-        if (after != null) {
-            UUID afterId = Cursor.id(after[1]);
-            q.append(" and ").append(Cursor.after("m.searchName", "m.id", "afterName", "afterId"));
-            p.put("afterName", after[0]);
-            p.put("afterId", afterId);
-        }
-        q.append(" order by m.searchName, m.id");
-        TypedQuery<UUID> keys = getEntityManager().createQuery(q.toString(), UUID.class);
-        p.forEach(keys::setParameter);
-        List<UUID> ids = keys.setMaxResults(limit + 1).getResultList();
+        List<UUID> ids = hasName(f) ? byName(f, cursor, limit + 1, today)
+                : keys(f, cursor, limit + 1, today, "", "m.searchName").stream().map(Key::id).toList();
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -64,6 +55,49 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
                 .setParameter("ids", ids).getResultList()
                 .forEach(r -> rows.put(((Member) r[0]).id, new Row((Member) r[0], (String) r[1])));
         return ids.stream().map(rows::get).toList();
+    }
+
+    private record Key(String name, UUID id) {}
+
+    /**
+     * The names that start with the query are a range of member_name_path: read in name order, a page of a family name
+     * as common as 'nguyen' stops after its first rows. The names where the query starts at a later word come from the
+     * index of inner phrases (V13), all of them, sorted by an expression so that the planner cannot walk the name index
+     * hoping to meet them early (for a query matching nothing it walked all 5.6 million names). No name is in both
+     * lists, so merging them by name alone keeps the (name, id) order of each.
+     */
+    private List<UUID> byName(MemberFilter f, String cursor, int n, LocalDate today) {
+        List<Key> starting = keys(f, cursor, n, today, " and " + STARTS, "m.searchName");
+        List<Key> inner = keys(f, cursor, n, today, " and " + INNER + " and not (" + STARTS + ")", "concat(m.searchName, '')");
+        List<UUID> ids = new ArrayList<>();
+        int i = 0;
+        int j = 0;
+        while (ids.size() < n && (i < starting.size() || j < inner.size())) {
+            boolean first = j == inner.size() || i < starting.size() && starting.get(i).name().compareTo(inner.get(j).name()) < 0;
+            ids.add(first ? starting.get(i++).id() : inner.get(j++).id());
+        }
+        return ids;
+    }
+
+    /** The (name, id) of the first {@code n} members of the list after the cursor, with a condition more. */
+    private List<Key> keys(MemberFilter f, String cursor, int n, LocalDate today, String condition, String nameOrder) {
+        StringBuilder q = new StringBuilder("select m.searchName, m.id from Member m where m.orgPath is not null");
+        Map<String, Object> p = new HashMap<>();
+        whereExceptName(f, today, q, p);
+        if (!condition.isEmpty()) {
+            q.append(condition);
+            bindName(f.nameQuery(), condition, p);
+        }
+        String[] after = Cursor.decode(cursor, 2);
+        if (after != null) {
+            q.append(" and ").append(Cursor.after("m.searchName", "m.id", "afterName", "afterId"));
+            p.put("afterName", after[0]);
+            p.put("afterId", Cursor.id(after[1]));
+        }
+        q.append(" order by ").append(nameOrder).append(", m.id");
+        TypedQuery<Object[]> keys = getEntityManager().createQuery(q.toString(), Object[].class);
+        p.forEach(keys::setParameter);
+        return keys.setMaxResults(n).getResultList().stream().map(r -> new Key((String) r[0], (UUID) r[1])).toList();
     }
 
     /** How many members the list holds in all. */
@@ -92,7 +126,31 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
         }
     }
 
+    /** The filters, a name query as both its lists: the names starting with it or holding it from a later word. */
     private static void where(MemberFilter f, LocalDate today, StringBuilder q, Map<String, Object> p) {
+        whereExceptName(f, today, q, p);
+        if (hasName(f)) {
+            q.append(" and (").append(STARTS).append(" or ").append(INNER).append(")");
+            bindName(f.nameQuery(), INNER, p);
+        }
+    }
+
+    private static boolean hasName(MemberFilter f) {
+        return f.nameQuery() != null && !f.nameQuery().isBlank();
+    }
+
+    /** Binds the parameters of {@link #STARTS}, and of {@link #INNER} where the query has them. */
+    private static void bindName(String query, String jpql, Map<String, Object> p) {
+        String[] range = SearchText.startRange(query);
+        p.put("nameFrom", range[0]);
+        p.put("nameTo", range[1]);
+        if (jpql.contains(":phrase")) {
+            p.put("phrase", SearchText.phraseQuery(query));
+            p.put("q", SearchText.wordStartPattern(query));
+        }
+    }
+
+    private static void whereExceptName(MemberFilter f, LocalDate today, StringBuilder q, Map<String, Object> p) {
         if (!f.scope().isAll()) {
             q.append(" and ").append(Subtree.condition("m.orgPath", "scope"));
             f.scope().bind(p::put, "scope");
@@ -108,11 +166,6 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
         if (f.organizationId() != null) {
             q.append(" and m.organizationId = :org");
             p.put("org", f.organizationId());
-        }
-        if (f.nameQuery() != null && !f.nameQuery().isBlank()) {
-            q.append(" and function('name_matches', m.searchName, :phrase) = true and concat(' ', m.searchName) like :q");
-            p.put("phrase", SearchText.phraseQuery(f.nameQuery()));
-            p.put("q", SearchText.wordStartPattern(f.nameQuery()));
         }
         whereValues(f, today, q, p);
     }
