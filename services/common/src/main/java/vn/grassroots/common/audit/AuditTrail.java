@@ -3,7 +3,6 @@ package vn.grassroots.common.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
@@ -21,14 +20,15 @@ import vn.grassroots.common.web.CorrelationId;
 /** Every change records who did it, when, and the state before and after (nhật ký thay đổi). */
 @ApplicationScoped
 public class AuditTrail {
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+    private final ObjectMapper json;
+    private final Caller caller;
 
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    Caller caller;
+    public AuditTrail(EntityManager em, ObjectMapper json, Caller caller) {
+        this.em = em;
+        this.json = json;
+        this.caller = caller;
+    }
 
     /**
      * Records a change in the current transaction. {@code scopePath} is the tree path of the organization

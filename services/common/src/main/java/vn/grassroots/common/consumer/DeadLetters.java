@@ -6,7 +6,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -44,17 +43,19 @@ public class DeadLetters {
     public static final String TIMESTAMP = "dead-letter-timestamp";
     public static final String DEAD_LETTERED_AT = "dead-letter-at";
 
-    @Inject
-    KafkaConnection kafka;
+    private final KafkaConnection kafka;
+    private final String topic;
+    private final EntityManager em;
+    private final MeterRegistry registry;
 
-    @ConfigProperty(name = "grassroots.consumer.dead-letter-topic", defaultValue = "grassroots.${quarkus.application.name}.dead-letter.v1")
-    String topic;
-
-    @Inject
-    EntityManager em;
-
-    @Inject
-    MeterRegistry registry;
+    public DeadLetters(KafkaConnection kafka,
+            @ConfigProperty(name = "grassroots.consumer.dead-letter-topic", defaultValue = "grassroots.${quarkus.application.name}.dead-letter.v1") String topic,
+            EntityManager em, MeterRegistry registry) {
+        this.kafka = kafka;
+        this.topic = topic;
+        this.em = em;
+        this.registry = registry;
+    }
 
     private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
     private volatile KafkaProducer<String, String> producer;

@@ -1,7 +1,6 @@
 package vn.grassroots.common.consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -11,8 +10,11 @@ import jakarta.transaction.Transactional;
  */
 @ApplicationScoped
 public class ProcessedEvents {
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+
+    public ProcessedEvents(EntityManager em) {
+        this.em = em;
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean firstDelivery(String consumer, String eventId) {

@@ -2,7 +2,6 @@ package vn.grassroots.common.consumer;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -35,11 +34,13 @@ import vn.grassroots.common.kafka.KafkaConnection;
 public class ReadModelRebuild {
     private static final Logger LOG = Logger.getLogger(ReadModelRebuild.class);
 
-    @Inject
-    IncomingEvents incoming;
+    private final IncomingEvents incoming;
+    private final KafkaConnection kafka;
 
-    @Inject
-    KafkaConnection kafka;
+    public ReadModelRebuild(IncomingEvents incoming, KafkaConnection kafka) {
+        this.incoming = incoming;
+        this.kafka = kafka;
+    }
 
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "read-model-rebuild");

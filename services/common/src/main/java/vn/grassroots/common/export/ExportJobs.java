@@ -12,7 +12,6 @@ import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -79,24 +78,25 @@ public class ExportJobs {
             @Schema(description = "Why it failed") JsonNode problem,
             String createdBy, OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime finishedAt) {}
 
-    @Inject
-    EntityManager em;
-
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    CurrentIdentityAssociation identities;
-
-    @Inject
-    JobHeartbeats heartbeats;
+    private final EntityManager em;
+    private final ObjectMapper json;
+    private final Caller caller;
+    private final CurrentIdentityAssociation identities;
+    private final JobHeartbeats heartbeats;
 
     /** The most rows a file is answered with directly (100,000: a few seconds); more go through a background export. */
-    @ConfigProperty(name = "grassroots.export.direct-limit", defaultValue = "100000")
-    long directLimit;
+    private final long directLimit;
+
+    public ExportJobs(EntityManager em, ObjectMapper json, Caller caller, CurrentIdentityAssociation identities,
+            JobHeartbeats heartbeats,
+            @ConfigProperty(name = "grassroots.export.direct-limit", defaultValue = "100000") long directLimit) {
+        this.em = em;
+        this.json = json;
+        this.caller = caller;
+        this.identities = identities;
+        this.heartbeats = heartbeats;
+        this.directLimit = directLimit;
+    }
 
     private final ThreadPoolExecutor worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(4),
             r -> new Thread(r, "export"));

@@ -2,7 +2,6 @@ package vn.grassroots.common.idempotency;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -33,17 +32,18 @@ import vn.grassroots.common.security.Caller;
 public class IdempotencyKeys {
     public static final String HEADER = "Idempotency-Key";
 
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+    private final ObjectMapper json;
+    private final Caller caller;
+    private final Duration wait;
 
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    Caller caller;
-
-    @ConfigProperty(name = "grassroots.idempotency.wait", defaultValue = "5S")
-    Duration wait;
+    public IdempotencyKeys(EntityManager em, ObjectMapper json, Caller caller,
+            @ConfigProperty(name = "grassroots.idempotency.wait", defaultValue = "5S") Duration wait) {
+        this.em = em;
+        this.json = json;
+        this.caller = caller;
+        this.wait = wait;
+    }
 
     /** Runs {@code create} once per (caller, key); a repeat with the same request gets the stored answer. */
     @Transactional

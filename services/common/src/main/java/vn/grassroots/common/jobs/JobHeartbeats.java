@@ -4,7 +4,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.Map;
@@ -31,14 +30,17 @@ import org.jboss.logging.Logger;
 public class JobHeartbeats {
     private static final Logger LOG = Logger.getLogger(JobHeartbeats.class);
 
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+    private final Duration heartbeat;
+    private final Duration orphanedAfter;
 
-    @ConfigProperty(name = "grassroots.jobs.heartbeat", defaultValue = "10S")
-    Duration heartbeat;
-
-    @ConfigProperty(name = "grassroots.jobs.orphaned-after", defaultValue = "1M")
-    Duration orphanedAfter;
+    public JobHeartbeats(EntityManager em,
+            @ConfigProperty(name = "grassroots.jobs.heartbeat", defaultValue = "10S") Duration heartbeat,
+            @ConfigProperty(name = "grassroots.jobs.orphaned-after", defaultValue = "1M") Duration orphanedAfter) {
+        this.em = em;
+        this.heartbeat = heartbeat;
+        this.orphanedAfter = orphanedAfter;
+    }
 
     /** table -> the problem (a jsonb expression) of a job whose instance stopped */
     private final Map<String, String> tables = new ConcurrentHashMap<>();

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
@@ -19,17 +18,17 @@ import vn.grassroots.common.web.CorrelationId;
  */
 @ApplicationScoped
 public class Outbox {
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+    private final ObjectMapper json;
+    private final Caller caller;
+    private final Event<OutboxWritten> written;
 
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    Event<OutboxWritten> written;
+    public Outbox(EntityManager em, ObjectMapper json, Caller caller, Event<OutboxWritten> written) {
+        this.em = em;
+        this.json = json;
+        this.caller = caller;
+        this.written = written;
+    }
 
     /** Appends one event; {@code data} becomes the CloudEvent's {@code data}. */
     @Transactional(Transactional.TxType.MANDATORY)

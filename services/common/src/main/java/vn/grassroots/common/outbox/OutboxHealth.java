@@ -1,7 +1,6 @@
 package vn.grassroots.common.outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -15,8 +14,11 @@ import org.eclipse.microprofile.health.Readiness;
 @Readiness
 @ApplicationScoped
 public class OutboxHealth implements HealthCheck {
-    @Inject
-    OutboxRelay relay;
+    private final OutboxRelay relay;
+
+    public OutboxHealth(OutboxRelay relay) {
+        this.relay = relay;
+    }
 
     @Override
     public HealthCheckResponse call() {

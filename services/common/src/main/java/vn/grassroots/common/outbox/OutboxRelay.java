@@ -9,7 +9,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,46 +64,48 @@ import vn.grassroots.common.kafka.KafkaConnection;
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
-    @Inject
-    EntityManager em;
-
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    MeterRegistry meters;
-
-    @Inject
-    KafkaConnection kafka;
-
-    @ConfigProperty(name = "grassroots.events.source")
-    String source;
-
-    @ConfigProperty(name = "grassroots.outbox.topics")
-    List<String> topics;
-
-    @ConfigProperty(name = "grassroots.outbox.state-topics")
-    Optional<List<String>> stateTopics;
-
-    @ConfigProperty(name = "grassroots.outbox.poll-interval", defaultValue = "1S")
-    Duration pollInterval;
-
-    @ConfigProperty(name = "grassroots.outbox.retention", defaultValue = "P7D")
-    Duration retention;
-
-    @ConfigProperty(name = "grassroots.outbox.enabled", defaultValue = "true")
-    boolean enabled;
-
-    @ConfigProperty(name = "grassroots.outbox.batch-size", defaultValue = "500")
-    int batchSize;
+    private final EntityManager em;
+    private final ObjectMapper json;
+    private final MeterRegistry meters;
+    private final KafkaConnection kafka;
+    private final String source;
+    private final List<String> topics;
+    private final Optional<List<String>> stateTopics;
+    private final Duration pollInterval;
+    private final Duration retention;
+    private final boolean enabled;
+    private final int batchSize;
 
     /** How long Kafka may take to acknowledge a record before the relay gives up on it for this round. */
-    @ConfigProperty(name = "grassroots.outbox.delivery-timeout", defaultValue = "10S")
-    Duration deliveryTimeout;
+    private final Duration deliveryTimeout;
 
     /** The longest pause of a topic (or key) whose sends failed; pauses double from one second up to this. */
-    @ConfigProperty(name = "grassroots.outbox.max-backoff", defaultValue = "8S")
-    Duration maxBackoff;
+    private final Duration maxBackoff;
+
+    public OutboxRelay(EntityManager em, ObjectMapper json, MeterRegistry meters, KafkaConnection kafka,
+            @ConfigProperty(name = "grassroots.events.source") String source,
+            @ConfigProperty(name = "grassroots.outbox.topics") List<String> topics,
+            @ConfigProperty(name = "grassroots.outbox.state-topics") Optional<List<String>> stateTopics,
+            @ConfigProperty(name = "grassroots.outbox.poll-interval", defaultValue = "1S") Duration pollInterval,
+            @ConfigProperty(name = "grassroots.outbox.retention", defaultValue = "P7D") Duration retention,
+            @ConfigProperty(name = "grassroots.outbox.enabled", defaultValue = "true") boolean enabled,
+            @ConfigProperty(name = "grassroots.outbox.batch-size", defaultValue = "500") int batchSize,
+            @ConfigProperty(name = "grassroots.outbox.delivery-timeout", defaultValue = "10S") Duration deliveryTimeout,
+            @ConfigProperty(name = "grassroots.outbox.max-backoff", defaultValue = "8S") Duration maxBackoff) {
+        this.em = em;
+        this.json = json;
+        this.meters = meters;
+        this.kafka = kafka;
+        this.source = source;
+        this.topics = topics;
+        this.stateTopics = stateTopics;
+        this.pollInterval = pollInterval;
+        this.retention = retention;
+        this.enabled = enabled;
+        this.batchSize = batchSize;
+        this.deliveryTimeout = deliveryTimeout;
+        this.maxBackoff = maxBackoff;
+    }
 
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;

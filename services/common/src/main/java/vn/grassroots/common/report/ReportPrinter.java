@@ -23,11 +23,14 @@ public class ReportPrinter {
         System.setProperty("java.awt.headless", "true");
     }
 
-    @ConfigProperty(name = "grassroots.pdf.font", defaultValue = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-    String fontPath;
+    private final String fontPath;
+    private final String boldFontPath;
 
-    @ConfigProperty(name = "grassroots.pdf.bold-font", defaultValue = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
-    String boldFontPath;
+    public ReportPrinter(@ConfigProperty(name = "grassroots.pdf.font", defaultValue = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf") String fontPath,
+            @ConfigProperty(name = "grassroots.pdf.bold-font", defaultValue = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf") String boldFontPath) {
+        this.fontPath = fontPath;
+        this.boldFontPath = boldFontPath;
+    }
 
     private volatile Fonts fonts;
 

@@ -2,7 +2,6 @@ package vn.grassroots.common.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
@@ -19,14 +18,15 @@ public class Caller {
     public static final String ORG_CLAIM = "org_id";
     public static final String MEMBER_CLAIM = "member_id";
 
-    @Inject
-    SecurityIdentity identity;
+    private final SecurityIdentity identity;
+    private final JsonWebToken jwt;
+    private final OrganizationPaths paths;
 
-    @Inject
-    JsonWebToken jwt;
-
-    @Inject
-    OrganizationPaths paths;
+    public Caller(SecurityIdentity identity, JsonWebToken jwt, OrganizationPaths paths) {
+        this.identity = identity;
+        this.jwt = jwt;
+        this.paths = paths;
+    }
 
     private Scope scope;
 

@@ -2,7 +2,6 @@ package vn.grassroots.common.tree;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -32,11 +31,13 @@ public class OrganizationEvents {
         default void written(String type, JsonNode event, OrganizationNode node) {}
     }
 
-    @Inject
-    ProcessedEvents processed;
+    private final ProcessedEvents processed;
+    private final OrganizationTree tree;
 
-    @Inject
-    OrganizationTree tree;
+    public OrganizationEvents(ProcessedEvents processed, OrganizationTree tree) {
+        this.processed = processed;
+        this.tree = tree;
+    }
 
     /**
      * Applies the event for {@code consumer} (the ProcessedEvents key, e.g. "membership.organizations"); returns null

@@ -2,7 +2,6 @@ package vn.grassroots.common.tree;
 
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
@@ -22,8 +21,11 @@ import vn.grassroots.common.security.Subtree;
 public class OrganizationTree implements OrganizationPaths {
     private static final String TABLE = "org_ref";
 
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+
+    public OrganizationTree(EntityManager em) {
+        this.em = em;
+    }
 
     @Override
     public Optional<String> pathOf(UUID organizationId) {

@@ -26,18 +26,22 @@ import vn.grassroots.common.text.TextRule;
 public class RequestFilters {
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
-    @ConfigProperty(name = "grassroots.http.max-body-bytes", defaultValue = "262144")
-    long maxBodyBytes;
+    private final long maxBodyBytes;
 
     /**
      * Paths (exact, e.g. {@code /api/v1/members/imports}) that accept bodies up to {@code large-body-max-bytes}
      * instead: a service allows a file upload on one endpoint without raising the limit of all the others.
      */
-    @ConfigProperty(name = "grassroots.http.large-body-paths")
-    Optional<List<String>> largeBodyPaths;
+    private final Optional<List<String>> largeBodyPaths;
+    private final long largeBodyMaxBytes;
 
-    @ConfigProperty(name = "grassroots.http.large-body-max-bytes", defaultValue = "0")
-    long largeBodyMaxBytes;
+    public RequestFilters(@ConfigProperty(name = "grassroots.http.max-body-bytes", defaultValue = "262144") long maxBodyBytes,
+            @ConfigProperty(name = "grassroots.http.large-body-paths") Optional<List<String>> largeBodyPaths,
+            @ConfigProperty(name = "grassroots.http.large-body-max-bytes", defaultValue = "0") long largeBodyMaxBytes) {
+        this.maxBodyBytes = maxBodyBytes;
+        this.largeBodyPaths = largeBodyPaths;
+        this.largeBodyMaxBytes = largeBodyMaxBytes;
+    }
 
     @ServerRequestFilter(preMatching = true)
     public Optional<Response> onRequest(ContainerRequestContext ctx) {

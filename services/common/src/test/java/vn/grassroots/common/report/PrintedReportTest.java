@@ -18,10 +18,8 @@ import org.junit.jupiter.api.Test;
 class PrintedReportTest {
 
     static ReportPrinter printer() {
-        ReportPrinter p = new ReportPrinter();
-        p.fontPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-        p.boldFontPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
-        return p;
+        return new ReportPrinter("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+                "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf");
     }
 
     @Test

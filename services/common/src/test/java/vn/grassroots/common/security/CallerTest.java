@@ -48,18 +48,13 @@ class CallerTest {
     }
 
     static Caller caller(String principal, Token token, OrganizationPaths paths, String... roles) {
-        Caller c = new Caller();
-        c.identity = QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(principal)).addRoles(Set.of(roles)).build();
-        c.jwt = token;
-        c.paths = paths;
-        return c;
+        return new Caller(QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(principal)).addRoles(Set.of(roles)).build(),
+                token, paths);
     }
 
     static Caller anonymous() {
-        Caller c = new Caller();
-        c.identity = QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal("")).setAnonymous(true).build();
-        c.jwt = new Token().claim(Caller.ORG_CLAIM, ORG.toString());
-        return c;
+        return new Caller(QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal("")).setAnonymous(true).build(),
+                new Token().claim(Caller.ORG_CLAIM, ORG.toString()), null);
     }
 
     static final OrganizationPaths NONE = id -> Optional.empty();
@@ -75,7 +70,7 @@ class CallerTest {
     void theActorOfAChangeIsTheCallerOrTheSystem() {
         assertEquals("an.nguyen", Caller.actorOf(caller("sub-1", new Token().claim("preferred_username", "an.nguyen"), NONE)));
         assertEquals("system", Caller.actorOf(anonymous()));
-        Caller outsideARequest = new Caller() {
+        Caller outsideARequest = new Caller(null, null, NONE) {
             @Override
             public String name() {
                 throw new IllegalStateException("request context not active");
