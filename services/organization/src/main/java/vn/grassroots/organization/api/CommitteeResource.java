@@ -1,7 +1,6 @@
 package vn.grassroots.organization.api;
 
 import io.quarkus.security.Authenticated;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -30,8 +29,11 @@ import vn.grassroots.organization.service.CommitteeService;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Committees and regulations", description = "Committees per term (cấp ủy, nhiệm kỳ), seats (bí thư, phó bí thư, ủy viên ban thường vụ, cấp ủy viên) and working regulations (quy chế làm việc)")
 public class CommitteeResource {
-    @Inject
-    CommitteeService service;
+    private final CommitteeService service;
+
+    public CommitteeResource(CommitteeService service) {
+        this.service = service;
+    }
 
     @GET
     @Path("/committees")

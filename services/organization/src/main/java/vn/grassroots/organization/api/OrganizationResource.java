@@ -1,7 +1,6 @@
 package vn.grassroots.organization.api;
 
 import io.quarkus.security.Authenticated;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -50,17 +49,18 @@ import vn.grassroots.organization.service.Restructuring;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Organizations", description = "The tree of Party organizations (cây tổ chức đảng) and its restructuring")
 public class OrganizationResource {
-    @Inject
-    OrganizationService service;
+    private final OrganizationService service;
+    private final Restructuring restructuring;
+    private final IdempotencyKeys idempotency;
+    private final AuditTrail audit;
 
-    @Inject
-    Restructuring restructuring;
-
-    @Inject
-    IdempotencyKeys idempotency;
-
-    @Inject
-    AuditTrail audit;
+    public OrganizationResource(OrganizationService service, Restructuring restructuring, IdempotencyKeys idempotency,
+            AuditTrail audit) {
+        this.service = service;
+        this.restructuring = restructuring;
+        this.idempotency = idempotency;
+        this.audit = audit;
+    }
 
     @Context
     UriInfo uri;

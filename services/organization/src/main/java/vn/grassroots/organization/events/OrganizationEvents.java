@@ -1,7 +1,6 @@
 package vn.grassroots.organization.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,8 +38,11 @@ public class OrganizationEvents {
 
     private static final String AGGREGATE = "Organization";
 
-    @Inject
-    Outbox outbox;
+    private final Outbox outbox;
+
+    public OrganizationEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
 
     public void created(OrganizationState org) {
         organization(CREATED, org, new Payloads.Changed(org));

@@ -3,7 +3,6 @@ package vn.grassroots.organization.repository;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 import java.util.ArrayList;
@@ -34,8 +33,11 @@ import vn.grassroots.common.tree.Sector;
 @ApplicationScoped
 public class OrganizationRepository implements PanacheRepositoryBase<Organization, UUID>, OrganizationPaths {
 
-    @Inject
-    ObjectMapper json;
+    private final ObjectMapper json;
+
+    public OrganizationRepository(ObjectMapper json) {
+        this.json = json;
+    }
 
     /** What a list may be narrowed to; null fields do not filter. */
     public record Filter(Scope scope, String withinPath, UUID excludeId, UUID parentId, List<OrganizationType> types,

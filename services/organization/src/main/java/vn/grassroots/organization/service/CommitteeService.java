@@ -1,7 +1,6 @@
 package vn.grassroots.organization.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Arrays;
@@ -31,26 +30,25 @@ public class CommitteeService {
     public static final String[] RECORD_KEEPERS = {Roles.ADMIN, Roles.ORGANIZER, Roles.INTEGRATION, Roles.SECRETARY};
     private static final int MAX_TERM_YEARS = 10;
 
-    @Inject
-    OrganizationRepository orgs;
+    private final OrganizationRepository orgs;
+    private final CommitteeRepository committees;
+    private final CommitteePositionRepository positions;
+    private final WorkingRegulationRepository regulations;
+    private final Caller caller;
+    private final AuditTrail audit;
+    private final OrganizationEvents events;
 
-    @Inject
-    CommitteeRepository committees;
-
-    @Inject
-    CommitteePositionRepository positions;
-
-    @Inject
-    WorkingRegulationRepository regulations;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    AuditTrail audit;
-
-    @Inject
-    OrganizationEvents events;
+    public CommitteeService(OrganizationRepository orgs, CommitteeRepository committees,
+            CommitteePositionRepository positions, WorkingRegulationRepository regulations, Caller caller,
+            AuditTrail audit, OrganizationEvents events) {
+        this.orgs = orgs;
+        this.committees = committees;
+        this.positions = positions;
+        this.regulations = regulations;
+        this.caller = caller;
+        this.audit = audit;
+        this.events = events;
+    }
 
     @Transactional
     public List<Views.CommitteeView> list(UUID organizationId) {

@@ -1,7 +1,6 @@
 package vn.grassroots.organization.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -30,17 +29,18 @@ public class OrganizationService {
     public static final String[] STRUCTURE_WRITERS = {Roles.ADMIN, Roles.ORGANIZER, Roles.INTEGRATION};
     private static final String ENTITY = "Organization";
 
-    @Inject
-    OrganizationRepository orgs;
+    private final OrganizationRepository orgs;
+    private final Caller caller;
+    private final AuditTrail audit;
+    private final OrganizationEvents events;
 
-    @Inject
-    Caller caller;
-
-    @Inject
-    AuditTrail audit;
-
-    @Inject
-    OrganizationEvents events;
+    public OrganizationService(OrganizationRepository orgs, Caller caller, AuditTrail audit,
+            OrganizationEvents events) {
+        this.orgs = orgs;
+        this.caller = caller;
+        this.audit = audit;
+        this.events = events;
+    }
 
     // ---- reading
 

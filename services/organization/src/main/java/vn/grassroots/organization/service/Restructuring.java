@@ -1,7 +1,6 @@
 package vn.grassroots.organization.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,20 +32,20 @@ import vn.grassroots.organization.repository.OrganizationRepository;
 public class Restructuring {
     private static final String ENTITY = "Organization";
 
-    @Inject
-    OrganizationRepository orgs;
+    private final OrganizationRepository orgs;
+    private final OrganizationService organizations;
+    private final Caller caller;
+    private final AuditTrail audit;
+    private final OrganizationEvents events;
 
-    @Inject
-    OrganizationService organizations;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    AuditTrail audit;
-
-    @Inject
-    OrganizationEvents events;
+    public Restructuring(OrganizationRepository orgs, OrganizationService organizations, Caller caller,
+            AuditTrail audit, OrganizationEvents events) {
+        this.orgs = orgs;
+        this.organizations = organizations;
+        this.caller = caller;
+        this.audit = audit;
+        this.events = events;
+    }
 
     @Transactional
     public OrganizationState move(UUID id, String ifMatch, Commands.Move r) {
