@@ -1,7 +1,6 @@
 package vn.grassroots.membership.api;
 
 import io.quarkus.security.Authenticated;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -43,11 +42,13 @@ import vn.grassroots.membership.service.Results;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Candidates", description = "The admission pipeline (phát triển đảng viên): candidate → awareness course → application → cell vote → superior decision → admitted")
 public class CandidateResource {
-    @Inject
-    CandidateService service;
+    private final CandidateService service;
+    private final IdempotencyKeys idempotency;
 
-    @Inject
-    IdempotencyKeys idempotency;
+    public CandidateResource(CandidateService service, IdempotencyKeys idempotency) {
+        this.service = service;
+        this.idempotency = idempotency;
+    }
 
     @Context
     UriInfo uri;

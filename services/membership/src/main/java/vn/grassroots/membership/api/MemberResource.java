@@ -1,7 +1,6 @@
 package vn.grassroots.membership.api;
 
 import io.quarkus.security.Authenticated;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -72,44 +71,41 @@ import vn.grassroots.membership.service.Training;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Members", description = "Party members (đảng viên): profiles, status changes with their decisions, probation")
 public class MemberResource {
-    @Inject
-    VietnamClock clock;
+    private final VietnamClock clock;
+    private final ExportJobs exports;
+    private final MemberService service;
+    private final MemberQueries queries;
+    private final IdempotencyKeys idempotency;
+    private final AuditTrail audit;
+    private final vn.grassroots.membership.service.ReportService reports;
+    private final vn.grassroots.membership.service.TrainingService training;
+    private final vn.grassroots.membership.service.PdfReport pdf;
+    private final vn.grassroots.membership.service.MemberImportService imports;
+    private final vn.grassroots.membership.service.DisciplineService disciplines;
+    private final vn.grassroots.membership.service.MemberImportJobs jobs;
+    private final vn.grassroots.membership.service.RemovalReviewService reviews;
 
-    @Inject
-    ExportJobs exports;
-
-    @Inject
-    MemberService service;
-
-    @Inject
-    MemberQueries queries;
-
-    @Inject
-    IdempotencyKeys idempotency;
-
-    @Inject
-    AuditTrail audit;
-
-    @Inject
-    vn.grassroots.membership.service.ReportService reports;
-
-    @Inject
-    vn.grassroots.membership.service.TrainingService training;
-
-    @Inject
-    vn.grassroots.membership.service.PdfReport pdf;
-
-    @Inject
-    vn.grassroots.membership.service.MemberImportService imports;
-
-    @Inject
-    vn.grassroots.membership.service.DisciplineService disciplines;
-
-    @Inject
-    vn.grassroots.membership.service.MemberImportJobs jobs;
-
-    @Inject
-    vn.grassroots.membership.service.RemovalReviewService reviews;
+    public MemberResource(VietnamClock clock, ExportJobs exports, MemberService service, MemberQueries queries,
+            IdempotencyKeys idempotency, AuditTrail audit, vn.grassroots.membership.service.ReportService reports,
+            vn.grassroots.membership.service.TrainingService training, vn.grassroots.membership.service.PdfReport pdf,
+            vn.grassroots.membership.service.MemberImportService imports,
+            vn.grassroots.membership.service.DisciplineService disciplines,
+            vn.grassroots.membership.service.MemberImportJobs jobs,
+            vn.grassroots.membership.service.RemovalReviewService reviews) {
+        this.clock = clock;
+        this.exports = exports;
+        this.service = service;
+        this.queries = queries;
+        this.idempotency = idempotency;
+        this.audit = audit;
+        this.reports = reports;
+        this.training = training;
+        this.pdf = pdf;
+        this.imports = imports;
+        this.disciplines = disciplines;
+        this.jobs = jobs;
+        this.reviews = reviews;
+    }
 
     @Context
     UriInfo uri;

@@ -1,7 +1,6 @@
 package vn.grassroots.membership.api;
 
 import io.quarkus.security.Authenticated;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -42,11 +41,13 @@ import vn.grassroots.membership.service.Transfers;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Transfers", description = "Transfers of Party activities (chuyển sinh hoạt đảng), official and temporary")
 public class TransferResource {
-    @Inject
-    TransferService service;
+    private final TransferService service;
+    private final IdempotencyKeys idempotency;
 
-    @Inject
-    IdempotencyKeys idempotency;
+    public TransferResource(TransferService service, IdempotencyKeys idempotency) {
+        this.service = service;
+        this.idempotency = idempotency;
+    }
 
     @Context
     UriInfo uri;

@@ -2,7 +2,6 @@ package vn.grassroots.membership.consumers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -21,11 +20,13 @@ public class AbsenceApplier {
     static final String ABSENCE = "vn.grassroots.meeting.absence-unexcused";
     private static final Pattern MONTH = Pattern.compile("^\\d{4}-(0[1-9]|1[0-2])$");
 
-    @Inject
-    ProcessedEvents processed;
+    private final ProcessedEvents processed;
+    private final RemovalReviewService reviews;
 
-    @Inject
-    RemovalReviewService reviews;
+    public AbsenceApplier(ProcessedEvents processed, RemovalReviewService reviews) {
+        this.processed = processed;
+        this.reviews = reviews;
+    }
 
     /** Null when applied, already applied or of a type membership does not need; else why it was skipped. */
     @Transactional

@@ -2,7 +2,6 @@ package vn.grassroots.membership.consumers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
@@ -18,17 +17,18 @@ import vn.grassroots.membership.service.MergeReaction;
  */
 @ApplicationScoped
 public class Channels implements ChannelAppliers {
-    @Inject
-    OrganizationEvents organizations;
+    private final OrganizationEvents organizations;
+    private final MergeReaction mergeReaction;
+    private final AbsenceApplier absences;
+    private final EntityManager em;
 
-    @Inject
-    MergeReaction mergeReaction;
-
-    @Inject
-    AbsenceApplier absences;
-
-    @Inject
-    EntityManager em;
+    public Channels(OrganizationEvents organizations, MergeReaction mergeReaction, AbsenceApplier absences,
+            EntityManager em) {
+        this.organizations = organizations;
+        this.mergeReaction = mergeReaction;
+        this.absences = absences;
+        this.em = em;
+    }
 
     @Override
     public String apply(String channel, JsonNode event) {

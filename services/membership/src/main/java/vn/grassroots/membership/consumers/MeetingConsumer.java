@@ -2,7 +2,6 @@ package vn.grassroots.membership.consumers;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.grassroots.common.consumer.IncomingEvents;
@@ -10,11 +9,13 @@ import vn.grassroots.common.consumer.IncomingEvents;
 /** Follows the meetings service's events; of them, membership needs only the unexcused absences. */
 @ApplicationScoped
 public class MeetingConsumer {
-    @Inject
-    IncomingEvents incoming;
+    private final IncomingEvents incoming;
+    private final Channels channels;
 
-    @Inject
-    Channels channels;
+    public MeetingConsumer(IncomingEvents incoming, Channels channels) {
+        this.incoming = incoming;
+        this.channels = channels;
+    }
 
     @Incoming("meetings")
     @Blocking

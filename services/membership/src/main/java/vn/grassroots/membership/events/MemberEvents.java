@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,17 +40,17 @@ public class MemberEvents {
 
     private static final String AGGREGATE = "Member";
 
-    @Inject
-    VietnamClock clock;
+    private final VietnamClock clock;
+    private final Outbox outbox;
+    private final ObjectMapper json;
+    private final EntityManager em;
 
-    @Inject
-    Outbox outbox;
-
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    EntityManager em;
+    public MemberEvents(VietnamClock clock, Outbox outbox, ObjectMapper json, EntityManager em) {
+        this.clock = clock;
+        this.outbox = outbox;
+        this.json = json;
+        this.em = em;
+    }
 
     /** The shape of a member in events and on the state topic. */
     public record MemberData(UUID id, String fullName, String gender, LocalDate birthDate, String theoryLevel,

@@ -1,7 +1,6 @@
 package vn.grassroots.membership.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -15,8 +14,11 @@ import vn.grassroots.membership.domain.Member;
 /** New members written many at a time: one JDBC batch per call, as the CSV import writes them. */
 @ApplicationScoped
 public class MemberBatches {
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+
+    public MemberBatches(EntityManager em) {
+        this.em = em;
+    }
 
     public void insert(List<Member> batch) {
         em.unwrap(Session.class).doWork(connection -> {

@@ -1,7 +1,6 @@
 package vn.grassroots.membership.service;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import java.util.UUID;
 import vn.grassroots.common.problem.Problem.FieldError;
 import vn.grassroots.common.problem.ProblemException;
@@ -30,11 +29,13 @@ public class Access {
     /** Roles that see a member's full citizen id when reading that one member. */
     public static final String[] CITIZEN_ID_READERS = {Roles.ADMIN, Roles.ORGANIZER, Roles.INTEGRATION};
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
+    private final OrgRefs orgs;
 
-    @Inject
-    OrgRefs orgs;
+    public Access(Caller caller, OrgRefs orgs) {
+        this.caller = caller;
+        this.orgs = orgs;
+    }
 
     public Caller caller() {
         return caller;

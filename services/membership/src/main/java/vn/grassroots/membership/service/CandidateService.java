@@ -1,7 +1,6 @@
 package vn.grassroots.membership.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -31,17 +30,17 @@ import vn.grassroots.membership.domain.MemberStatus;
 public class CandidateService {
     private static final String ENTITY = "Candidate";
 
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+    private final Access access;
+    private final AuditTrail audit;
+    private final MemberService memberService;
 
-    @Inject
-    Access access;
-
-    @Inject
-    AuditTrail audit;
-
-    @Inject
-    MemberService memberService;
+    public CandidateService(EntityManager em, Access access, AuditTrail audit, MemberService memberService) {
+        this.em = em;
+        this.access = access;
+        this.audit = audit;
+        this.memberService = memberService;
+    }
 
     @Transactional
     public Results.CandidateView create(Commands.CreateCandidate r) {

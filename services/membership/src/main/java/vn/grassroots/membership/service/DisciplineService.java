@@ -1,7 +1,6 @@
 package vn.grassroots.membership.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -23,23 +22,22 @@ import vn.grassroots.membership.events.MemberEvents;
  */
 @ApplicationScoped
 public class DisciplineService {
-    @Inject
-    VietnamClock clock;
+    private final VietnamClock clock;
+    private final EntityManager em;
+    private final MemberService members;
+    private final Access access;
+    private final AuditTrail audit;
+    private final MemberEvents events;
 
-    @Inject
-    EntityManager em;
-
-    @Inject
-    MemberService members;
-
-    @Inject
-    Access access;
-
-    @Inject
-    AuditTrail audit;
-
-    @Inject
-    MemberEvents events;
+    public DisciplineService(VietnamClock clock, EntityManager em, MemberService members, Access access,
+            AuditTrail audit, MemberEvents events) {
+        this.clock = clock;
+        this.em = em;
+        this.members = members;
+        this.access = access;
+        this.audit = audit;
+        this.events = events;
+    }
 
     @Transactional
     public Discipline.View record(UUID memberId, Discipline.Record r) {

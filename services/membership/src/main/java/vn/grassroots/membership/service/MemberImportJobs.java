@@ -4,15 +4,17 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import vn.grassroots.common.imports.ImportJob;
 import vn.grassroots.common.imports.ImportJobs;
 
 /** Background member imports (table member_import). */
 @ApplicationScoped
 public class MemberImportJobs extends ImportJobs {
-    @Inject
-    MemberImportService imports;
+    private final MemberImportService imports;
+
+    public MemberImportJobs(MemberImportService imports) {
+        this.imports = imports;
+    }
 
     void onStart(@Observes StartupEvent e) {
         failInterrupted();

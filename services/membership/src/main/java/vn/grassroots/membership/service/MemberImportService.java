@@ -2,7 +2,6 @@ package vn.grassroots.membership.service;
 
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
@@ -44,23 +43,22 @@ public class MemberImportService {
     public static final String VALID_ROWS = CsvImport.VALID_ROWS;
     static final int BATCH = 1000;
 
-    @Inject
-    Access access;
+    private final Access access;
+    private final Validator validator;
+    private final EntityManager em;
+    private final MemberEvents events;
+    private final MemberBatches batches;
+    private final AuditTrail audit;
 
-    @Inject
-    Validator validator;
-
-    @Inject
-    EntityManager em;
-
-    @Inject
-    MemberEvents events;
-
-    @Inject
-    MemberBatches batches;
-
-    @Inject
-    AuditTrail audit;
+    public MemberImportService(Access access, Validator validator, EntityManager em, MemberEvents events,
+            MemberBatches batches, AuditTrail audit) {
+        this.access = access;
+        this.validator = validator;
+        this.em = em;
+        this.events = events;
+        this.batches = batches;
+        this.audit = audit;
+    }
 
     public static final String VALIDATING = CsvImport.VALIDATING;
     public static final String WRITING = CsvImport.WRITING;

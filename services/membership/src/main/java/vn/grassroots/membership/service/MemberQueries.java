@@ -2,7 +2,6 @@ package vn.grassroots.membership.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
@@ -19,14 +18,15 @@ import vn.grassroots.membership.repository.MemberRepository;
 /** Lists of members (danh sách đảng viên) as the caller may read them: a page, the count, every row for a CSV. */
 @ApplicationScoped
 public class MemberQueries {
-    @Inject
-    VietnamClock clock;
+    private final VietnamClock clock;
+    private final MemberRepository members;
+    private final Access access;
 
-    @Inject
-    MemberRepository members;
-
-    @Inject
-    Access access;
+    public MemberQueries(VietnamClock clock, MemberRepository members, Access access) {
+        this.clock = clock;
+        this.members = members;
+        this.access = access;
+    }
 
     @Transactional
     public Page<Results.MemberView> list(MemberFilter filter, UUID within, boolean withDescendants, String cursor, int limit) {

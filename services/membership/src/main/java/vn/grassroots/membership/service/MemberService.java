@@ -1,7 +1,6 @@
 package vn.grassroots.membership.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -27,26 +26,24 @@ import vn.grassroots.membership.repository.MemberRepository;
 public class MemberService {
     private static final String ENTITY = "Member";
 
-    @Inject
-    VietnamClock clock;
+    private final VietnamClock clock;
+    private final DisciplineService disciplines;
+    private final MemberRepository members;
+    private final Access access;
+    private final AuditTrail audit;
+    private final MemberEvents events;
+    private final EntityManager em;
 
-    @Inject
-    DisciplineService disciplines;
-
-    @Inject
-    MemberRepository members;
-
-    @Inject
-    Access access;
-
-    @Inject
-    AuditTrail audit;
-
-    @Inject
-    MemberEvents events;
-
-    @Inject
-    EntityManager em;
+    public MemberService(VietnamClock clock, DisciplineService disciplines, MemberRepository members, Access access,
+            AuditTrail audit, MemberEvents events, EntityManager em) {
+        this.clock = clock;
+        this.disciplines = disciplines;
+        this.members = members;
+        this.access = access;
+        this.audit = audit;
+        this.events = events;
+        this.em = em;
+    }
 
     // ---- reading
 

@@ -2,7 +2,6 @@ package vn.grassroots.membership.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,17 +26,17 @@ import vn.grassroots.membership.repository.MemberRepository;
  */
 @ApplicationScoped
 public class MergeReaction implements OrganizationEvents.Reaction {
-    @Inject
-    MemberRepository members;
+    private final MemberRepository members;
+    private final OrgRefs orgs;
+    private final MemberEvents events;
+    private final AuditTrail audit;
 
-    @Inject
-    OrgRefs orgs;
-
-    @Inject
-    MemberEvents events;
-
-    @Inject
-    AuditTrail audit;
+    public MergeReaction(MemberRepository members, OrgRefs orgs, MemberEvents events, AuditTrail audit) {
+        this.members = members;
+        this.orgs = orgs;
+        this.events = events;
+        this.audit = audit;
+    }
 
     /** A merged event that merged its organization moves the members to the event's targetId. */
     @Override

@@ -1,7 +1,6 @@
 package vn.grassroots.membership.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -26,11 +25,13 @@ import vn.grassroots.membership.domain.TheoryLevel;
 @ApplicationScoped
 public class PdfReport {
 
-    @Inject
-    ReportService reports;
+    private final ReportService reports;
+    private final ReportPrinter printer;
 
-    @Inject
-    ReportPrinter printer;
+    public PdfReport(ReportService reports, ReportPrinter printer) {
+        this.reports = reports;
+        this.printer = printer;
+    }
 
     public byte[] statistics(UUID organizationId, Integer fromYear, Integer toYear) {
         Reports.Statistics s = reports.statistics(organizationId, fromYear, toYear);

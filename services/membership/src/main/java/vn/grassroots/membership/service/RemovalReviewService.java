@@ -1,7 +1,6 @@
 package vn.grassroots.membership.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
@@ -34,23 +33,22 @@ public class RemovalReviewService {
     /** Months with an unexcused absence in one year that call for the review. */
     public static final int MONTHS = 3;
 
-    @Inject
-    VietnamClock clock;
+    private final VietnamClock clock;
+    private final EntityManager em;
+    private final Access access;
+    private final MemberService members;
+    private final AuditTrail audit;
+    private final vn.grassroots.common.tree.OrgRefs orgs;
 
-    @Inject
-    EntityManager em;
-
-    @Inject
-    Access access;
-
-    @Inject
-    MemberService members;
-
-    @Inject
-    AuditTrail audit;
-
-    @Inject
-    vn.grassroots.common.tree.OrgRefs orgs;
+    public RemovalReviewService(VietnamClock clock, EntityManager em, Access access, MemberService members,
+            AuditTrail audit, vn.grassroots.common.tree.OrgRefs orgs) {
+        this.clock = clock;
+        this.em = em;
+        this.access = access;
+        this.members = members;
+        this.audit = audit;
+        this.orgs = orgs;
+    }
 
     /** Records an absence (once per member and meeting) and flags the member at the third month of the year. */
     @Transactional(Transactional.TxType.MANDATORY)

@@ -1,7 +1,6 @@
 package vn.grassroots.membership.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
@@ -41,14 +40,15 @@ public class ReportService {
     static final String STATUS = "member_status", GENDER = "member_gender", THEORY = "member_theory", ETHNICITY = "member_ethnicity",
             BIRTH = "member_birth", BIRTH_YEAR = "member_birth_year", ADMISSION = "member_admission";
 
-    @Inject
-    VietnamClock clock;
+    private final VietnamClock clock;
+    private final EntityManager em;
+    private final Access access;
 
-    @Inject
-    EntityManager em;
-
-    @Inject
-    Access access;
+    public ReportService(VietnamClock clock, EntityManager em, Access access) {
+        this.clock = clock;
+        this.em = em;
+        this.access = access;
+    }
 
     @Transactional
     public Reports.Statistics statistics(UUID organizationId, Integer fromYear, Integer toYear) {

@@ -1,7 +1,6 @@
 package vn.grassroots.membership.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -19,20 +18,20 @@ import vn.grassroots.membership.events.MemberEvents;
 /** Training records: kept by those who keep the member's profile, read by those who may read the member. */
 @ApplicationScoped
 public class TrainingService {
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+    private final MemberService members;
+    private final Access access;
+    private final AuditTrail audit;
+    private final MemberEvents events;
 
-    @Inject
-    MemberService members;
-
-    @Inject
-    Access access;
-
-    @Inject
-    AuditTrail audit;
-
-    @Inject
-    MemberEvents events;
+    public TrainingService(EntityManager em, MemberService members, Access access, AuditTrail audit,
+            MemberEvents events) {
+        this.em = em;
+        this.members = members;
+        this.access = access;
+        this.audit = audit;
+        this.events = events;
+    }
 
     @Transactional
     public Training.View record(UUID memberId, Training.Record r) {

@@ -1,7 +1,6 @@
 package vn.grassroots.membership.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -34,23 +33,22 @@ import vn.grassroots.membership.events.MemberEvents;
 public class TransferService {
     private static final String ENTITY = "Transfer";
 
-    @Inject
-    VietnamClock clock;
+    private final VietnamClock clock;
+    private final EntityManager em;
+    private final Access access;
+    private final OrgRefs orgs;
+    private final AuditTrail audit;
+    private final MemberEvents events;
 
-    @Inject
-    EntityManager em;
-
-    @Inject
-    Access access;
-
-    @Inject
-    OrgRefs orgs;
-
-    @Inject
-    AuditTrail audit;
-
-    @Inject
-    MemberEvents events;
+    public TransferService(VietnamClock clock, EntityManager em, Access access, OrgRefs orgs, AuditTrail audit,
+            MemberEvents events) {
+        this.clock = clock;
+        this.em = em;
+        this.access = access;
+        this.orgs = orgs;
+        this.audit = audit;
+        this.events = events;
+    }
 
     @Transactional
     public Transfers.View issue(Transfers.Issue r) {
