@@ -1,7 +1,6 @@
 package vn.grassroots.evaluations.api;
 
 import io.quarkus.security.Authenticated;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -45,23 +44,24 @@ import vn.grassroots.evaluations.service.Results;
 public class CycleResource {
     private static final String SUBJECT = "Path segment `members` (đảng viên) or `organizations` (tổ chức đảng)";
 
-    @Inject
-    CycleService cycles;
+    private final CycleService cycles;
+    private final RatingService ratings;
+    private final vn.grassroots.evaluations.service.RatingImportService ratingImports;
+    private final vn.grassroots.evaluations.service.RatingImportJobs ratingJobs;
+    private final IdempotencyKeys idempotency;
+    private final AuditTrail audit;
 
-    @Inject
-    RatingService ratings;
-
-    @Inject
-    vn.grassroots.evaluations.service.RatingImportService ratingImports;
-
-    @Inject
-    vn.grassroots.evaluations.service.RatingImportJobs ratingJobs;
-
-    @Inject
-    IdempotencyKeys idempotency;
-
-    @Inject
-    AuditTrail audit;
+    public CycleResource(CycleService cycles, RatingService ratings,
+            vn.grassroots.evaluations.service.RatingImportService ratingImports,
+            vn.grassroots.evaluations.service.RatingImportJobs ratingJobs, IdempotencyKeys idempotency,
+            AuditTrail audit) {
+        this.cycles = cycles;
+        this.ratings = ratings;
+        this.ratingImports = ratingImports;
+        this.ratingJobs = ratingJobs;
+        this.idempotency = idempotency;
+        this.audit = audit;
+    }
 
     @Context
     UriInfo uri;

@@ -1,7 +1,6 @@
 package vn.grassroots.evaluations.api;
 
 import io.quarkus.security.Authenticated;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -36,14 +35,15 @@ import vn.grassroots.evaluations.service.PolicyService;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Policies", description = "Quy định đánh giá, xếp loại chất lượng as versioned data: levels, criteria groups, score bands, quotas (tỷ lệ) and caps (giới hạn)")
 public class PolicyResource {
-    @Inject
-    PolicyService service;
+    private final PolicyService service;
+    private final IdempotencyKeys idempotency;
+    private final AuditTrail audit;
 
-    @Inject
-    IdempotencyKeys idempotency;
-
-    @Inject
-    AuditTrail audit;
+    public PolicyResource(PolicyService service, IdempotencyKeys idempotency, AuditTrail audit) {
+        this.service = service;
+        this.idempotency = idempotency;
+        this.audit = audit;
+    }
 
     @Context
     UriInfo uri;

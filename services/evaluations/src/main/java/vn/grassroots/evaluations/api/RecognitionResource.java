@@ -1,7 +1,6 @@
 package vn.grassroots.evaluations.api;
 
 import io.quarkus.security.Authenticated;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -35,8 +34,11 @@ import vn.grassroots.evaluations.service.Results;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class RecognitionResource {
-    @Inject
-    RecognitionService service;
+    private final RecognitionService service;
+
+    public RecognitionResource(RecognitionService service) {
+        this.service = service;
+    }
 
     @POST
     @Path("/cycles/{id}/recognitions")

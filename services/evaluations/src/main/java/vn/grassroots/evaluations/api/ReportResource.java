@@ -1,7 +1,6 @@
 package vn.grassroots.evaluations.api;
 
 import io.quarkus.security.Authenticated;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -44,17 +43,17 @@ import vn.grassroots.evaluations.service.Results;
 public class ReportResource {
     private static final String ORG = "Root of the subtree (default: your organization; admins: the whole province)";
 
-    @Inject
-    ReportService reports;
+    private final ReportService reports;
+    private final RatedLists rated;
+    private final PdfReport pdf;
+    private final ExportJobs exports;
 
-    @Inject
-    RatedLists rated;
-
-    @Inject
-    PdfReport pdf;
-
-    @Inject
-    ExportJobs exports;
+    public ReportResource(ReportService reports, RatedLists rated, PdfReport pdf, ExportJobs exports) {
+        this.reports = reports;
+        this.rated = rated;
+        this.pdf = pdf;
+        this.exports = exports;
+    }
 
     @GET
     @Path("/reports/summary")

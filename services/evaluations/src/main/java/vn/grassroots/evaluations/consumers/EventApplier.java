@@ -2,7 +2,6 @@ package vn.grassroots.evaluations.consumers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -30,17 +29,18 @@ public class EventApplier {
     static final String TASK_STATE = "vn.grassroots.task.state";
     private static final Pattern MONTH = Pattern.compile("^\\d{4}-\\d{2}$");
 
-    @Inject
-    ProcessedEvents processed;
+    private final ProcessedEvents processed;
+    private final OrganizationEvents organizations;
+    private final PathCopies orgs;
+    private final InputsReadModel inputs;
 
-    @Inject
-    OrganizationEvents organizations;
-
-    @Inject
-    PathCopies orgs;
-
-    @Inject
-    InputsReadModel inputs;
+    public EventApplier(ProcessedEvents processed, OrganizationEvents organizations, PathCopies orgs,
+            InputsReadModel inputs) {
+        this.processed = processed;
+        this.organizations = organizations;
+        this.orgs = orgs;
+        this.inputs = inputs;
+    }
 
     /** Organizations through the shared applier; a move also rewrites the paths copied into this service's tables. */
     public String organization(String consumer, JsonNode event) {

@@ -1,7 +1,6 @@
 package vn.grassroots.evaluations.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -25,8 +24,11 @@ public class EvaluationEvents {
     public static final String RATING_DECIDED = PREFIX + "rating-decided";
     public static final String RATING_STATE = PREFIX + "rating-state";
 
-    @Inject
-    Outbox outbox;
+    private final Outbox outbox;
+
+    public EvaluationEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
 
     public record CycleData(UUID id, int year, String name, UUID scopeOrganizationId, String scopePath, UUID policyId,
             String policyCode, String state, Instant openedAt, Instant closedAt, long version) {}

@@ -1,7 +1,6 @@
 package vn.grassroots.evaluations.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -21,8 +20,11 @@ import vn.grassroots.evaluations.domain.Inputs.Tasks;
  */
 @ApplicationScoped
 public class InputsReadModel {
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+
+    public InputsReadModel(EntityManager em) {
+        this.em = em;
+    }
 
     public record MemberRef(UUID id, String fullName, UUID organizationId, String status) {}
 

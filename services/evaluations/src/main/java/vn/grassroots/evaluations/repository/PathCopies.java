@@ -1,7 +1,6 @@
 package vn.grassroots.evaluations.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
@@ -14,8 +13,11 @@ import vn.grassroots.common.tree.OrganizationEvents;
  */
 @ApplicationScoped
 public class PathCopies implements OrganizationEvents.Reaction {
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+
+    public PathCopies(EntityManager em) {
+        this.em = em;
+    }
 
     @Override
     @Transactional(Transactional.TxType.MANDATORY)

@@ -3,7 +3,6 @@ package vn.grassroots.evaluations.repository;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.math.BigDecimal;
@@ -29,11 +28,13 @@ public class RatingRepository {
                 proposed_at, decided_level, decision_note, decided_by, decided_at, sent_back_reason, sent_back_by, sent_back_at, version
             FROM rating""";
 
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+    private final ObjectMapper json;
 
-    @Inject
-    ObjectMapper json;
+    public RatingRepository(EntityManager em, ObjectMapper json) {
+        this.em = em;
+        this.json = json;
+    }
 
     /** The rating of a subject in a cycle; with {@code lock}, locked for the change. */
     public Optional<Rating> find(UUID cycleId, SubjectType type, UUID subjectId, boolean lock) {

@@ -1,7 +1,6 @@
 package vn.grassroots.evaluations.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
@@ -30,23 +29,22 @@ public class CycleService {
     public static final String[] OPENERS = {Roles.ADMIN, Roles.ORGANIZER, Roles.INTEGRATION};
     public static final String[] READERS = {Roles.ADMIN, Roles.ORGANIZER, Roles.INTEGRATION, Roles.SECRETARY, Roles.AUDITOR, Roles.MEMBER};
 
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+    private final Caller caller;
+    private final OrgRefs orgs;
+    private final PolicyService policies;
+    private final EvaluationEvents events;
+    private final AuditTrail audit;
 
-    @Inject
-    Caller caller;
-
-    @Inject
-    OrgRefs orgs;
-
-    @Inject
-    PolicyService policies;
-
-    @Inject
-    EvaluationEvents events;
-
-    @Inject
-    AuditTrail audit;
+    public CycleService(EntityManager em, Caller caller, OrgRefs orgs, PolicyService policies, EvaluationEvents events,
+            AuditTrail audit) {
+        this.em = em;
+        this.caller = caller;
+        this.orgs = orgs;
+        this.policies = policies;
+        this.events = events;
+        this.audit = audit;
+    }
 
     /** A cycle row, as the services use it. */
     public record Cycle(UUID id, int year, String name, UUID scopeOrgId, String scopePath, UUID policyId, String state,

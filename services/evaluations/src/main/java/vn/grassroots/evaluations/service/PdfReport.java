@@ -1,7 +1,6 @@
 package vn.grassroots.evaluations.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,14 +22,15 @@ import vn.grassroots.common.tree.Sector;
 @ApplicationScoped
 public class PdfReport {
 
-    @Inject
-    CycleService cycles;
+    private final CycleService cycles;
+    private final ReportService reports;
+    private final ReportPrinter printer;
 
-    @Inject
-    ReportService reports;
-
-    @Inject
-    ReportPrinter printer;
+    public PdfReport(CycleService cycles, ReportService reports, ReportPrinter printer) {
+        this.cycles = cycles;
+        this.reports = reports;
+        this.printer = printer;
+    }
 
     public byte[] cycle(UUID cycleId) {
         CycleService.Cycle c = cycles.readable(cycleId);

@@ -2,7 +2,6 @@ package vn.grassroots.evaluations.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -25,17 +24,17 @@ import vn.grassroots.evaluations.repository.Sql;
 /** Rating policies: two built in (seeded by Flyway), custom ones created by admins and organizers; never edited. */
 @ApplicationScoped
 public class PolicyService {
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+    private final ObjectMapper json;
+    private final Caller caller;
+    private final AuditTrail audit;
 
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    AuditTrail audit;
+    public PolicyService(EntityManager em, ObjectMapper json, Caller caller, AuditTrail audit) {
+        this.em = em;
+        this.json = json;
+        this.caller = caller;
+        this.audit = audit;
+    }
 
     @Transactional
     public Policy create(Commands.CreatePolicy r) {

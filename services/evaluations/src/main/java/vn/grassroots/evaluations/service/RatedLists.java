@@ -2,7 +2,6 @@ package vn.grassroots.evaluations.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
@@ -23,11 +22,13 @@ import vn.grassroots.evaluations.repository.Sql;
  */
 @ApplicationScoped
 public class RatedLists {
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+    private final ReportService reports;
 
-    @Inject
-    ReportService reports;
+    public RatedLists(EntityManager em, ReportService reports) {
+        this.em = em;
+        this.reports = reports;
+    }
 
     /** The decided ratings behind a number: filtered like the report's cells, by name, one page at a time. */
     @Transactional

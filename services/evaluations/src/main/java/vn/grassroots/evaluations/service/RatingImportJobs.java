@@ -4,15 +4,17 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import vn.grassroots.common.imports.ImportJob;
 import vn.grassroots.common.imports.ImportJobs;
 
 /** Background ratings imports (table rating_import). */
 @ApplicationScoped
 public class RatingImportJobs extends ImportJobs {
-    @Inject
-    RatingImportService imports;
+    private final RatingImportService imports;
+
+    public RatingImportJobs(RatingImportService imports) {
+        this.imports = imports;
+    }
 
     void onStart(@Observes StartupEvent e) {
         failInterrupted();

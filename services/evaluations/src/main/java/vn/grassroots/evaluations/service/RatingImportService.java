@@ -1,7 +1,6 @@
 package vn.grassroots.evaluations.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,17 +46,17 @@ public class RatingImportService {
             CsvImport.key("Đảng viên"), SubjectType.MEMBER, CsvImport.key("ORGANIZATION"), SubjectType.ORGANIZATION,
             CsvImport.key("Tổ chức"), SubjectType.ORGANIZATION, CsvImport.key("Tổ chức đảng"), SubjectType.ORGANIZATION);
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
+    private final CycleService cycles;
+    private final PolicyService policies;
+    private final RatingService ratings;
 
-    @Inject
-    CycleService cycles;
-
-    @Inject
-    PolicyService policies;
-
-    @Inject
-    RatingService ratings;
+    public RatingImportService(Caller caller, CycleService cycles, PolicyService policies, RatingService ratings) {
+        this.caller = caller;
+        this.cycles = cycles;
+        this.policies = policies;
+        this.ratings = ratings;
+    }
 
     record Row(int line, Commands.BulkItem item) {}
 

@@ -1,7 +1,6 @@
 package vn.grassroots.evaluations.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,11 +20,13 @@ import vn.grassroots.evaluations.service.RatingSubjects.Subject;
 /** The policy's rules a rating must meet: the points of the self-assessment, the levels, the caps and the quotas. */
 @ApplicationScoped
 public class RatingRules {
-    @Inject
-    InputsReadModel inputs;
+    private final InputsReadModel inputs;
+    private final RatingRepository ratings;
 
-    @Inject
-    RatingRepository ratings;
+    public RatingRules(InputsReadModel inputs, RatingRepository ratings) {
+        this.inputs = inputs;
+        this.ratings = ratings;
+    }
 
     /** A level of the policy for the subject type, or a refusal naming the levels there are. */
     public static PolicyDocument.Level level(PolicyDocument policy, SubjectType type, String code) {

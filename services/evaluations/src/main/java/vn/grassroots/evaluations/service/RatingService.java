@@ -1,7 +1,6 @@
 package vn.grassroots.evaluations.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -41,32 +40,29 @@ import vn.grassroots.evaluations.service.Results.RatingView;
 public class RatingService {
     public static final String[] KEEPERS = {Roles.ADMIN, Roles.ORGANIZER, Roles.INTEGRATION, Roles.SECRETARY};
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
+    private final CycleService cycles;
+    private final PolicyService policies;
+    private final OrgRefs orgs;
+    private final RatingRepository ratings;
+    private final RatingSubjects subjects;
+    private final RatingRules rules;
+    private final EvaluationEvents events;
+    private final AuditTrail audit;
 
-    @Inject
-    CycleService cycles;
-
-    @Inject
-    PolicyService policies;
-
-    @Inject
-    OrgRefs orgs;
-
-    @Inject
-    RatingRepository ratings;
-
-    @Inject
-    RatingSubjects subjects;
-
-    @Inject
-    RatingRules rules;
-
-    @Inject
-    EvaluationEvents events;
-
-    @Inject
-    AuditTrail audit;
+    public RatingService(Caller caller, CycleService cycles, PolicyService policies, OrgRefs orgs,
+            RatingRepository ratings, RatingSubjects subjects, RatingRules rules, EvaluationEvents events,
+            AuditTrail audit) {
+        this.caller = caller;
+        this.cycles = cycles;
+        this.policies = policies;
+        this.orgs = orgs;
+        this.ratings = ratings;
+        this.subjects = subjects;
+        this.rules = rules;
+        this.events = events;
+        this.audit = audit;
+    }
 
     // ---- reads
 

@@ -1,7 +1,6 @@
 package vn.grassroots.evaluations.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
 import vn.grassroots.common.problem.ProblemException;
@@ -21,14 +20,15 @@ import vn.grassroots.evaluations.service.CycleService.Cycle;
 public class RatingSubjects {
     private static final List<String> RATED_MEMBER_STATUSES = List.of("PROBATIONARY", "OFFICIAL", "EXEMPT");
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
+    private final OrgRefs orgs;
+    private final InputsReadModel inputs;
 
-    @Inject
-    OrgRefs orgs;
-
-    @Inject
-    InputsReadModel inputs;
+    public RatingSubjects(Caller caller, OrgRefs orgs, InputsReadModel inputs) {
+        this.caller = caller;
+        this.orgs = orgs;
+        this.inputs = inputs;
+    }
 
     /** The rated member or organization, and the organization it is rated in (a member's cell). */
     public record Subject(SubjectType type, UUID id, String name, OrgRef org) {}

@@ -1,7 +1,6 @@
 package vn.grassroots.evaluations.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
@@ -31,26 +30,24 @@ import vn.grassroots.evaluations.service.CycleService.Cycle;
 public class RecognitionService {
     static final List<String> CELLS = List.of("GRASSROOTS_CELL", "SUBORDINATE_CELL");
 
-    @Inject
-    VietnamClock clock;
+    private final VietnamClock clock;
+    private final EntityManager em;
+    private final Caller caller;
+    private final CycleService cycles;
+    private final RatingSubjects subjects;
+    private final OrgRefs orgs;
+    private final AuditTrail audit;
 
-    @Inject
-    EntityManager em;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    CycleService cycles;
-
-    @Inject
-    RatingSubjects subjects;
-
-    @Inject
-    OrgRefs orgs;
-
-    @Inject
-    AuditTrail audit;
+    public RecognitionService(VietnamClock clock, EntityManager em, Caller caller, CycleService cycles,
+            RatingSubjects subjects, OrgRefs orgs, AuditTrail audit) {
+        this.clock = clock;
+        this.em = em;
+        this.caller = caller;
+        this.cycles = cycles;
+        this.subjects = subjects;
+        this.orgs = orgs;
+        this.audit = audit;
+    }
 
     // ---- recognition
 

@@ -1,7 +1,6 @@
 package vn.grassroots.evaluations.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
@@ -40,17 +39,17 @@ public class ReportService {
     public static final String[] READERS = {Roles.ADMIN, Roles.ORGANIZER, Roles.INTEGRATION, Roles.SECRETARY, Roles.AUDITOR};
     static final List<String> GRASSROOTS = List.of("GRASSROOTS_COMMITTEE", "GRASSROOTS_CELL");
 
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+    private final Caller caller;
+    private final OrgRefs orgs;
+    private final PolicyService policies;
 
-    @Inject
-    Caller caller;
-
-    @Inject
-    OrgRefs orgs;
-
-    @Inject
-    PolicyService policies;
+    public ReportService(EntityManager em, Caller caller, OrgRefs orgs, PolicyService policies) {
+        this.em = em;
+        this.caller = caller;
+        this.orgs = orgs;
+        this.policies = policies;
+    }
 
     /** The subtree a report covers: the organization asked for (in the caller's scope), else the caller's whole scope. */
     public record Root(UUID organizationId, Scope scope) {}
