@@ -8,6 +8,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,21 +39,22 @@ import org.jboss.logging.Logger;
 public class IncomingEvents {
     private static final Logger LOG = Logger.getLogger(IncomingEvents.class);
 
-    private final ObjectMapper json;
-    private final DeadLetters deadLetters;
-    private final MeterRegistry registry;
-    private final Duration initialDelay;
-    private final Duration maxDelay;
+    // Field injection on purpose: ReadModelRebuild reads the field gate through the client proxy, which only an
+    // implicit no-args constructor initializes (a synthetic one would leave it null and the rebuild would hang).
+    @Inject
+    ObjectMapper json;
 
-    public IncomingEvents(ObjectMapper json, DeadLetters deadLetters, MeterRegistry registry,
-            @ConfigProperty(name = "grassroots.consumer.retry.initial", defaultValue = "500ms") Duration initialDelay,
-            @ConfigProperty(name = "grassroots.consumer.retry.max", defaultValue = "30s") Duration maxDelay) {
-        this.json = json;
-        this.deadLetters = deadLetters;
-        this.registry = registry;
-        this.initialDelay = initialDelay;
-        this.maxDelay = maxDelay;
-    }
+    @Inject
+    DeadLetters deadLetters;
+
+    @Inject
+    MeterRegistry registry;
+
+    @ConfigProperty(name = "grassroots.consumer.retry.initial", defaultValue = "500ms")
+    Duration initialDelay;
+
+    @ConfigProperty(name = "grassroots.consumer.retry.max", defaultValue = "30s")
+    Duration maxDelay;
 
     /** Live consumers take it shared, a rebuild exclusively. */
     final ReentrantReadWriteLock gate = new ReentrantReadWriteLock(true);
