@@ -1,7 +1,6 @@
 package vn.grassroots.assignments.api;
 
 import io.quarkus.security.Authenticated;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -48,23 +47,23 @@ import vn.grassroots.common.web.QueryParams;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Assignments", description = "Monitoring assignments (phân công theo dõi, phụ trách): who follows which organization or household, coverage and the monthly attendance duty")
 public class AssignmentResource {
-    @Inject
-    AssignmentService service;
+    private final AssignmentService service;
+    private final CoverageReports reports;
+    private final vn.grassroots.assignments.service.PdfReport pdf;
+    private final IdempotencyKeys idempotency;
+    private final AuditTrail audit;
+    private final VietnamClock clock;
 
-    @Inject
-    CoverageReports reports;
-
-    @Inject
-    vn.grassroots.assignments.service.PdfReport pdf;
-
-    @Inject
-    IdempotencyKeys idempotency;
-
-    @Inject
-    AuditTrail audit;
-
-    @Inject
-    VietnamClock clock;
+    public AssignmentResource(AssignmentService service, CoverageReports reports,
+            vn.grassroots.assignments.service.PdfReport pdf, IdempotencyKeys idempotency, AuditTrail audit,
+            VietnamClock clock) {
+        this.service = service;
+        this.reports = reports;
+        this.pdf = pdf;
+        this.idempotency = idempotency;
+        this.audit = audit;
+        this.clock = clock;
+    }
 
     @Context
     UriInfo uri;

@@ -1,7 +1,6 @@
 package vn.grassroots.assignments.api;
 
 import io.quarkus.security.Authenticated;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -38,11 +37,13 @@ import vn.grassroots.common.web.QueryParams;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Households", description = "Households (hộ gia đình) of residential cells (chi bộ thôn, bản, tổ dân phố), to assign members to them")
 public class HouseholdResource {
-    @Inject
-    HouseholdService service;
+    private final HouseholdService service;
+    private final IdempotencyKeys idempotency;
 
-    @Inject
-    IdempotencyKeys idempotency;
+    public HouseholdResource(HouseholdService service, IdempotencyKeys idempotency) {
+        this.service = service;
+        this.idempotency = idempotency;
+    }
 
     @Context
     UriInfo uri;

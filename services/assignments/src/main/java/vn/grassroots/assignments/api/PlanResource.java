@@ -1,7 +1,6 @@
 package vn.grassroots.assignments.api;
 
 import io.quarkus.security.Authenticated;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -37,11 +36,13 @@ import vn.grassroots.common.web.QueryParams;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Plans", description = "Plans (kế hoạch) issued by an organization for a period, grouping tasks (nhiệm vụ)")
 public class PlanResource {
-    @Inject
-    PlanService service;
+    private final PlanService service;
+    private final IdempotencyKeys idempotency;
 
-    @Inject
-    IdempotencyKeys idempotency;
+    public PlanResource(PlanService service, IdempotencyKeys idempotency) {
+        this.service = service;
+        this.idempotency = idempotency;
+    }
 
     @Context
     UriInfo uri;

@@ -2,7 +2,6 @@ package vn.grassroots.assignments.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -48,33 +47,32 @@ import vn.grassroots.common.web.QueryParams;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Tasks", description = "Tasks (nhiệm vụ) with an assignee and a due date: progress reports (báo cáo tiến độ), completion, cancellation, overdue detection (quá hạn)")
 public class TaskResource {
-    @Inject
-    TaskService service;
-
-    @Inject
-    TaskQueries queries;
-
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    OverdueCheck overdueCheck;
-
-    @Inject
-    VietnamClock clock;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    IdempotencyKeys idempotency;
+    private final TaskService service;
+    private final TaskQueries queries;
+    private final ObjectMapper json;
+    private final OverdueCheck overdueCheck;
+    private final VietnamClock clock;
+    private final Caller caller;
+    private final IdempotencyKeys idempotency;
 
     @Context
     UriInfo uri;
 
     /** Lets tests (and only where configured) run the overdue check for a day after today. */
-    @ConfigProperty(name = "grassroots.tasks.future-as-of-allowed", defaultValue = "false")
-    boolean futureAsOfAllowed;
+    private final boolean futureAsOfAllowed;
+
+    public TaskResource(TaskService service, TaskQueries queries, ObjectMapper json, OverdueCheck overdueCheck,
+            VietnamClock clock, Caller caller, IdempotencyKeys idempotency,
+            @ConfigProperty(name = "grassroots.tasks.future-as-of-allowed", defaultValue = "false") boolean futureAsOfAllowed) {
+        this.service = service;
+        this.queries = queries;
+        this.json = json;
+        this.overdueCheck = overdueCheck;
+        this.clock = clock;
+        this.caller = caller;
+        this.idempotency = idempotency;
+        this.futureAsOfAllowed = futureAsOfAllowed;
+    }
 
     @POST
     @Operation(summary = "Assign a task (giao nhiệm vụ)", description = """

@@ -2,7 +2,6 @@ package vn.grassroots.assignments.consumers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,20 +29,20 @@ public class Appliers {
     static final String MEMBER_PREFIX = "vn.grassroots.member.";
     static final String MEETING_HELD = "vn.grassroots.meeting.held";
 
-    @Inject
-    ProcessedEvents processed;
+    private final ProcessedEvents processed;
+    private final OrganizationEvents organizations;
+    private final MemberReadModel members;
+    private final MeetingReadModel meetings;
+    private final AssignmentService assignments;
 
-    @Inject
-    OrganizationEvents organizations;
-
-    @Inject
-    MemberReadModel members;
-
-    @Inject
-    MeetingReadModel meetings;
-
-    @Inject
-    AssignmentService assignments;
+    public Appliers(ProcessedEvents processed, OrganizationEvents organizations, MemberReadModel members,
+            MeetingReadModel meetings, AssignmentService assignments) {
+        this.processed = processed;
+        this.organizations = organizations;
+        this.members = members;
+        this.meetings = meetings;
+        this.assignments = assignments;
+    }
 
     /**
      * Organization records go through the shared {@link OrganizationEvents}; an organization that stops being ACTIVE

@@ -3,7 +3,6 @@ package vn.grassroots.assignments.consumers;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,14 +20,15 @@ import vn.grassroots.common.consumer.IncomingEvents;
  */
 @ApplicationScoped
 public class Consumers implements ChannelAppliers {
-    @Inject
-    IncomingEvents incoming;
+    private final IncomingEvents incoming;
+    private final Appliers appliers;
+    private final EntityManager em;
 
-    @Inject
-    Appliers appliers;
-
-    @Inject
-    EntityManager em;
+    public Consumers(IncomingEvents incoming, Appliers appliers, EntityManager em) {
+        this.incoming = incoming;
+        this.appliers = appliers;
+        this.em = em;
+    }
 
     @Incoming("organizations-state")
     @Blocking

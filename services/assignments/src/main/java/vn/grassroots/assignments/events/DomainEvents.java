@@ -1,7 +1,6 @@
 package vn.grassroots.assignments.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.Map;
@@ -31,11 +30,13 @@ public class DomainEvents {
     public static final String TASK_OVERDUE = "vn.grassroots.task.overdue";
     public static final String TASK_STATE = "vn.grassroots.task.state";
 
-    @Inject
-    Outbox outbox;
+    private final Outbox outbox;
+    private final EntityManager em;
 
-    @Inject
-    EntityManager em;
+    public DomainEvents(Outbox outbox, EntityManager em) {
+        this.outbox = outbox;
+        this.em = em;
+    }
 
     /** An assignment event (its state after the change) and its state record. Flushes pending changes first. */
     @Transactional(Transactional.TxType.MANDATORY)

@@ -1,7 +1,6 @@
 package vn.grassroots.assignments.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
@@ -10,8 +9,11 @@ import vn.grassroots.assignments.domain.HeldMeeting;
 /** The read model of held meetings (held_meeting), from the meetings service's held events. */
 @ApplicationScoped
 public class MeetingReadModel {
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+
+    public MeetingReadModel(EntityManager em) {
+        this.em = em;
+    }
 
     /** Stores a held meeting unless a newer version is stored; true when written. */
     @Transactional(Transactional.TxType.MANDATORY)

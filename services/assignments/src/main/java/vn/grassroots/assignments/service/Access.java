@@ -1,7 +1,6 @@
 package vn.grassroots.assignments.service;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import java.util.UUID;
 import vn.grassroots.common.problem.Problem.FieldError;
 import vn.grassroots.common.problem.ProblemException;
@@ -24,11 +23,13 @@ public class Access {
     public static final String[] READERS = {Roles.ADMIN, Roles.ORGANIZER, Roles.SECRETARY, Roles.AUDITOR, Roles.INTEGRATION};
     public static final String[] WRITERS = {Roles.ADMIN, Roles.ORGANIZER, Roles.SECRETARY, Roles.INTEGRATION};
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
+    private final OrgRefs orgs;
 
-    @Inject
-    OrgRefs orgs;
+    public Access(Caller caller, OrgRefs orgs) {
+        this.caller = caller;
+        this.orgs = orgs;
+    }
 
     public Caller caller() {
         return caller;

@@ -1,7 +1,6 @@
 package vn.grassroots.assignments.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -28,26 +27,24 @@ import vn.grassroots.common.tree.OrgRef;
 /** Monitoring assignments (phân công theo dõi): creation, ending by hand or when the person or organization goes. */
 @ApplicationScoped
 public class AssignmentService {
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+    private final Access access;
+    private final MemberReadModel members;
+    private final DomainEvents events;
+    private final AuditTrail audit;
+    private final VietnamClock clock;
+    private final CoverageDay coverageDay;
 
-    @Inject
-    Access access;
-
-    @Inject
-    MemberReadModel members;
-
-    @Inject
-    DomainEvents events;
-
-    @Inject
-    AuditTrail audit;
-
-    @Inject
-    VietnamClock clock;
-
-    @Inject
-    CoverageDay coverageDay;
+    public AssignmentService(EntityManager em, Access access, MemberReadModel members, DomainEvents events,
+            AuditTrail audit, VietnamClock clock, CoverageDay coverageDay) {
+        this.em = em;
+        this.access = access;
+        this.members = members;
+        this.events = events;
+        this.audit = audit;
+        this.clock = clock;
+        this.coverageDay = coverageDay;
+    }
 
     @Transactional
     public Results.AssignmentView create(Commands.CreateAssignment r) {

@@ -5,7 +5,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -27,14 +26,16 @@ import vn.grassroots.common.time.VietnamClock;
 public class CoverageDay {
     private static final Logger LOG = Logger.getLogger(CoverageDay.class);
 
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+    private final VietnamClock clock;
+    private final Duration interval;
 
-    @Inject
-    VietnamClock clock;
-
-    @ConfigProperty(name = "grassroots.coverage.day-check-interval", defaultValue = "PT5M")
-    Duration interval;
+    public CoverageDay(EntityManager em, VietnamClock clock,
+            @ConfigProperty(name = "grassroots.coverage.day-check-interval", defaultValue = "PT5M") Duration interval) {
+        this.em = em;
+        this.clock = clock;
+        this.interval = interval;
+    }
 
     private ScheduledExecutorService timer;
 

@@ -1,7 +1,6 @@
 package vn.grassroots.assignments.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
@@ -27,14 +26,15 @@ public class CoverageReports {
     static final String GRASSROOTS_TYPES = "('GRASSROOTS_COMMITTEE','GRASSROOTS_CELL')";
     static final String CELL_TYPES = "('GRASSROOTS_CELL','SUBORDINATE_CELL')";
 
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+    private final Access access;
+    private final CoverageDay coverageDay;
 
-    @Inject
-    Access access;
-
-    @Inject
-    CoverageDay coverageDay;
+    public CoverageReports(EntityManager em, Access access, CoverageDay coverageDay) {
+        this.em = em;
+        this.access = access;
+        this.coverageDay = coverageDay;
+    }
 
     /** The subtree a report covers: the named organization (in scope), else the caller's own subtree. */
     private String reportPath(UUID organizationId) {

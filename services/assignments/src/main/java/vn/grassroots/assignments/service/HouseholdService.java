@@ -1,7 +1,6 @@
 package vn.grassroots.assignments.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -21,14 +20,15 @@ import vn.grassroots.common.web.ETags;
 /** The household registry (hộ gia đình) of residential cells. */
 @ApplicationScoped
 public class HouseholdService {
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+    private final Access access;
+    private final AuditTrail audit;
 
-    @Inject
-    Access access;
-
-    @Inject
-    AuditTrail audit;
+    public HouseholdService(EntityManager em, Access access, AuditTrail audit) {
+        this.em = em;
+        this.access = access;
+        this.audit = audit;
+    }
 
     @Transactional
     public Results.HouseholdView create(Commands.HouseholdRequest r) {

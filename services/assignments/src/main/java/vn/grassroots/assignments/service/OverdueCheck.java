@@ -5,7 +5,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -30,17 +29,18 @@ public class OverdueCheck {
     private static final Logger LOG = Logger.getLogger(OverdueCheck.class);
     private static final int BATCH = 1000;
 
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+    private final DomainEvents events;
+    private final VietnamClock clock;
+    private final Duration interval;
 
-    @Inject
-    DomainEvents events;
-
-    @Inject
-    VietnamClock clock;
-
-    @ConfigProperty(name = "grassroots.tasks.overdue-check-interval", defaultValue = "PT15M")
-    Duration interval;
+    public OverdueCheck(EntityManager em, DomainEvents events, VietnamClock clock,
+            @ConfigProperty(name = "grassroots.tasks.overdue-check-interval", defaultValue = "PT15M") Duration interval) {
+        this.em = em;
+        this.events = events;
+        this.clock = clock;
+        this.interval = interval;
+    }
 
     private ScheduledExecutorService timer;
 

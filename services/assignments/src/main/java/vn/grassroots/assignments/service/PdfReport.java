@@ -1,7 +1,6 @@
 package vn.grassroots.assignments.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,17 +23,17 @@ public class PdfReport {
     /** Plans printed, earliest first; the report says when there are more. */
     static final int LISTED_PLANS = 200;
 
-    @Inject
-    CoverageReports assignments;
+    private final CoverageReports assignments;
+    private final PlanService plans;
+    private final VietnamClock clock;
+    private final ReportPrinter printer;
 
-    @Inject
-    PlanService plans;
-
-    @Inject
-    VietnamClock clock;
-
-    @Inject
-    ReportPrinter printer;
+    public PdfReport(CoverageReports assignments, PlanService plans, VietnamClock clock, ReportPrinter printer) {
+        this.assignments = assignments;
+        this.plans = plans;
+        this.clock = clock;
+        this.printer = printer;
+    }
 
     public byte[] subtree(UUID organizationId, LocalDate from, LocalDate to) {
         LocalDate day = clock.today();

@@ -1,7 +1,6 @@
 package vn.grassroots.assignments.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
@@ -23,17 +22,17 @@ import vn.grassroots.common.tree.OrgRef;
 /** Plans (kế hoạch) and their progress, counted in SQL. */
 @ApplicationScoped
 public class PlanService {
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+    private final Access access;
+    private final AuditTrail audit;
+    private final VietnamClock clock;
 
-    @Inject
-    Access access;
-
-    @Inject
-    AuditTrail audit;
-
-    @Inject
-    VietnamClock clock;
+    public PlanService(EntityManager em, Access access, AuditTrail audit, VietnamClock clock) {
+        this.em = em;
+        this.access = access;
+        this.audit = audit;
+        this.clock = clock;
+    }
 
     @Transactional
     public Results.PlanView create(Commands.CreatePlan r) {

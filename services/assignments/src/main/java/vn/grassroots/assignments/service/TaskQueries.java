@@ -1,7 +1,6 @@
 package vn.grassroots.assignments.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
@@ -16,11 +15,13 @@ import vn.grassroots.common.security.Scope;
 /** Lists of tasks (nhiệm vụ): those of the caller's subtree with filters, and the caller's own for mobile sync. */
 @ApplicationScoped
 public class TaskQueries {
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+    private final Access access;
 
-    @Inject
-    Access access;
+    public TaskQueries(EntityManager em, Access access) {
+        this.em = em;
+        this.access = access;
+    }
 
     /** Tasks whose issuing or assignee organization is in the caller's scope, with filters, by id. */
     @Transactional

@@ -1,7 +1,6 @@
 package vn.grassroots.assignments.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -35,32 +34,28 @@ import vn.grassroots.common.web.ETags;
 public class TaskService {
     private static final String OPEN = "('ASSIGNED', 'IN_PROGRESS')";
 
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+    private final Access access;
+    private final PlanService plans;
+    private final MemberReadModel members;
+    private final OrgRefs orgs;
+    private final OrganizationTree tree;
+    private final DomainEvents events;
+    private final AuditTrail audit;
+    private final VietnamClock clock;
 
-    @Inject
-    Access access;
-
-    @Inject
-    PlanService plans;
-
-    @Inject
-    MemberReadModel members;
-
-    @Inject
-    OrgRefs orgs;
-
-    @Inject
-    OrganizationTree tree;
-
-    @Inject
-    DomainEvents events;
-
-    @Inject
-    AuditTrail audit;
-
-    @Inject
-    VietnamClock clock;
+    public TaskService(EntityManager em, Access access, PlanService plans, MemberReadModel members, OrgRefs orgs,
+            OrganizationTree tree, DomainEvents events, AuditTrail audit, VietnamClock clock) {
+        this.em = em;
+        this.access = access;
+        this.plans = plans;
+        this.members = members;
+        this.orgs = orgs;
+        this.tree = tree;
+        this.events = events;
+        this.audit = audit;
+        this.clock = clock;
+    }
 
     @Transactional
     public Results.TaskView create(Commands.CreateTask r) {
