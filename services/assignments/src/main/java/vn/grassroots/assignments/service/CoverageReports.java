@@ -103,20 +103,16 @@ public class CoverageReports {
     @Transactional
     public Page<Results.AttendanceDuty> attendance(UUID organizationId, UUID personId, YearMonth from, YearMonth to,
             String cursor, Integer limit) {
-        String path = reportPath(organizationId);
-        checkPeriod(from, to);
-        int n = Cursor.limit(limit);
-        String[] after = Cursor.decode(cursor, 1);
-        List<Object[]> rows = attendanceRows(em.createNativeQuery("""
+        Attendance a = attendanceRequest(organizationId, from, to, cursor, limit);
+        List<Object[]> rows = a.rows(em.createNativeQuery("""
                 SELECT a.id, a.person_id, m.full_name, a.organization_id, o.name, count(h.id),
                        count(h.id) FILTER (WHERE a.person_id = ANY(h.superior_attendee_ids))
                 %s
                   AND (cast(:person AS uuid) IS NULL OR a.person_id = cast(:person AS uuid))
                   AND (cast(:after AS uuid) IS NULL OR a.id > cast(:after AS uuid))
                 GROUP BY a.id, a.person_id, m.full_name, a.organization_id, o.name
-                ORDER BY a.id LIMIT :limit""".formatted(attendanceFrom(path))).setParameter("person", personId),
-                path, from, to, after, n);
-        return Cursor.page(rows, n, r -> {
+                ORDER BY a.id LIMIT :limit""".formatted(attendanceFrom(a.path()))).setParameter("person", personId));
+        return Cursor.page(rows, a.n(), r -> {
             long held = ((Number) r[5]).longValue();
             long attended = ((Number) r[6]).longValue();
             return new Results.AttendanceDuty((UUID) r[0], (UUID) r[1], (String) r[2], (UUID) r[3], (String) r[4], held,
@@ -128,18 +124,15 @@ public class CoverageReports {
     @Transactional
     public Page<Results.PersonAttendance> attendanceByPerson(UUID organizationId, YearMonth from, YearMonth to,
             String cursor, Integer limit) {
-        String path = reportPath(organizationId);
-        checkPeriod(from, to);
-        int n = Cursor.limit(limit);
-        String[] after = Cursor.decode(cursor, 1);
-        List<Object[]> rows = attendanceRows(em.createNativeQuery("""
+        Attendance a = attendanceRequest(organizationId, from, to, cursor, limit);
+        List<Object[]> rows = a.rows(em.createNativeQuery("""
                 SELECT a.person_id, max(m.full_name), count(DISTINCT a.organization_id), count(h.id),
                        count(h.id) FILTER (WHERE a.person_id = ANY(h.superior_attendee_ids))
                 %s
                   AND (cast(:after AS uuid) IS NULL OR a.person_id > cast(:after AS uuid))
                 GROUP BY a.person_id
-                ORDER BY a.person_id LIMIT :limit""".formatted(attendanceFrom(path))), path, from, to, after, n);
-        return Cursor.page(rows, n, r -> {
+                ORDER BY a.person_id LIMIT :limit""".formatted(attendanceFrom(a.path()))));
+        return Cursor.page(rows, a.n(), r -> {
             long held = ((Number) r[3]).longValue();
             long attended = ((Number) r[4]).longValue();
             return new Results.PersonAttendance((UUID) r[0], (String) r[1], ((Number) r[2]).longValue(), held, attended,
@@ -161,16 +154,26 @@ public class CoverageReports {
                 .formatted(range(path));
     }
 
-    /** The rows of an attendance report's query, with the period, the range, the cursor and the n + 1 limit bound. */
-    private static List<Object[]> attendanceRows(Query q, String path, YearMonth from, YearMonth to, String[] after, int n) {
-        q.setParameter("from", from.atDay(1))
-                .setParameter("to", to.atEndOfMonth())
-                .setParameter("after", after == null ? null : Cursor.id(after[0]))
-                .setParameter("limit", n + 1);
-        bindRange(q, path);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = q.getResultList();
-        return rows;
+    /** An attendance report's checked request: the subtree, the period, the cursor and the page size. */
+    private record Attendance(String path, YearMonth from, YearMonth to, String[] after, int n) {
+        /** The rows of the report's query, with the period, the range, the cursor and the n + 1 limit bound. */
+        List<Object[]> rows(Query q) {
+            q.setParameter("from", from.atDay(1))
+                    .setParameter("to", to.atEndOfMonth())
+                    .setParameter("after", after == null ? null : Cursor.id(after[0]))
+                    .setParameter("limit", n + 1);
+            bindRange(q, path);
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = q.getResultList();
+            return rows;
+        }
+    }
+
+    private Attendance attendanceRequest(UUID organizationId, YearMonth from, YearMonth to, String cursor, Integer limit) {
+        String path = reportPath(organizationId);
+        checkPeriod(from, to);
+        int n = Cursor.limit(limit);
+        return new Attendance(path, from, to, Cursor.decode(cursor, 1), n);
     }
 
     private static void checkPeriod(YearMonth from, YearMonth to) {
