@@ -5,16 +5,16 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
-import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Test-profile configuration shared by every module's tests. A config source class rather than a
  * META-INF/microprofile-config.properties, because the common library already ships one of those
  * and only one resource of a name is seen.
  */
-public class TestProfileConfigSource implements ConfigSource {
-    private final Map<String, String> values = load();
+public class TestProfileConfigSource extends FixedConfigSource {
+    public TestProfileConfigSource() {
+        super("grassroots-testing", 110, load());
+    }
 
     private static Map<String, String> load() {
         Properties p = new Properties();
@@ -26,25 +26,5 @@ public class TestProfileConfigSource implements ConfigSource {
         Map<String, String> m = new HashMap<>();
         p.stringPropertyNames().forEach(k -> m.put(k, p.getProperty(k)));
         return m;
-    }
-
-    @Override
-    public Set<String> getPropertyNames() {
-        return values.keySet();
-    }
-
-    @Override
-    public String getValue(String name) {
-        return values.get(name);
-    }
-
-    @Override
-    public String getName() {
-        return "grassroots-testing";
-    }
-
-    @Override
-    public int getOrdinal() {
-        return 110;
     }
 }
