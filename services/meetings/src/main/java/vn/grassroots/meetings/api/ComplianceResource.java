@@ -1,7 +1,6 @@
 package vn.grassroots.meetings.api;
 
 import io.quarkus.security.Authenticated;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -29,11 +28,13 @@ import vn.grassroots.meetings.service.Results;
 public class ComplianceResource {
     private static final String ORG = "Root of the subtree (in your scope)";
 
-    @Inject
-    ComplianceService service;
+    private final ComplianceService service;
+    private final PdfReport pdf;
 
-    @Inject
-    PdfReport pdf;
+    public ComplianceResource(ComplianceService service, PdfReport pdf) {
+        this.service = service;
+        this.pdf = pdf;
+    }
 
     @GET
     @Operation(summary = "Compliance summary of a subtree", description = "Totals over the ACTIVE cells (GRASSROOTS_CELL, SUBORDINATE_CELL) of the subtree: cells that missed a held REGULAR meeting in some month (sinh hoạt định kỳ hằng tháng), cells without a held THEMATIC meeting in some quarter (sinh hoạt chuyên đề), held meetings, meetings below quorum, attendance rate, share of meetings the assigned superior committee member attended. Months and quarters not started yet are not counted as missed.")

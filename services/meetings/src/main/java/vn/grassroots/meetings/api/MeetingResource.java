@@ -2,7 +2,6 @@ package vn.grassroots.meetings.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -60,38 +59,35 @@ import vn.grassroots.meetings.service.Results;
 public class MeetingResource {
     private static final String IF_MATCH_DOC = "The ETag you read (optional for actions; checked when sent)";
 
-    @Inject
-    MeetingService service;
+    private final MeetingService service;
+    private final MeetingQueries queries;
+    private final AgendaComments comments;
+    private final MeetingHolding holding;
+    private final MeetingQuality quality;
+    private final vn.grassroots.meetings.service.RegisterImportService registerImports;
+    private final vn.grassroots.meetings.service.RegisterImportJobs registerJobs;
+    private final IdempotencyKeys idempotency;
+    private final AuditTrail audit;
+    private final QualityCriteria criteria;
+    private final ObjectMapper json;
 
-    @Inject
-    MeetingQueries queries;
-
-    @Inject
-    AgendaComments comments;
-
-    @Inject
-    MeetingHolding holding;
-
-    @Inject
-    MeetingQuality quality;
-
-    @Inject
-    vn.grassroots.meetings.service.RegisterImportService registerImports;
-
-    @Inject
-    vn.grassroots.meetings.service.RegisterImportJobs registerJobs;
-
-    @Inject
-    IdempotencyKeys idempotency;
-
-    @Inject
-    AuditTrail audit;
-
-    @Inject
-    QualityCriteria criteria;
-
-    @Inject
-    ObjectMapper json;
+    public MeetingResource(MeetingService service, MeetingQueries queries, AgendaComments comments,
+            MeetingHolding holding, MeetingQuality quality,
+            vn.grassroots.meetings.service.RegisterImportService registerImports,
+            vn.grassroots.meetings.service.RegisterImportJobs registerJobs, IdempotencyKeys idempotency,
+            AuditTrail audit, QualityCriteria criteria, ObjectMapper json) {
+        this.service = service;
+        this.queries = queries;
+        this.comments = comments;
+        this.holding = holding;
+        this.quality = quality;
+        this.registerImports = registerImports;
+        this.registerJobs = registerJobs;
+        this.idempotency = idempotency;
+        this.audit = audit;
+        this.criteria = criteria;
+        this.json = json;
+    }
 
     @Context
     UriInfo uri;

@@ -2,7 +2,6 @@ package vn.grassroots.meetings.consumers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,20 +19,23 @@ import vn.grassroots.meetings.repository.PathCopies;
  */
 @ApplicationScoped
 public class ReadModelApplier {
-    @Inject
-    ProcessedEvents processed;
+    private final ProcessedEvents processed;
+    private final OrganizationEvents organizations;
+    private final PathCopies orgs;
+    private final MemberReadModel members;
+    private final AssignmentReadModel assignments;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-    @Inject
-    OrganizationEvents organizations;
-
-    @Inject
-    PathCopies orgs;
-
-    @Inject
-    MemberReadModel members;
-
-    @Inject
-    AssignmentReadModel assignments;
+    public ReadModelApplier(ProcessedEvents processed, OrganizationEvents organizations, PathCopies orgs,
+            MemberReadModel members, AssignmentReadModel assignments,
+            com.fasterxml.jackson.databind.ObjectMapper json) {
+        this.processed = processed;
+        this.organizations = organizations;
+        this.orgs = orgs;
+        this.members = members;
+        this.assignments = assignments;
+        this.json = json;
+    }
 
     /** Applies the event; returns null when applied (or already applied, or not relevant), else why it was skipped. */
     @Transactional
@@ -86,9 +88,6 @@ public class ReadModelApplier {
         }
         members.upsertAll(rows, hosts, json);
     }
-
-    @Inject
-    com.fasterxml.jackson.databind.ObjectMapper json;
 
     private static MemberReadModel.MemberRow parseMember(JsonNode m, List<MemberReadModel.Host> hosts) {
         try {

@@ -3,7 +3,6 @@ package vn.grassroots.meetings.consumers;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,14 +22,15 @@ import vn.grassroots.common.consumer.IncomingEvents;
 public class ReadModelConsumer implements ChannelAppliers {
     static final List<String> STATE_CHANNELS = List.of("organizations-state", "members-state", "assignments-state");
 
-    @Inject
-    IncomingEvents incoming;
+    private final IncomingEvents incoming;
+    private final ReadModelApplier applier;
+    private final EntityManager em;
 
-    @Inject
-    ReadModelApplier applier;
-
-    @Inject
-    EntityManager em;
+    public ReadModelConsumer(IncomingEvents incoming, ReadModelApplier applier, EntityManager em) {
+        this.incoming = incoming;
+        this.applier = applier;
+        this.em = em;
+    }
 
     @Incoming("organizations-state")
     @Blocking

@@ -1,7 +1,6 @@
 package vn.grassroots.meetings.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -31,8 +30,11 @@ public class MeetingEvents {
     private static final String AGGREGATE = "Meeting";
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
 
-    @Inject
-    Outbox outbox;
+    private final Outbox outbox;
+
+    public MeetingEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
 
     /** The shape of a meeting in events and on the state topic. */
     public record MeetingData(UUID id, UUID organizationId, String kind, String format, Instant startsAt, LocalDate meetingDate,

@@ -1,7 +1,6 @@
 package vn.grassroots.meetings.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
@@ -13,8 +12,11 @@ import java.util.UUID;
 public class AssignmentReadModel {
     public static final String ATTENDS_MEETINGS = "ATTENDS_MEETINGS";
 
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+
+    public AssignmentReadModel(EntityManager em) {
+        this.em = em;
+    }
 
     public record AssignmentRow(UUID id, UUID personId, String targetType, UUID targetId, UUID organizationId, String role,
             LocalDate validFrom, LocalDate validTo, String status, long version) {}

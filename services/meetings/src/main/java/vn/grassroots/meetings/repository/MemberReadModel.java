@@ -1,7 +1,6 @@
 package vn.grassroots.meetings.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
@@ -20,8 +19,11 @@ public class MemberReadModel {
     /** Statuses of a member who is active in their organization (exempt members are on the roster but not summoned for quorum). */
     public static final List<String> ACTIVE = List.of("PROBATIONARY", "OFFICIAL", "EXEMPT");
 
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+
+    public MemberReadModel(EntityManager em) {
+        this.em = em;
+    }
 
     public record MemberRow(UUID id, String fullName, UUID organizationId, String status, long version) {}
 

@@ -2,7 +2,6 @@ package vn.grassroots.meetings.repository;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
@@ -17,8 +16,11 @@ import vn.grassroots.common.tree.OrganizationNode;
  */
 @ApplicationScoped
 public class PathCopies implements OrganizationEvents.Reaction {
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+
+    public PathCopies(EntityManager em) {
+        this.em = em;
+    }
 
     @Override
     @Transactional(Transactional.TxType.MANDATORY)

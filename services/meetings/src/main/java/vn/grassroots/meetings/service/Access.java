@@ -1,7 +1,6 @@
 package vn.grassroots.meetings.service;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import java.util.UUID;
 import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.security.Caller;
@@ -27,17 +26,17 @@ public class Access {
     public static final String[] KEEPERS = {Roles.ADMIN, Roles.ORGANIZER, Roles.INTEGRATION, Roles.SECRETARY};
     public static final String[] SUBTREE_READERS = {Roles.ADMIN, Roles.ORGANIZER, Roles.INTEGRATION, Roles.SECRETARY, Roles.AUDITOR};
 
-    @Inject
-    VietnamClock clock;
+    private final VietnamClock clock;
+    private final Caller caller;
+    private final OrgRefs orgs;
+    private final MemberReadModel members;
 
-    @Inject
-    Caller caller;
-
-    @Inject
-    OrgRefs orgs;
-
-    @Inject
-    MemberReadModel members;
+    public Access(VietnamClock clock, Caller caller, OrgRefs orgs, MemberReadModel members) {
+        this.clock = clock;
+        this.caller = caller;
+        this.orgs = orgs;
+        this.members = members;
+    }
 
     public Caller caller() {
         return caller;

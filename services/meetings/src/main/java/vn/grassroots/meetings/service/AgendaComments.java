@@ -1,7 +1,6 @@
 package vn.grassroots.meetings.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -21,23 +20,22 @@ import vn.grassroots.meetings.repository.MemberReadModel;
 /** Members' comments on a published agenda (góp ý dự thảo), before the meeting is held. */
 @ApplicationScoped
 public class AgendaComments {
-    @Inject
-    VietnamClock clock;
+    private final VietnamClock clock;
+    private final EntityManager em;
+    private final Access access;
+    private final AuditTrail audit;
+    private final MemberReadModel members;
+    private final MeetingQueries meetings;
 
-    @Inject
-    EntityManager em;
-
-    @Inject
-    Access access;
-
-    @Inject
-    AuditTrail audit;
-
-    @Inject
-    MemberReadModel members;
-
-    @Inject
-    MeetingQueries meetings;
+    public AgendaComments(VietnamClock clock, EntityManager em, Access access, AuditTrail audit,
+            MemberReadModel members, MeetingQueries meetings) {
+        this.clock = clock;
+        this.em = em;
+        this.access = access;
+        this.audit = audit;
+        this.members = members;
+        this.meetings = meetings;
+    }
 
     @Transactional
     public Results.CommentView comment(UUID id, Commands.Comment in) {

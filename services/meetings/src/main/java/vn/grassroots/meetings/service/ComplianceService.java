@@ -1,7 +1,6 @@
 package vn.grassroots.meetings.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
@@ -46,14 +45,15 @@ public class ComplianceService {
                 count(*) FILTER (WHERE m.superior_expected AND m.superior_attended) AS sup_attended
                 FROM meeting m WHERE m.organization_id = c.id AND %1$s AND m.meeting_date BETWEEN :from AND :to) s ON true""".formatted(HELD);
 
-    @Inject
-    VietnamClock clock;
+    private final VietnamClock clock;
+    private final EntityManager em;
+    private final Access access;
 
-    @Inject
-    EntityManager em;
-
-    @Inject
-    Access access;
+    public ComplianceService(VietnamClock clock, EntityManager em, Access access) {
+        this.clock = clock;
+        this.em = em;
+        this.access = access;
+    }
 
     public record Period(OrgRef root, LocalDate from, LocalDate to) {}
 

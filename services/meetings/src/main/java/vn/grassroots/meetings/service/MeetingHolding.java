@@ -1,7 +1,6 @@
 package vn.grassroots.meetings.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -29,39 +28,37 @@ import vn.grassroots.meetings.repository.MemberReadModel;
 /** Holding a meeting (sinh hoạt): the attendance of every member of the roster, the guests, the quorum. */
 @ApplicationScoped
 public class MeetingHolding {
-    @Inject
-    VietnamClock clock;
-
-    @Inject
-    EntityManager em;
-
-    @Inject
-    Access access;
-
-    @Inject
-    MeetingQueries queries;
-
-    @Inject
-    MeetingEvents events;
-
-    @Inject
-    AuditTrail audit;
-
-    @Inject
-    MemberReadModel members;
-
-    @Inject
-    AssignmentReadModel assignments;
-
-    @ConfigProperty(name = "meetings.quorum.numerator", defaultValue = "2")
-    int quorumNumerator;
-
-    @ConfigProperty(name = "meetings.quorum.denominator", defaultValue = "3")
-    int quorumDenominator;
+    private final VietnamClock clock;
+    private final EntityManager em;
+    private final Access access;
+    private final MeetingQueries queries;
+    private final MeetingEvents events;
+    private final AuditTrail audit;
+    private final MemberReadModel members;
+    private final AssignmentReadModel assignments;
+    private final int quorumNumerator;
+    private final int quorumDenominator;
 
     /** How far back a meeting may be recorded after the fact: the current year and this many before it. */
-    @ConfigProperty(name = "meetings.late-entry.previous-years", defaultValue = "1")
-    int lateEntryPreviousYears;
+    private final int lateEntryPreviousYears;
+
+    public MeetingHolding(VietnamClock clock, EntityManager em, Access access, MeetingQueries queries,
+            MeetingEvents events, AuditTrail audit, MemberReadModel members, AssignmentReadModel assignments,
+            @ConfigProperty(name = "meetings.quorum.numerator", defaultValue = "2") int quorumNumerator,
+            @ConfigProperty(name = "meetings.quorum.denominator", defaultValue = "3") int quorumDenominator,
+            @ConfigProperty(name = "meetings.late-entry.previous-years", defaultValue = "1") int lateEntryPreviousYears) {
+        this.clock = clock;
+        this.em = em;
+        this.access = access;
+        this.queries = queries;
+        this.events = events;
+        this.audit = audit;
+        this.members = members;
+        this.assignments = assignments;
+        this.quorumNumerator = quorumNumerator;
+        this.quorumDenominator = quorumDenominator;
+        this.lateEntryPreviousYears = lateEntryPreviousYears;
+    }
 
     /**
      * Records who attended. A PUBLISHED meeting on or after its day; a DRAFT whose day has passed too (a meeting kept on

@@ -1,7 +1,6 @@
 package vn.grassroots.meetings.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.HashSet;
@@ -22,20 +21,20 @@ import vn.grassroots.meetings.events.MeetingEvents;
 /** The quality of a held meeting (chất lượng sinh hoạt): the cell's own rating by criteria, the superior's review. */
 @ApplicationScoped
 public class MeetingQuality {
-    @Inject
-    Access access;
+    private final Access access;
+    private final MeetingQueries queries;
+    private final MeetingEvents events;
+    private final AuditTrail audit;
+    private final QualityCriteria quality;
 
-    @Inject
-    MeetingQueries queries;
-
-    @Inject
-    MeetingEvents events;
-
-    @Inject
-    AuditTrail audit;
-
-    @Inject
-    QualityCriteria quality;
+    public MeetingQuality(Access access, MeetingQueries queries, MeetingEvents events, AuditTrail audit,
+            QualityCriteria quality) {
+        this.access = access;
+        this.queries = queries;
+        this.events = events;
+        this.audit = audit;
+        this.quality = quality;
+    }
 
     @Transactional
     public Results.MeetingView rate(UUID id, Commands.Quality in, String ifMatch) {

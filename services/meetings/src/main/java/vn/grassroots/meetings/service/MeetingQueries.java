@@ -1,7 +1,6 @@
 package vn.grassroots.meetings.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
@@ -27,17 +26,17 @@ import vn.grassroots.meetings.repository.MemberReadModel;
 /** Reading meetings: one by id as the caller may see it, its attendance, the subtree's list and the caller's calendar. */
 @ApplicationScoped
 public class MeetingQueries {
-    @Inject
-    VietnamClock clock;
+    private final VietnamClock clock;
+    private final EntityManager em;
+    private final Access access;
+    private final MemberReadModel members;
 
-    @Inject
-    EntityManager em;
-
-    @Inject
-    Access access;
-
-    @Inject
-    MemberReadModel members;
+    public MeetingQueries(VietnamClock clock, EntityManager em, Access access, MemberReadModel members) {
+        this.clock = clock;
+        this.em = em;
+        this.access = access;
+        this.members = members;
+    }
 
     /** The roster with each member's attendance once held; before, the members expected today (status null). */
     @Transactional

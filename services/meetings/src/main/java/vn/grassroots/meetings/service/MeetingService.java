@@ -2,7 +2,6 @@ package vn.grassroots.meetings.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -26,29 +25,26 @@ import vn.grassroots.meetings.events.MeetingEvents;
 /** Meetings and their state machine: DRAFT → PUBLISHED → HELD → MINUTES_APPROVED, or CANCELLED with a reason. */
 @ApplicationScoped
 public class MeetingService {
-    @Inject
-    VietnamClock clock;
+    private final VietnamClock clock;
+    private final EntityManager em;
+    private final Access access;
+    private final MeetingQueries queries;
+    private final MeetingHolding holding;
+    private final MeetingEvents events;
+    private final AuditTrail audit;
+    private final ObjectMapper json;
 
-    @Inject
-    EntityManager em;
-
-    @Inject
-    Access access;
-
-    @Inject
-    MeetingQueries queries;
-
-    @Inject
-    MeetingHolding holding;
-
-    @Inject
-    MeetingEvents events;
-
-    @Inject
-    AuditTrail audit;
-
-    @Inject
-    ObjectMapper json;
+    public MeetingService(VietnamClock clock, EntityManager em, Access access, MeetingQueries queries,
+            MeetingHolding holding, MeetingEvents events, AuditTrail audit, ObjectMapper json) {
+        this.clock = clock;
+        this.em = em;
+        this.access = access;
+        this.queries = queries;
+        this.holding = holding;
+        this.events = events;
+        this.audit = audit;
+        this.json = json;
+    }
 
     // ---- scheduling ----------------------------------------------------------------------------------------------
 

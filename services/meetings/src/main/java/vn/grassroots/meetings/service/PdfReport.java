@@ -1,7 +1,6 @@
 package vn.grassroots.meetings.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -26,14 +25,15 @@ public class PdfReport {
     /** Above this many cells the report gives the counts and points to the paged list instead of printing every cell. */
     static final int LISTED_CELLS = 400;
 
-    @Inject
-    VietnamClock clock;
+    private final VietnamClock clock;
+    private final ComplianceService compliance;
+    private final ReportPrinter printer;
 
-    @Inject
-    ComplianceService compliance;
-
-    @Inject
-    ReportPrinter printer;
+    public PdfReport(VietnamClock clock, ComplianceService compliance, ReportPrinter printer) {
+        this.clock = clock;
+        this.compliance = compliance;
+        this.printer = printer;
+    }
 
     public byte[] compliance(ComplianceService.Period p) {
         Results.ComplianceSummary s = compliance.summary(p);

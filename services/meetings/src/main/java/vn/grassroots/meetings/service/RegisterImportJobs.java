@@ -4,15 +4,17 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import vn.grassroots.common.imports.ImportJob;
 import vn.grassroots.common.imports.ImportJobs;
 
 /** Background register imports (table meeting_import). */
 @ApplicationScoped
 public class RegisterImportJobs extends ImportJobs {
-    @Inject
-    RegisterImportService imports;
+    private final RegisterImportService imports;
+
+    public RegisterImportJobs(RegisterImportService imports) {
+        this.imports = imports;
+    }
 
     void onStart(@Observes StartupEvent e) {
         failInterrupted();

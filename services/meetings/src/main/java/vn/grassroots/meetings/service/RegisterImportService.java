@@ -1,7 +1,6 @@
 package vn.grassroots.meetings.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.LocalDate;
@@ -86,14 +85,15 @@ public class RegisterImportService {
         STATUSES.put(CsvImport.key("Vắng không có lý do"), AttendanceStatus.ABSENT_UNEXCUSED);
     }
 
-    @Inject
-    Access access;
+    private final Access access;
+    private final MeetingService meetings;
+    private final Validator validator;
 
-    @Inject
-    MeetingService meetings;
-
-    @Inject
-    Validator validator;
+    public RegisterImportService(Access access, MeetingService meetings, Validator validator) {
+        this.access = access;
+        this.meetings = meetings;
+        this.validator = validator;
+    }
 
     record Key(UUID organizationId, LocalDate date, MeetingKind kind) {}
 
