@@ -12,6 +12,7 @@ import vn.grassroots.assignments.domain.MemberRef;
 import vn.grassroots.assignments.repository.MeetingReadModel;
 import vn.grassroots.assignments.repository.MemberReadModel;
 import vn.grassroots.assignments.service.AssignmentService;
+import vn.grassroots.common.consumer.CloudEvents;
 import vn.grassroots.common.consumer.ProcessedEvents;
 import vn.grassroots.common.tree.OrganizationEvents;
 import vn.grassroots.common.tree.OrganizationNode;
@@ -64,7 +65,7 @@ public class Appliers {
 
     @Transactional
     public String member(String consumer, JsonNode event) {
-        String problem = envelope(event);
+        String problem = CloudEvents.envelope(event);
         if (problem != null) {
             return problem;
         }
@@ -92,7 +93,7 @@ public class Appliers {
 
     @Transactional
     public String meeting(String consumer, JsonNode event) {
-        String problem = envelope(event);
+        String problem = CloudEvents.envelope(event);
         if (problem != null) {
             return problem;
         }
@@ -107,16 +108,6 @@ public class Appliers {
             return null;
         }
         meetings.upsert(held);
-        return null;
-    }
-
-    private static String envelope(JsonNode event) {
-        if (event == null || !event.isObject()) {
-            return "not a CloudEvent object";
-        }
-        if (event.path("id").asText("").isBlank() || event.path("type").asText("").isBlank()) {
-            return "no CloudEvent id or type";
-        }
         return null;
     }
 

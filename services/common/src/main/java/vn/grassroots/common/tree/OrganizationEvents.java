@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import vn.grassroots.common.consumer.CloudEvents;
 import vn.grassroots.common.consumer.ProcessedEvents;
 
 /**
@@ -45,14 +46,12 @@ public class OrganizationEvents {
      */
     @Transactional
     public String apply(String consumer, JsonNode event, Reaction reaction) {
-        if (event == null || !event.isObject()) {
-            return "not a CloudEvent object";
+        String malformed = CloudEvents.envelope(event);
+        if (malformed != null) {
+            return malformed;
         }
         String id = event.path("id").asText("");
         String type = event.path("type").asText("");
-        if (id.isBlank() || type.isBlank()) {
-            return "no CloudEvent id or type";
-        }
         JsonNode o;
         if (STATE.equals(type)) {
             o = event.path("data");

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import vn.grassroots.common.consumer.CloudEvents;
 import vn.grassroots.common.consumer.ProcessedEvents;
 import vn.grassroots.common.tree.OrganizationEvents;
 import vn.grassroots.meetings.repository.AssignmentReadModel;
@@ -40,14 +41,12 @@ public class ReadModelApplier {
     /** Applies the event; returns null when applied (or already applied, or not relevant), else why it was skipped. */
     @Transactional
     public String apply(String channel, JsonNode event) {
-        if (event == null || !event.isObject()) {
-            return "not a CloudEvent object";
+        String malformed = CloudEvents.envelope(event);
+        if (malformed != null) {
+            return malformed;
         }
         String id = event.path("id").asText("");
         String type = event.path("type").asText("");
-        if (id.isBlank() || type.isBlank()) {
-            return "no CloudEvent id or type";
-        }
         if (channel.startsWith("organizations")) {
             return organizations.apply("meetings." + channel, event, orgs);
         }
