@@ -8,7 +8,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,27 +38,33 @@ import org.jboss.logging.Logger;
 public class IncomingEvents {
     private static final Logger LOG = Logger.getLogger(IncomingEvents.class);
 
-    // Field injection on purpose: ReadModelRebuild reads the field gate through the client proxy, which only an
-    // implicit no-args constructor initializes (a synthetic one would leave it null and the rebuild would hang).
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    DeadLetters deadLetters;
-
-    @Inject
-    MeterRegistry registry;
-
-    @ConfigProperty(name = "grassroots.consumer.retry.initial", defaultValue = "500ms")
-    Duration initialDelay;
-
-    @ConfigProperty(name = "grassroots.consumer.retry.max", defaultValue = "30s")
-    Duration maxDelay;
-
-    /** Live consumers take it shared, a rebuild exclusively. */
-    final ReentrantReadWriteLock gate = new ReentrantReadWriteLock(true);
+    private final ObjectMapper json;
+    private final DeadLetters deadLetters;
+    private final MeterRegistry registry;
+    private final Duration initialDelay;
+    private final Duration maxDelay;
+    /** Live consumers take it shared, a rebuild exclusively ({@link #gate()}). */
+    private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock(true);
     private final ConcurrentHashMap<String, Counter> retries = new ConcurrentHashMap<>();
     private volatile boolean stopping;
+
+    public IncomingEvents(ObjectMapper json, DeadLetters deadLetters, MeterRegistry registry,
+            @ConfigProperty(name = "grassroots.consumer.retry.initial", defaultValue = "500ms") Duration initialDelay,
+            @ConfigProperty(name = "grassroots.consumer.retry.max", defaultValue = "30s") Duration maxDelay) {
+        this.json = json;
+        this.deadLetters = deadLetters;
+        this.registry = registry;
+        this.initialDelay = initialDelay;
+        this.maxDelay = maxDelay;
+    }
+
+    /**
+     * The lock between the live consumers and a rebuild. A method, not a field read: a field read through the client
+     * proxy reads the proxy's own field, and the rebuild used to take a lock no consumer ever took.
+     */
+    ReentrantReadWriteLock gate() {
+        return gate;
+    }
 
     void stopping(@Observes ShutdownEvent e) {
         stopping = true;

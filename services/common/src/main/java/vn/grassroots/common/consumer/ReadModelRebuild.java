@@ -71,7 +71,7 @@ public class ReadModelRebuild {
     public Status run(ChannelAppliers appliers) {
         Instant started = status.startedAt() != null && "RUNNING".equals(status.state()) ? status.startedAt() : Instant.now();
         Map<String, Long> counts = new LinkedHashMap<>();
-        incoming.gate.writeLock().lock();
+        incoming.gate().writeLock().lock();
         try {
             QuarkusTransaction.requiringNew().run(appliers::resetReadModels);
             for (String channel : appliers.stateChannels()) {
@@ -85,7 +85,7 @@ public class ReadModelRebuild {
             LOG.error("read model rebuild failed", e);
             status = new Status("FAILED", started, Instant.now(), Map.copyOf(counts), Failures.describe(e));
         } finally {
-            incoming.gate.writeLock().unlock();
+            incoming.gate().writeLock().unlock();
         }
         return status;
     }
