@@ -33,7 +33,9 @@ public final class SearchText {
      * cut short: "tran thi y" finds "Trần Thị Yến" and "Nguyễn Trần Thị Yên", not "Trang Thị Y". Two conditions say it:
      * the phrase as a tsquery against a GIN index holding, for each word of a name, the phrase of up to three words that
      * starts there (name_phrases in the migrations; an index of single words had to intersect lists as long as 'thi'),
-     * and the phrase as a LIKE, which checks that a longer query's runs of three stand together and in order.
+     * and the phrase as a LIKE, which checks that a longer query's runs of three stand together and in order. Members,
+     * the longest list, also take the names that start with the query as a range of their name index (startRange), and
+     * their phrase index holds only the phrases from the second word on.
      */
 
     /** Words from each word of a name that make one lexeme of its index (name_phrases in the migrations). */
