@@ -85,6 +85,8 @@ time_membership() {
   time_calls "members of a district (~13,300), page of 50" $PAGE_MS GET "$API?organizationId=$D&limit=50"
   time_calls "members of a district, q accents ignored ('nguyen van hung')" $PAGE_MS GET "$API?organizationId=$D&q=nguyen%20van%20hung&limit=50"
   time_calls "members of a province, q with accents (Tran Thi Yen)" $PAGE_MS GET "$API?organizationId=$P&q=Tr%E1%BA%A7n%20Th%E1%BB%8B%20Y%E1%BA%BFn&limit=50"
+  # the most common family name: the page is the first names of a range of the name index, not every match sorted
+  time_calls "members of a province, q a family name (Nguyễn)" $PAGE_MS GET "$API?organizationId=$P&q=Nguy%E1%BB%85n&limit=50"
   time_calls "statistics of a province (400,000 members)" $PROVINCE_MS GET "$API/statistics?organizationId=$P"
   vs_sql membership "$(membership_recount "o.path >= '/$P/' AND o.path < '/${P}0'")"
   time_calls "statistics of a district (~13,300 members)" $DISTRICT_MS GET "$API/statistics?organizationId=$D"
