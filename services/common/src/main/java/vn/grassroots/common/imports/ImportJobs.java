@@ -7,6 +7,8 @@ import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.MediaType;
@@ -33,7 +35,8 @@ import vn.grassroots.common.security.Caller;
  * worker thread runs the imports one after the other with the caller's identity, so the scope rules are those of the
  * synchronous call, and writes the progress in its own short transactions, readable while the import's own transaction
  * is still open. One import waits at most: files are held in memory. A restart interrupts what runs: the imports the
- * instance held are marked FAILED by the next instance that sees their heartbeat stop ({@link JobHeartbeats}).
+ * instance held are marked FAILED by the next instance that sees their heartbeat stop ({@link JobHeartbeats}). A subclass
+ * is an {@code @ApplicationScoped @Startup} bean.
  */
 public abstract class ImportJobs {
     private static final Logger LOG = Logger.getLogger(ImportJobs.class);
@@ -68,14 +71,18 @@ public abstract class ImportJobs {
     /** Who may follow an import (besides being the one who started it or an admin). */
     protected abstract String[] viewerRoles();
 
-    /** To be called by the subclass at startup (observers are not inherited across packages): heartbeats, orphans FAILED. */
-    protected void failInterrupted() {
+    /**
+     * Heartbeats and orphans FAILED from startup on: lifecycle callbacks are inherited where observers are not (across
+     * packages), so a subclass only needs {@code @Startup} to have this run when the service starts.
+     */
+    @PostConstruct
+    void failInterrupted() {
         heartbeats.track(table(), "import-interrupted", "Import interrupted", 500,
                 "the instance of the service running the import stopped; nothing of it was written; import the file again");
     }
 
-    /** To be called by the subclass at shutdown. */
-    protected void stopWorker() {
+    @PreDestroy
+    void stopWorker() {
         worker.shutdownNow();
     }
 

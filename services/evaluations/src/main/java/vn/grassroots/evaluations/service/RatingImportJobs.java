@@ -1,27 +1,18 @@
 package vn.grassroots.evaluations.service;
 
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import vn.grassroots.common.imports.ImportJob;
 import vn.grassroots.common.imports.ImportJobs;
 
 /** Background ratings imports (table rating_import). */
 @ApplicationScoped
+@Startup // the base tracks the heartbeats of the imports from startup on
 public class RatingImportJobs extends ImportJobs {
     private final RatingImportService imports;
 
     public RatingImportJobs(RatingImportService imports) {
         this.imports = imports;
-    }
-
-    void onStart(@Observes StartupEvent e) {
-        failInterrupted();
-    }
-
-    void onStop(@Observes ShutdownEvent e) {
-        stopWorker();
     }
 
     @Override

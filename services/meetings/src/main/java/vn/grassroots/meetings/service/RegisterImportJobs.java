@@ -1,27 +1,18 @@
 package vn.grassroots.meetings.service;
 
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import vn.grassroots.common.imports.ImportJob;
 import vn.grassroots.common.imports.ImportJobs;
 
 /** Background register imports (table meeting_import). */
 @ApplicationScoped
+@Startup // the base tracks the heartbeats of the imports from startup on
 public class RegisterImportJobs extends ImportJobs {
     private final RegisterImportService imports;
 
     public RegisterImportJobs(RegisterImportService imports) {
         this.imports = imports;
-    }
-
-    void onStart(@Observes StartupEvent e) {
-        failInterrupted();
-    }
-
-    void onStop(@Observes ShutdownEvent e) {
-        stopWorker();
     }
 
     @Override

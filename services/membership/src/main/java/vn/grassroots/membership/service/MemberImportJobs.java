@@ -1,27 +1,18 @@
 package vn.grassroots.membership.service;
 
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import vn.grassroots.common.imports.ImportJob;
 import vn.grassroots.common.imports.ImportJobs;
 
 /** Background member imports (table member_import). */
 @ApplicationScoped
+@Startup // the base tracks the heartbeats of the imports from startup on
 public class MemberImportJobs extends ImportJobs {
     private final MemberImportService imports;
 
     public MemberImportJobs(MemberImportService imports) {
         this.imports = imports;
-    }
-
-    void onStart(@Observes StartupEvent e) {
-        failInterrupted();
-    }
-
-    void onStop(@Observes ShutdownEvent e) {
-        stopWorker();
     }
 
     @Override
