@@ -61,6 +61,27 @@ public final class CsvImport {
         }
     }
 
+    /**
+     * Reads the records after the header, blank lines skipped: {@code parse} gets each record with an empty list for its
+     * errors, and the errors it leaves there go into {@code bad} under the record's line. The number of records read.
+     */
+    public static int eachRecord(CsvReader reader, Map<Integer, List<RowError>> bad,
+            java.util.function.BiConsumer<CsvReader.Record, List<RowError>> parse) {
+        int total = 0;
+        for (CsvReader.Record rec = reader.next(); rec != null; rec = reader.next()) {
+            if (rec.isBlank()) {
+                continue;
+            }
+            total++;
+            List<RowError> errors = new ArrayList<>();
+            parse.accept(rec, errors);
+            if (!errors.isEmpty()) {
+                bad.put(rec.line(), errors);
+            }
+        }
+        return total;
+    }
+
     /** The columns an import knows: each field by its English name and its Vietnamese headers. */
     public static final class Columns {
         private final Map<String, String> headers = new HashMap<>();

@@ -87,20 +87,12 @@ public class RatingImportService {
         String[] fields = COLUMNS.header(reader);
         TreeMap<Integer, List<RowError>> bad = new TreeMap<>();
         List<Row> rows = new ArrayList<>();
-        int total = 0;
-        for (CsvReader.Record rec = reader.next(); rec != null; rec = reader.next()) {
-            if (rec.isBlank()) {
-                continue;
-            }
-            total++;
-            List<RowError> errors = new ArrayList<>();
+        int total = CsvImport.eachRecord(reader, bad, (rec, errors) -> {
             Row row = parse(fields, rec, policy, levels, errors);
             if (errors.isEmpty()) {
                 rows.add(row);
-            } else {
-                bad.put(rec.line(), errors);
             }
-        }
+        });
         progress.at(CsvImport.VALIDATING, total, total, 0);
         Attempts.Outcome<Row> outcome = Attempts.run(mode, rows, TIMEOUT_SECONDS, bad.isEmpty() || CsvImport.VALID_ROWS.equals(mode),
                 units -> attempt(cycleId, units));

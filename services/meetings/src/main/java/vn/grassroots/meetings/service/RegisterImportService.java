@@ -124,21 +124,12 @@ public class RegisterImportService {
         String[] fields = COLUMNS.header(reader);
         TreeMap<Integer, List<RowError>> bad = new TreeMap<>();
         Map<Key, Group> groups = new LinkedHashMap<>();
-        int total = 0;
-        for (CsvReader.Record rec = reader.next(); rec != null; rec = reader.next()) {
-            if (rec.isBlank()) {
-                continue;
-            }
-            total++;
-            List<RowError> errors = new ArrayList<>();
+        int total = CsvImport.eachRecord(reader, bad, (rec, errors) -> {
             Row row = parse(fields, rec, errors);
-            if (!errors.isEmpty()) {
-                bad.put(rec.line(), errors);
-            }
             if (row != null) {
                 groups.computeIfAbsent(row.key(), k -> new Group(k, new ArrayList<>())).rows().add(row);
             }
-        }
+        });
         progress.at(CsvImport.VALIDATING, total, total, 0);
         List<Group> tried = tried(groups, bad);
         boolean clean = bad.isEmpty();
