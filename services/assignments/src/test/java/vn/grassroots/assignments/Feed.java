@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import vn.grassroots.testing.CloudEvents;
 import vn.grassroots.testing.KafkaEvents;
+import vn.grassroots.testing.MemberFeed;
 import vn.grassroots.testing.OrganizationFeed.Org;
 import vn.grassroots.testing.OrganizationFeed;
 import vn.grassroots.testing.ReadModels;
@@ -32,8 +33,8 @@ import vn.grassroots.testing.ReadModels;
 final class Feed {
     static final String ORG_TOPIC = OrganizationFeed.TOPIC;
     static final String ORG_STATE_TOPIC = OrganizationFeed.STATE_TOPIC;
-    static final String MEMBER_TOPIC = "grassroots.membership.members.v1";
-    static final String MEMBER_STATE_TOPIC = "grassroots.membership.members-state.v1";
+    static final String MEMBER_TOPIC = MemberFeed.TOPIC;
+    static final String MEMBER_STATE_TOPIC = MemberFeed.STATE_TOPIC;
     static final String MEETING_TOPIC = "grassroots.meetings.meetings.v1";
     private static final ObjectMapper JSON = CloudEvents.JSON;
 
@@ -76,7 +77,7 @@ final class Feed {
             Member m = new Member();
             m.fullName = "probe";
             m.organizationId = UUID.randomUUID().toString();
-            send(MEMBER_STATE_TOPIC, m.id, envelope("/grassroots/membership", "vn.grassroots.member.state", m.id, m.json()), true);
+            send(MEMBER_STATE_TOPIC, m.id, MemberFeed.stateRecord(m), true);
             return "SELECT 1 FROM member_ref WHERE id = cast('" + m.id + "' AS uuid)";
         });
         probe("member events", () -> {
@@ -127,28 +128,10 @@ final class Feed {
         OrganizationFeed.publishEvent(type, o, JSON.valueToTree(details));
     }
 
-    /** A member as the membership service describes it. */
-    static final class Member {
-        final String id = UUID.randomUUID().toString();
-        String fullName;
-        String organizationId;
-        String status = "OFFICIAL";
-        long version = 1;
-
-        ObjectNode json() {
-            ObjectNode m = JSON.createObjectNode();
-            m.put("id", id);
-            m.put("fullName", fullName);
-            m.put("gender", "MALE");
-            m.put("birthDate", "1980-05-01");
-            m.put("theoryLevel", "INTERMEDIATE");
-            m.put("admissionDate", "2005-03-03");
-            m.put("organizationId", organizationId);
-            m.put("status", status);
-            m.put("statusSince", "2006-03-03");
-            m.put("version", version);
-            m.put("updatedAt", Instant.now().toString());
-            return m;
+    /** A member as the membership service describes it, version 1 here. */
+    static final class Member extends MemberFeed.Member {
+        Member() {
+            version = 1;
         }
     }
 
@@ -158,17 +141,14 @@ final class Feed {
         Member m = new Member();
         m.fullName = name;
         m.organizationId = org.id;
-        send(MEMBER_STATE_TOPIC, m.id, envelope("/grassroots/membership", "vn.grassroots.member.state", m.id, m.json()), true);
+        send(MEMBER_STATE_TOPIC, m.id, MemberFeed.stateRecord(m), true);
         awaitMember(m.id, m.version, m.status);
         return m;
     }
 
     /** A member event; returns its CloudEvent id. */
     static String memberEvent(String type, Member m, Map<String, Object> details) {
-        ObjectNode data = JSON.createObjectNode();
-        data.set("member", m.json());
-        details.forEach((k, v) -> data.set(k, JSON.valueToTree(v)));
-        ObjectNode event = envelope("/grassroots/membership", "vn.grassroots.member." + type, m.id, data);
+        ObjectNode event = MemberFeed.event(type, m, JSON.valueToTree(details));
         send(MEMBER_TOPIC, m.id, event, true);
         return event.path("id").asText();
     }

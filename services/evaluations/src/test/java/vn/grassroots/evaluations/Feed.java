@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import vn.grassroots.testing.CloudEvents;
+import vn.grassroots.testing.MemberFeed;
 import vn.grassroots.testing.OrganizationFeed;
 import vn.grassroots.testing.OrganizationFeed.Org;
 import vn.grassroots.testing.ReadModels;
@@ -23,8 +24,8 @@ import vn.grassroots.testing.ReadModels;
 final class Feed {
     static final String ORGS = OrganizationFeed.TOPIC;
     static final String ORGS_STATE = OrganizationFeed.STATE_TOPIC;
-    static final String MEMBERS = "grassroots.membership.members.v1";
-    static final String MEMBERS_STATE = "grassroots.membership.members-state.v1";
+    static final String MEMBERS = MemberFeed.TOPIC;
+    static final String MEMBERS_STATE = MemberFeed.STATE_TOPIC;
     static final String MEETINGS = "grassroots.meetings.meetings.v1";
     static final String TASKS = "grassroots.assignments.tasks.v1";
     static final ObjectMapper JSON = CloudEvents.JSON;
@@ -99,19 +100,7 @@ final class Feed {
     }
 
     static ObjectNode member(String id, String name, String orgId, String status, long version) {
-        ObjectNode m = JSON.createObjectNode();
-        m.put("id", id);
-        m.put("fullName", name);
-        m.put("gender", "FEMALE");
-        m.put("birthDate", "1988-03-08");
-        m.put("theoryLevel", "ELEMENTARY");
-        m.put("admissionDate", "2012-05-19");
-        m.put("organizationId", orgId);
-        m.put("status", status);
-        m.put("statusSince", "2013-05-19");
-        m.put("version", version);
-        m.put("updatedAt", Instant.now().toString());
-        return m;
+        return MemberFeed.member(id, name, orgId, status, version).json();
     }
 
     /** Members on the membership state topic, active in {@code orgId}; waits until all are applied. Returns their ids. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import vn.grassroots.testing.CloudEvents;
+import vn.grassroots.testing.MemberFeed;
 import vn.grassroots.testing.OrganizationFeed;
 import vn.grassroots.testing.OrganizationFeed.Org;
 import vn.grassroots.testing.ReadModels;
@@ -22,8 +23,8 @@ import vn.grassroots.testing.ReadModels;
 final class Feed {
     static final String ORG_TOPIC = OrganizationFeed.TOPIC;
     static final String ORG_STATE = OrganizationFeed.STATE_TOPIC;
-    static final String MEMBER_STATE = "grassroots.membership.members-state.v1";
-    static final String MEMBER_TOPIC = "grassroots.membership.members.v1";
+    static final String MEMBER_STATE = MemberFeed.STATE_TOPIC;
+    static final String MEMBER_TOPIC = MemberFeed.TOPIC;
     static final String ASSIGNMENT_STATE = "grassroots.assignments.assignments-state.v1";
     static final ObjectMapper JSON = CloudEvents.JSON;
 
@@ -61,27 +62,12 @@ final class Feed {
     }
 
     /** A member as the membership service describes it, with the contract's new temporaryHosts. */
-    static final class Member {
-        final String id = UUID.randomUUID().toString();
-        String fullName;
-        String organizationId;
-        String status;
-        long version;
+    static final class Member extends MemberFeed.Member {
         List<String[]> hosts = List.of();
 
-        ObjectNode json() {
-            ObjectNode m = JSON.createObjectNode();
-            m.put("id", id);
-            m.put("fullName", fullName);
-            m.put("gender", "MALE");
-            m.put("birthDate", "1980-05-06");
-            m.put("theoryLevel", "ELEMENTARY");
-            m.put("admissionDate", "2010-03-02");
-            m.put("organizationId", organizationId);
-            m.put("status", status);
-            m.put("statusSince", "2011-03-02");
-            m.put("version", version);
-            m.put("updatedAt", Instant.now().toString());
+        @Override
+        public ObjectNode json() {
+            ObjectNode m = super.json();
             if (!hosts.isEmpty()) {
                 ArrayNode a = m.putArray("temporaryHosts");
                 for (String[] h : hosts) {
@@ -106,7 +92,7 @@ final class Feed {
     static void members(Member... ms) {
         for (Member m : ms) {
             // contracts/ does not have temporaryHosts yet (new in the agreed contract): check only records without it
-            send(MEMBER_STATE, m.id, envelope("/grassroots/membership", "vn.grassroots.member.state", m.id, m.json()), m.hosts.isEmpty());
+            send(MEMBER_STATE, m.id, MemberFeed.stateRecord(m), m.hosts.isEmpty());
         }
         for (Member m : ms) {
             awaitMember(m);
@@ -119,9 +105,7 @@ final class Feed {
     }
 
     static void memberEvent(String type, Member m) {
-        ObjectNode data = JSON.createObjectNode();
-        data.set("member", m.json());
-        send(MEMBER_TOPIC, m.id, envelope("/grassroots/membership", "vn.grassroots.member." + type, m.id, data), m.hosts.isEmpty());
+        send(MEMBER_TOPIC, m.id, MemberFeed.event(type, m, null), m.hosts.isEmpty());
     }
 
     /** An ATTENDS_MEETINGS assignment of a superior committee member to an organization, from today. */
