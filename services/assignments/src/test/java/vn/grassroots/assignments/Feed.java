@@ -41,9 +41,7 @@ final class Feed {
     private Feed() {}
 
     static Org org(Org parent, String type, String sector, String name) {
-        Org o = OrganizationFeed.org(parent, type, name);
-        o.sector = sector;
-        return o;
+        return OrganizationFeed.org(parent, type, sector, name);
     }
 
     /**
@@ -103,21 +101,17 @@ final class Feed {
 
     static Tree tree(String label) {
         ready();
-        Org p = org(null, "PROVINCIAL_COMMITTEE", "OTHER", "Tỉnh ủy Điện Biên " + label);
-        Org d = org(p, "DISTRICT_COMMITTEE", "OTHER", "Huyện ủy Tuần Giáo " + label);
-        Org c = org(d, "GRASSROOTS_COMMITTEE", "COMMUNE", "Đảng bộ xã Quài Cang " + label);
-        Org a = org(c, "SUBORDINATE_CELL", "RESIDENTIAL", "Chi bộ bản Cang " + label);
-        Org b = org(c, "SUBORDINATE_CELL", "RESIDENTIAL", "Chi bộ bản Sáng " + label);
-        Org d2 = org(p, "DISTRICT_COMMITTEE", "OTHER", "Huyện ủy Mường Ảng " + label);
+        OrganizationFeed.Commune t = OrganizationFeed.commune(label);
+        Org d2 = org(t.province(), "DISTRICT_COMMITTEE", "OTHER", "Huyện ủy Mường Ảng " + label);
         Org s = org(d2, "GRASSROOTS_CELL", "PUBLIC_SERVICE", "Chi bộ Trường THCS Ẳng Nưa " + label);
-        Org[] all = {p, d, c, a, b, d2, s};
+        Org[] all = {t.province(), t.district(), t.commune(), t.cellA(), t.cellB(), d2, s};
         for (Org o : all) {
             orgState(o);
         }
         for (Org o : all) {
             awaitOrg(o.id, o.version, o.status);
         }
-        return new Tree(p, d, c, a, b, d2, s);
+        return new Tree(t.province(), t.district(), t.commune(), t.cellA(), t.cellB(), d2, s);
     }
 
     static void orgState(Org o) {

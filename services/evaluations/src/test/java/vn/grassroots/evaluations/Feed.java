@@ -74,9 +74,7 @@ final class Feed {
     }
 
     static Org org(Org parent, String type, String sector, String name) {
-        Org o = OrganizationFeed.org(parent, type, name);
-        o.sector = sector;
-        return o;
+        return OrganizationFeed.org(parent, type, sector, name);
     }
 
     /** Province → district → commune committee (grassroots) → village cells A and B; a school cell (grassroots) under the district. */
@@ -84,19 +82,16 @@ final class Feed {
 
     static Tree tree(String label) {
         ready();
-        Org p = org(null, "PROVINCIAL_COMMITTEE", "OTHER", "Tỉnh ủy Điện Biên " + label);
-        Org d = org(p, "DISTRICT_COMMITTEE", "OTHER", "Huyện ủy Tuần Giáo " + label);
-        Org c = org(d, "GRASSROOTS_COMMITTEE", "COMMUNE", "Đảng bộ xã Quài Cang " + label);
-        Org a = org(c, "SUBORDINATE_CELL", "RESIDENTIAL", "Chi bộ bản Cang " + label);
-        Org b = org(c, "SUBORDINATE_CELL", "RESIDENTIAL", "Chi bộ bản Sáng " + label);
-        Org s = org(d, "GRASSROOTS_CELL", "PUBLIC_SERVICE", "Chi bộ Trường THPT Tuần Giáo " + label);
-        for (Org o : List.of(p, d, c, a, b, s)) {
+        OrganizationFeed.Commune t = OrganizationFeed.commune(label);
+        Org s = org(t.district(), "GRASSROOTS_CELL", "PUBLIC_SERVICE", "Chi bộ Trường THPT Tuần Giáo " + label);
+        List<Org> all = List.of(t.province(), t.district(), t.commune(), t.cellA(), t.cellB(), s);
+        for (Org o : all) {
             OrganizationFeed.publishState(o);
         }
-        for (Org o : List.of(p, d, c, a, b, s)) {
+        for (Org o : all) {
             await("organization " + o.name, () -> count("SELECT count(*) FROM org_ref WHERE id = '" + o.id + "' AND version = " + o.version) == 1);
         }
-        return new Tree(p, d, c, a, b, s);
+        return new Tree(t.province(), t.district(), t.commune(), t.cellA(), t.cellB(), s);
     }
 
     static ObjectNode member(String id, String name, String orgId, String status, long version) {

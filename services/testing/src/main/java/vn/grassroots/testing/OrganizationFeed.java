@@ -58,6 +58,26 @@ public final class OrganizationFeed {
         return o;
     }
 
+    /** A new organization of {@code sector} under {@code parent} (a root when null), version 0. */
+    public static Org org(Org parent, String type, String sector, String name) {
+        Org o = org(parent, type, name);
+        o.sector = sector;
+        return o;
+    }
+
+    /** Province → district → commune committee (grassroots) → residential cells A and B: the tests' usual tree. */
+    public record Commune(Org province, Org district, Org commune, Org cellA, Org cellB) {}
+
+    /** The usual tree, its names ending in {@code label}; not published yet. */
+    public static Commune commune(String label) {
+        Org p = org(null, "PROVINCIAL_COMMITTEE", "OTHER", "Tỉnh ủy Điện Biên " + label);
+        Org d = org(p, "DISTRICT_COMMITTEE", "OTHER", "Huyện ủy Tuần Giáo " + label);
+        Org c = org(d, "GRASSROOTS_COMMITTEE", "COMMUNE", "Đảng bộ xã Quài Cang " + label);
+        Org a = org(c, "SUBORDINATE_CELL", "RESIDENTIAL", "Chi bộ bản Cang " + label);
+        Org b = org(c, "SUBORDINATE_CELL", "RESIDENTIAL", "Chi bộ bản Sáng " + label);
+        return new Commune(p, d, c, a, b);
+    }
+
     /** The state record of an organization (for the compacted state topic). */
     public static ObjectNode stateRecord(Org o) {
         return CloudEvents.envelope(SOURCE, TYPE_PREFIX + "state", o.id, o.json());
