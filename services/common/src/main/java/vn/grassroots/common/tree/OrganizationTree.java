@@ -78,6 +78,20 @@ public class OrganizationTree implements OrganizationPaths {
         return q.executeUpdate();
     }
 
+    /**
+     * A move, where a service copies its organizations' paths into {@code table.column} (for scope filters and
+     * reports): the copies under {@code oldPath} start with {@code newPath} instead, in one statement.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int rewriteCopies(String table, String column, String oldPath, String newPath) {
+        Query q = em.createNativeQuery("UPDATE " + table + " SET " + column + " = :newPath || substr(" + column + ", :cut) WHERE "
+                        + Subtree.condition(column, "old"))
+                .setParameter("newPath", newPath)
+                .setParameter("cut", oldPath.length() + 1);
+        Subtree.bind(q::setParameter, "old", oldPath);
+        return q.executeUpdate();
+    }
+
     /** Depth of a path: "/root/" is 0. */
     public static int depth(String path) {
         return (int) path.chars().filter(c -> c == '/').count() - 2;

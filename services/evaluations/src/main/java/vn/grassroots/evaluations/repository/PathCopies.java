@@ -1,11 +1,9 @@
 package vn.grassroots.evaluations.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import vn.grassroots.common.security.Subtree;
 import vn.grassroots.common.tree.OrganizationEvents;
+import vn.grassroots.common.tree.OrganizationTree;
 
 /**
  * The tree's reaction in this service (see vn.grassroots.common.tree.OrganizationEvents): a move also rewrites the
@@ -13,22 +11,17 @@ import vn.grassroots.common.tree.OrganizationEvents;
  */
 @ApplicationScoped
 public class PathCopies implements OrganizationEvents.Reaction {
-    private final EntityManager em;
+    private final OrganizationTree tree;
 
-    public PathCopies(EntityManager em) {
-        this.em = em;
+    public PathCopies(OrganizationTree tree) {
+        this.tree = tree;
     }
 
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void moved(String oldPath, String newPath) {
         for (String table : new String[] {"rating", "recognition", "inspection"}) {
-            Query r = em.createNativeQuery("UPDATE " + table + " SET org_path = :newPath || substr(org_path, :cut) WHERE "
-                            + Subtree.condition("org_path", "old"))
-                    .setParameter("newPath", newPath)
-                    .setParameter("cut", oldPath.length() + 1);
-            Subtree.bind(r::setParameter, "old", oldPath);
-            r.executeUpdate();
+            tree.rewriteCopies(table, "org_path", oldPath, newPath);
         }
     }
 }

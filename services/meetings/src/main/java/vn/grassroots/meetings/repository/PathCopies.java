@@ -3,11 +3,10 @@ package vn.grassroots.meetings.repository;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import vn.grassroots.common.security.Subtree;
 import vn.grassroots.common.tree.OrganizationEvents;
 import vn.grassroots.common.tree.OrganizationNode;
+import vn.grassroots.common.tree.OrganizationTree;
 
 /**
  * The tree's reaction in this service (see vn.grassroots.common.tree.OrganizationEvents): meetings carry a copy of their
@@ -17,9 +16,11 @@ import vn.grassroots.common.tree.OrganizationNode;
 @ApplicationScoped
 public class PathCopies implements OrganizationEvents.Reaction {
     private final EntityManager em;
+    private final OrganizationTree tree;
 
-    public PathCopies(EntityManager em) {
+    public PathCopies(EntityManager em, OrganizationTree tree) {
         this.em = em;
+        this.tree = tree;
     }
 
     @Override
@@ -33,12 +34,6 @@ public class PathCopies implements OrganizationEvents.Reaction {
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void moved(String oldPath, String newPath) {
-        Query m = em.createNativeQuery(
-                        "UPDATE meeting SET organization_path = :newPath || substr(organization_path, :cut) WHERE "
-                                + Subtree.condition("organization_path", "old"))
-                .setParameter("newPath", newPath)
-                .setParameter("cut", oldPath.length() + 1);
-        Subtree.bind(m::setParameter, "old", oldPath);
-        m.executeUpdate();
+        tree.rewriteCopies("meeting", "organization_path", oldPath, newPath);
     }
 }
