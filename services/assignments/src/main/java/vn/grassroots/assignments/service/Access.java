@@ -4,10 +4,9 @@ import jakarta.enterprise.context.RequestScoped;
 import java.util.UUID;
 import vn.grassroots.common.problem.Problem.FieldError;
 import vn.grassroots.common.problem.ProblemException;
-import vn.grassroots.common.security.Caller;
 import vn.grassroots.common.security.Roles;
 import vn.grassroots.common.tree.OrgRef;
-import vn.grassroots.common.tree.OrgRefs;
+import vn.grassroots.common.tree.ScopedAccess;
 
 /**
  * Who may read and write what in this service.
@@ -19,21 +18,9 @@ import vn.grassroots.common.tree.OrgRefs;
  * </ul>
  */
 @RequestScoped
-public class Access {
+public class Access extends ScopedAccess {
     public static final String[] READERS = {Roles.ADMIN, Roles.ORGANIZER, Roles.SECRETARY, Roles.AUDITOR, Roles.INTEGRATION};
     public static final String[] WRITERS = {Roles.ADMIN, Roles.ORGANIZER, Roles.SECRETARY, Roles.INTEGRATION};
-
-    private final Caller caller;
-    private final OrgRefs orgs;
-
-    public Access(Caller caller, OrgRefs orgs) {
-        this.caller = caller;
-        this.orgs = orgs;
-    }
-
-    public Caller caller() {
-        return caller;
-    }
 
     public void requireReader() {
         caller.requireRole(READERS);
@@ -51,18 +38,6 @@ public class Access {
     public UUID self() {
         return caller.memberId().orElseThrow(() -> ProblemException.forbidden(
                 "your token names no member (claim member_id)"));
-    }
-
-    /** A known organization; 422 naming {@code field} when unknown. */
-    public OrgRef organization(UUID id, String field) {
-        return orgs.findByIdOptional(id).orElseThrow(() -> ProblemException.notKnownHere("organization", id, "assignments", field));
-    }
-
-    /** A known organization the caller may act in: 422 when unknown, 403 out-of-scope when outside the subtree. */
-    public OrgRef organizationInScope(UUID id, String field) {
-        OrgRef o = organization(id, field);
-        caller.requireInScope(o.path, id);
-        return o;
     }
 
     /** As {@link #organizationInScope}, and ACTIVE (422 otherwise). */

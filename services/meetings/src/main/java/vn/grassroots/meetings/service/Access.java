@@ -3,11 +3,9 @@ package vn.grassroots.meetings.service;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.UUID;
 import vn.grassroots.common.problem.ProblemException;
-import vn.grassroots.common.security.Caller;
 import vn.grassroots.common.security.Roles;
 import vn.grassroots.common.time.VietnamClock;
-import vn.grassroots.common.tree.OrgRef;
-import vn.grassroots.common.tree.OrgRefs;
+import vn.grassroots.common.tree.ScopedAccess;
 import vn.grassroots.meetings.repository.MemberReadModel;
 
 /**
@@ -22,35 +20,20 @@ import vn.grassroots.meetings.repository.MemberReadModel;
  * </ul>
  */
 @RequestScoped
-public class Access {
+public class Access extends ScopedAccess {
     public static final String[] KEEPERS = {Roles.ADMIN, Roles.ORGANIZER, Roles.INTEGRATION, Roles.SECRETARY};
     public static final String[] SUBTREE_READERS = {Roles.ADMIN, Roles.ORGANIZER, Roles.INTEGRATION, Roles.SECRETARY, Roles.AUDITOR};
 
     private final VietnamClock clock;
-    private final Caller caller;
-    private final OrgRefs orgs;
     private final MemberReadModel members;
 
-    public Access(VietnamClock clock, Caller caller, OrgRefs orgs, MemberReadModel members) {
+    public Access(VietnamClock clock, MemberReadModel members) {
         this.clock = clock;
-        this.caller = caller;
-        this.orgs = orgs;
         this.members = members;
-    }
-
-    public Caller caller() {
-        return caller;
     }
 
     public boolean subtreeReader() {
         return caller.hasAnyRole(SUBTREE_READERS);
-    }
-
-    /** An organization of the read model inside the caller's subtree; 422 naming {@code field} when unknown. */
-    public OrgRef organizationInScope(UUID id, String field) {
-        OrgRef o = orgs.findByIdOptional(id).orElseThrow(() -> ProblemException.notKnownHere("organization", id, "meetings", field));
-        caller.requireInScope(o.path, id);
-        return o;
     }
 
     /** The caller's own member id; 403 when the token names none. */

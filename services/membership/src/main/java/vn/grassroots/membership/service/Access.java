@@ -7,7 +7,7 @@ import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.security.Caller;
 import vn.grassroots.common.security.Roles;
 import vn.grassroots.common.tree.OrgRef;
-import vn.grassroots.common.tree.OrgRefs;
+import vn.grassroots.common.tree.ScopedAccess;
 
 /**
  * Who may read and write what in this service.
@@ -21,25 +21,13 @@ import vn.grassroots.common.tree.OrgRefs;
  * </ul>
  */
 @RequestScoped
-public class Access {
+public class Access extends ScopedAccess {
     public static final String[] SUBTREE_READERS = {Roles.ADMIN, Roles.ORGANIZER, Roles.SECRETARY, Roles.AUDITOR, Roles.INTEGRATION};
     public static final String[] READERS = {Roles.ADMIN, Roles.ORGANIZER, Roles.SECRETARY, Roles.AUDITOR, Roles.INTEGRATION, Roles.MEMBER};
     public static final String[] DECIDERS = {Roles.ADMIN, Roles.ORGANIZER, Roles.INTEGRATION};
     public static final String[] CELL_KEEPERS = {Roles.ADMIN, Roles.ORGANIZER, Roles.INTEGRATION, Roles.SECRETARY};
     /** Roles that see a member's full citizen id when reading that one member. */
     public static final String[] CITIZEN_ID_READERS = {Roles.ADMIN, Roles.ORGANIZER, Roles.INTEGRATION};
-
-    private final Caller caller;
-    private final OrgRefs orgs;
-
-    public Access(Caller caller, OrgRefs orgs) {
-        this.caller = caller;
-        this.orgs = orgs;
-    }
-
-    public Caller caller() {
-        return caller;
-    }
 
     /** True when the caller reads only their own record (member role without a subtree role). */
     public boolean selfOnly() {
@@ -51,13 +39,6 @@ public class Access {
     public UUID self() {
         return caller.memberId().orElseThrow(() -> ProblemException.forbidden(
                 "your token names no member (claim member_id), so there is nothing you may read here"));
-    }
-
-    /** An organization of the read model the caller may act in; 422 naming {@code field} when unknown. */
-    public OrgRef organizationInScope(UUID id, String field) {
-        OrgRef o = orgs.findByIdOptional(id).orElseThrow(() -> ProblemException.notKnownHere("organization", id, "membership", field));
-        caller.requireInScope(o.path, id);
-        return o;
     }
 
     /** An organization where members can be active: an ACTIVE cell or party group. */
