@@ -167,11 +167,9 @@ public class AssignmentResource {
             @Parameter(description = "First month, YYYY-MM", example = "2025-01") @QueryParam("from") String from,
             @Parameter(description = "Last month, YYYY-MM", example = "2025-06") @QueryParam("to") String to,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        YearMonth now = clock.thisMonth();
-        YearMonth f = QueryParams.month("from", from, now);
-        YearMonth t = QueryParams.month("to", to, f);
+        Months m = months(from, to);
         return reports.attendance(QueryParams.uuid("organizationId", organizationId), QueryParams.uuid("personId", personId),
-                f, t, cursor, limit);
+                m.from(), m.to(), cursor, limit);
     }
 
     @GET
@@ -181,10 +179,16 @@ public class AssignmentResource {
             @Parameter(description = "First month, YYYY-MM", example = "2025-01") @QueryParam("from") String from,
             @Parameter(description = "Last month, YYYY-MM", example = "2025-06") @QueryParam("to") String to,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        YearMonth now = clock.thisMonth();
-        YearMonth f = QueryParams.month("from", from, now);
-        YearMonth t = QueryParams.month("to", to, f);
-        return reports.attendanceByPerson(QueryParams.uuid("organizationId", organizationId), f, t, cursor, limit);
+        Months m = months(from, to);
+        return reports.attendanceByPerson(QueryParams.uuid("organizationId", organizationId), m.from(), m.to(), cursor, limit);
+    }
+
+    /** The period of the attendance reports: from defaults to the current month, to to from. */
+    private record Months(YearMonth from, YearMonth to) {}
+
+    private Months months(String from, String to) {
+        YearMonth f = QueryParams.month("from", from, clock.thisMonth());
+        return new Months(f, QueryParams.month("to", to, f));
     }
 
     @GET
