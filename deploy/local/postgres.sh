@@ -123,6 +123,9 @@ max_connections = 200
 # for it would (PG_SHARED_BUFFERS to change it).
 shared_buffers = ${PG_SHARED_BUFFERS:-1GB}
 work_mem = 16MB
+# Starting a query's parallel workers took 50-75 ms here (2 cores): a page of member names found in 0.1 ms waited that
+# long for its two workers. The planner is told so, and keeps workers for scans long in their own right.
+parallel_setup_cost = 20000
 maintenance_work_mem = 256MB
 dynamic_shared_memory_type = posix
 # Checkpoints far apart: after each one, the first change to a page writes the whole page to the WAL, and the bench's
