@@ -277,7 +277,8 @@ cmd_test() {
 
 case "${1:-}" in
   run) cmd_run ;;
-  stop) cmd_stop ;;
+  # stop takes no name: 'stop gateway' used to stop the whole stack without a word
+  stop) [[ $# -eq 1 ]] || die "stop takes no name and stops the whole stack; to stop one, kill the pid in $PIDS/NAME.pid, or restart NAME"; cmd_stop ;;
   status) cmd_status ;;
   logs) cmd_logs ;;
   test) cmd_test ;;
