@@ -231,8 +231,26 @@ cmd_start() {
   for n in ${1:-$(nodes)}; do start_node "$n"; done
 }
 
+# wait [SECONDS]: until the cluster answers. Fails as soon as a started node has died, or on timeout, printing the
+# end of every node's log (a node that cannot start shows only in its own log).
 cmd_wait() {
-  wait_for kafka "${1:-120}" cluster_ready
+  local seconds="${1:-120}" start=$SECONDS n name
+  until cluster_ready; do
+    for n in $(nodes); do
+      name="$(node_name "$n")"
+      if [[ -f "$PIDS/$name.pid" ]] && ! pid_alive "$name"; then
+        log "$name exited during startup"
+        log_tail "$name" 60
+        return 1
+      fi
+    done
+    if ((SECONDS - start >= seconds)); then
+      log "kafka not ready after $seconds s"
+      for n in $(nodes); do log_tail "$(node_name "$n")" 30; done
+      return 1
+    fi
+    sleep 1
+  done
   log "kafka ready: bootstrap servers $KAFKA_BOOTSTRAP"
 }
 
