@@ -47,6 +47,21 @@ final class OrgFeed {
         return new Tree(p, d, c, a, b, g);
     }
 
+    /**
+     * Moves {@code o} (with {@code subtreeSize} organizations in its subtree, itself included) from {@code from} under
+     * {@code to}, as the organization service's "moved" event, and waits until the read model has it.
+     */
+    static void move(Org o, Org from, Org to, int subtreeSize, String decisionNumber) {
+        String oldPath = o.path;
+        o.parentId = to.id;
+        o.path = to.path + o.id + "/";
+        o.depth = to.depth + 1;
+        o.version++;
+        event("moved", o, Map.of("oldParentId", from.id, "newParentId", to.id, "oldPath", oldPath, "newPath", o.path,
+                "subtreeSize", subtreeSize, "decision", Map.of("number", decisionNumber, "date", "2025-02-03")));
+        awaitApplied(o.id, o.version, o.path);
+    }
+
     /** The state record of an organization on the compacted state topic. */
     static String state(Org o) {
         return OrganizationFeed.publishState(o);

@@ -30,15 +30,8 @@ class ReadModelTest {
         OrgFeed.state(other);
         OrgFeed.awaitApplied(other.id, 0, other.path);
 
-        String oldPath = t.cellA().path;
         Org cell = t.cellA();
-        cell.parentId = other.id;
-        cell.path = other.path + cell.id + "/";
-        cell.depth = other.depth + 1;
-        cell.version = 1;
-        OrgFeed.event("moved", cell, Map.of("oldParentId", t.commune().id, "newParentId", other.id, "oldPath", oldPath,
-                "newPath", cell.path, "subtreeSize", 2, "decision", Map.of("number", "9-QĐ/HU", "date", "2025-02-03")));
-        OrgFeed.awaitApplied(cell.id, 1, cell.path);
+        OrgFeed.move(cell, t.commune(), other, 2, "9-QĐ/HU");
         // the party group below moved with it, though only the cell's event named it
         OrgFeed.awaitApplied(t.group().id, 0, cell.path + t.group().id + "/");
         assertEquals(cell.depth + 1, OrgFeed.read(t.group().id).depth);

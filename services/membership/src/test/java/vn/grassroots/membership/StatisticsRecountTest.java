@@ -83,15 +83,7 @@ class StatisticsRecountTest {
         assertRecount(scopes);
 
         // a move: cell B (with its members, current and former) goes to commune 2 of district 2
-        Org cellB = t.cellB();
-        String oldPath = cellB.path;
-        cellB.parentId = commune2.id;
-        cellB.path = commune2.path + cellB.id + "/";
-        cellB.depth = commune2.depth + 1;
-        cellB.version = 1;
-        OrgFeed.event("moved", cellB, Map.of("oldParentId", t.commune().id, "newParentId", commune2.id, "oldPath", oldPath,
-                "newPath", cellB.path, "subtreeSize", 1, "decision", Map.of("number", "12-QĐ/TU", "date", TODAY.toString())));
-        OrgFeed.awaitApplied(cellB.id, 1, cellB.path);
+        OrgFeed.move(t.cellB(), t.commune(), commune2, 1, "12-QĐ/TU");
         assertRecount(scopes);
 
         // a merge: cell A merges into cell X (its current members move there; its party group moves with the event)
@@ -108,7 +100,7 @@ class StatisticsRecountTest {
         String csv = MemberImportTest.EN_HEADER
                 + "Cầm Văn Nhập,1960-03-01,MALE,ADVANCED,,1985-06-01,1986-06-01," + t.group().id + ",OFFICIAL\n"
                 + "Lò Thị Nhập,2000-12-31,FEMALE,NONE,,2024-05-19,," + cellX.id + ",PROBATIONARY\n"
-                + "Quàng Văn Miễn,1950-01-01,MALE,BACHELOR,,1975-01-01,1976-01-01," + cellB.id + ",EXEMPT\n";
+                + "Quàng Văn Miễn,1950-01-01,MALE,BACHELOR,,1975-01-01,1976-01-01," + t.cellB().id + ",EXEMPT\n";
         MemberImportTest.importCsv(ADMIN, csv, null).statusCode(200);
         assertRecount(scopes);
     }

@@ -27,10 +27,15 @@ import vn.grassroots.membership.domain.MemberStatus;
  */
 @ApplicationScoped
 public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
+    private final MemberWordRepository words;
 
     /** A name query's two lists: the names that start with it, and those holding it from their second word on (V13). */
     private static final String STARTS = "m.searchName >= :nameFrom and m.searchName < :nameTo";
     private static final String INNER = "function('name_inner_matches', m.searchName, :phrase) = true and concat(' ', m.searchName) like :q";
+
+    MemberRepository(MemberWordRepository words) {
+        this.words = words;
+    }
 
     /** A member with the name of their organization. */
     public record Row(Member member, String organizationName) {}
@@ -57,18 +62,22 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
         return ids.stream().map(rows::get).toList();
     }
 
-    private record Key(String name, UUID id) {}
+    /** A member's place in a list: the name, then the id. */
+    record Key(String name, UUID id) {}
 
     /**
      * The names that start with the query are a range of member_name_path: read in name order, a page of a family name
      * as common as 'nguyen' stops after its first rows. The names where the query starts at a later word come from the
      * index of inner phrases (V13), all of them, sorted by an expression so that the planner cannot walk the name index
-     * hoping to meet them early (for a query matching nothing it walked all 5.6 million names). No name is in both
-     * lists, so merging them by name alone keeps the (name, id) order of each.
+     * hoping to meet them early (for a query matching nothing it walked all 5.6 million names); for a one-word query,
+     * which a later word of most names may match, from member_word ({@link MemberWordRepository}). No name is in both lists,
+     * so merging them by name alone keeps the (name, id) order of each.
      */
     private List<UUID> byName(MemberFilter f, String cursor, int n, LocalDate today) {
         List<Key> starting = keys(f, cursor, n, today, " and " + STARTS, "m.searchName");
-        List<Key> inner = keys(f, cursor, n, today, " and " + INNER + " and not (" + STARTS + ")", "concat(m.searchName, '')");
+        List<Key> inner = SearchText.normalize(f.nameQuery()).contains(" ")
+                ? keys(f, cursor, n, today, " and " + INNER + " and not (" + STARTS + ")", "concat(m.searchName, '')")
+                : words.page(f, cursor, n, today);
         List<UUID> ids = new ArrayList<>();
         int i = 0;
         int j = 0;
@@ -151,17 +160,27 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
     }
 
     private static void whereExceptName(MemberFilter f, LocalDate today, StringBuilder q, Map<String, Object> p) {
+        whereSubtree(f, "m.orgPath", q, p);
+        whereOwnValues(f, today, q, p);
+    }
+
+    /** The caller's scope and the subtree asked for, on a column holding the member's organization's path. */
+    static void whereSubtree(MemberFilter f, String pathColumn, StringBuilder q, Map<String, Object> p) {
         if (!f.scope().isAll()) {
-            q.append(" and ").append(Subtree.condition("m.orgPath", "scope"));
+            q.append(" and ").append(Subtree.condition(pathColumn, "scope"));
             f.scope().bind(p::put, "scope");
         }
+        if (f.withinPath() != null) {
+            q.append(" and ").append(Subtree.condition(pathColumn, "within"));
+            Subtree.bind(p::put, "within", f.withinPath());
+        }
+    }
+
+    /** The filters on the member's row itself (m): the member, the organization, and {@link #whereValues}. */
+    static void whereOwnValues(MemberFilter f, LocalDate today, StringBuilder q, Map<String, Object> p) {
         if (f.onlyMemberId() != null) {
             q.append(" and m.id = :self");
             p.put("self", f.onlyMemberId());
-        }
-        if (f.withinPath() != null) {
-            q.append(" and ").append(Subtree.condition("m.orgPath", "within"));
-            Subtree.bind(p::put, "within", f.withinPath());
         }
         if (f.organizationId() != null) {
             q.append(" and m.organizationId = :org");
