@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The fault suite (`make chaos`). Starts its own stack (GRASSROOTS_STACK=chaos, ports +1000: it never touches the
-# dev or test stacks), then runs each case under a steady write load through the gateway (members and cells created
-# with Idempotency-Keys; a 503, 502, 504, 429 or timeout is retried with the same key):
+# The fault suite (`make chaos`). Starts its own stack (GRASSROOTS_STACK=chaos: services on ports +1000, PostgreSQL
+# on 26432, Kafka on 29092-29097; it never touches the dev or test stacks), then runs each case under a steady write
+# load through the gateway (members and cells created with Idempotency-Keys; a 503, 502, 504, 429 or timeout is
+# retried with the same key):
 #
 #   kafka           Kafka stopped ~15 s, then started
 #   postgres        a burst of writes (consumers behind), then PostgreSQL stopped ~10 s and started
@@ -27,6 +28,11 @@
 # not started: the services trust the test key pair of services/testing, with which Chaos.java mints its token.
 set -euo pipefail
 export GRASSROOTS_STACK=chaos GRASSROOTS_PORT_OFFSET="${CHAOS_PORT_OFFSET:-1000}"
+# Its PostgreSQL and Kafka ports lie below Linux's ephemeral range (32768-60999): while a node is killed, the clients
+# reconnecting to its port can be given that same port as their own (a TCP self-connect), and the node restarted then
+# cannot bind it (CI once saw a killed kafka-2 that never listened again on 60095).
+export PG_PORT="${CHAOS_PG_PORT:-26432}" KAFKA_PORT="${CHAOS_KAFKA_PORT:-29092}"
+export KAFKA_CONTROLLER_PORT="$((KAFKA_PORT + 1))"
 # shellcheck source-path=SCRIPTDIR source=env.sh
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 

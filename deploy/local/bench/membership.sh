@@ -87,9 +87,11 @@ time_membership() {
   time_calls "members of a province, q with accents (Tran Thi Yen)" $PAGE_MS GET "$API?organizationId=$P&q=Tr%E1%BA%A7n%20Th%E1%BB%8B%20Y%E1%BA%BFn&limit=50"
   # the most common family name: the page is the first names of a range of the name index, not every match sorted
   time_calls "members of a province, q a family name (Nguyễn)" $PAGE_MS GET "$API?organizationId=$P&q=Nguy%E1%BB%85n&limit=50"
-  # a word most names hold after the family name, and one letter: every match is read and sorted (a known miss)
+  # a word most names hold after the family name, and one letter: from member_word (V14), a province walking each
+  # word's names in order, a district reading its range of each word
   time_calls "members of a province, q a middle name alone ('van')" $PAGE_MS GET "$API?organizationId=$P&q=van&limit=50"
   time_calls "members of a province, q one letter ('h')" $PAGE_MS GET "$API?organizationId=$P&q=h&limit=50"
+  time_calls "members of a district, q one letter ('h')" $PAGE_MS GET "$API?organizationId=$D&q=h&limit=50"
   time_calls "statistics of a province (400,000 members)" $PROVINCE_MS GET "$API/statistics?organizationId=$P"
   vs_sql membership "$(membership_recount "o.path >= '/$P/' AND o.path < '/${P}0'")"
   time_calls "statistics of a district (~13,300 members)" $DISTRICT_MS GET "$API/statistics?organizationId=$D"

@@ -161,6 +161,7 @@ time_nation() {
   time_calls "rating summary 2025 of the nation as CSV" $NATION_MS GET "$GW/evaluations/reports/summary.csv?year=2025"
   time_calls "members of the nation, q accents ignored ('tran thi yen'), page of 50" $PAGE_MS GET "$GW/members?q=tran%20thi%20yen&limit=50"
   time_calls "members of the nation, q a family name ('nguyen'), page of 50" $PAGE_MS GET "$GW/members?q=nguyen&limit=50"
+  time_calls "members of the nation, q a middle name alone ('van'), page of 50" $PAGE_MS GET "$GW/members?q=van&limit=50"
   time_calls "members of the nation, page of 50" $PAGE_MS GET "$GW/members?limit=50"
   time_calls "ratings 2025 of the nation, members EXCELLENT, page of 50" $PAGE_MS GET "$GW/evaluations/reports/ratings?year=2025&subjectType=MEMBER&level=EXCELLENT&limit=50"
   time_calls "probation ending in 30 days (the nation), page of 50" $PAGE_MS GET "$GW/members/probation-ending?days=30"

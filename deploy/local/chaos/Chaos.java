@@ -65,7 +65,7 @@ public class Chaos {
     static final String ISSUER = "https://grassroots.test/realms/grassroots";
     static final String REPO = System.getenv().getOrDefault("REPO", ".");
     static final String GATEWAY = "http://localhost:" + System.getenv().getOrDefault("GATEWAY_PORT", "9080");
-    static final String PG = "jdbc:postgresql://localhost:" + System.getenv().getOrDefault("PG_PORT", "56432") + "/";
+    static final String PG = "jdbc:postgresql://localhost:" + System.getenv().getOrDefault("PG_PORT", "26432") + "/";
     static final String KAFKA = System.getenv().getOrDefault("KAFKA_BOOTSTRAP", "localhost:60092");
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
