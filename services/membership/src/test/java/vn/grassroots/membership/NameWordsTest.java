@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import vn.grassroots.testing.OrganizationFeed.Org;
 
 /**
- * A one-word name query reads its later-word matches from member_word (V14), which the database's triggers keep: the
+ * A one-word name query reads its later-word matches from member_word (V14), which the database's triggers keep (V15): the
  * list follows a rename, a transfer and a move of the organization, filters on the member's own values still apply,
  * and the table stays equal to the words of every member's name.
  */
@@ -100,6 +100,51 @@ class NameWordsTest {
                 .body("items.id", contains(expected.get(1)));
     }
 
+    /**
+     * The triggers work per statement (V15): one statement over several members keeps each one's words, the renamed
+     * one's anew, the others' as they were; a delete takes a member's words with it.
+     */
+    @Test
+    void oneStatementOverSeveralMembersKeepsEachOnesWords() {
+        OrgFeed.Tree t = OrgFeed.tree("word-statements");
+        String w = "Qz" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6);
+        String a = Api.create(ADMIN, Api.member(t.cellA().id, "Lò Văn " + w, TODAY.minusYears(5), "OFFICIAL"));
+        String b = Api.create(ADMIN, Api.member(t.cellB().id, "Cầm Thị " + w + "b", TODAY.minusYears(5), "OFFICIAL"));
+        String ids = "('" + a + "', '" + b + "')";
+        String words = "SELECT string_agg(word || '@' || search_name, ',' ORDER BY word, search_name) FROM member_word WHERE member_id IN " + ids;
+        String lw = w.toLowerCase();
+        assertEquals(String.join(",", lw + "@lo van " + lw, lw + "b@cam thi " + lw + "b", "thi@cam thi " + lw + "b", "van@lo van " + lw),
+                text(words));
+
+        // one UPDATE: a renamed and both moved to cell B's path
+        QuarkusTransaction.requiringNew().run(() -> em().createNativeQuery("UPDATE member SET search_name = CASE WHEN id = '" + a
+                + "' THEN 'lo " + lw + "c' ELSE search_name END, org_path = (SELECT org_path FROM member WHERE id = '" + b
+                + "') WHERE id IN " + ids).executeUpdate());
+        assertEquals(String.join(",", lw + "b@cam thi " + lw + "b", lw + "c@lo " + lw + "c", "thi@cam thi " + lw + "b"), text(words));
+        assertEquals(0L, count("SELECT count(*) FROM member_word mw JOIN member m ON m.id = mw.member_id WHERE m.id IN " + ids
+                + " AND mw.org_path IS DISTINCT FROM m.org_path"));
+
+        // one DELETE of both (rolled back: members are never deleted, but the table must not keep words of none)
+        long left = QuarkusTransaction.requiringNew().call(() -> {
+            em().createNativeQuery("SAVEPOINT before_delete").executeUpdate();
+            em().createNativeQuery("DELETE FROM member_status_change WHERE member_id IN " + ids).executeUpdate();
+            em().createNativeQuery("DELETE FROM member WHERE id IN " + ids).executeUpdate();
+            long n = ((Number) em().createNativeQuery("SELECT count(*) FROM member_word WHERE member_id IN " + ids).getSingleResult()).longValue();
+            em().createNativeQuery("ROLLBACK TO SAVEPOINT before_delete").executeUpdate();
+            return n;
+        });
+        assertEquals(0L, left);
+        assertEquals(3L, count("SELECT count(*) FROM member_word WHERE member_id IN " + ids));
+    }
+
+    private static EntityManager em() {
+        return Arc.container().instance(EntityManager.class).get();
+    }
+
+    private static String text(String query) {
+        return QuarkusTransaction.requiringNew().call(() -> (String) em().createNativeQuery(query).getSingleResult());
+    }
+
     private static List<String> pages(String path) {
         List<String> seen = new ArrayList<>();
         String cursor = null;
@@ -113,7 +158,6 @@ class NameWordsTest {
     }
 
     private static long count(String query) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) Arc.container().instance(EntityManager.class).get()
-                .createNativeQuery(query).getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em().createNativeQuery(query).getSingleResult()).longValue());
     }
 }
