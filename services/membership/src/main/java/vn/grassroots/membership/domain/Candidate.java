@@ -5,8 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import vn.grassroots.common.problem.Problem.FieldError;
@@ -22,12 +20,6 @@ public class Candidate extends Person {
     public AdmissionStep stage;
     @Column(name = "member_id")
     public UUID memberId;
-    @Column(name = "created_at")
-    public Instant createdAt;
-    @Column(name = "updated_at")
-    public Instant updatedAt;
-    @Version
-    public long version;
 
     /**
      * Refuses recording {@code step} next: a step out of the pipeline's order (409), a step that needs a decision

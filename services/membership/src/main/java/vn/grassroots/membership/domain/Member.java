@@ -5,8 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import vn.grassroots.common.problem.Problem.FieldError;
@@ -42,12 +40,6 @@ public class Member extends Person {
     /** Set while an official transfer is pending: the member is in transit and counted by neither side. */
     @Column(name = "in_transit_transfer_id")
     public UUID inTransitTransferId;
-    @Column(name = "created_at")
-    public Instant createdAt;
-    @Column(name = "updated_at")
-    public Instant updatedAt;
-    @Version
-    public long version;
 
     public LocalDate probationEndsOn() {
         return admissionDate.plusMonths(PROBATION_MONTHS);

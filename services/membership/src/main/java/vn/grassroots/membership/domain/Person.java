@@ -7,10 +7,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 import java.time.LocalDate;
 import java.util.UUID;
+import vn.grassroots.common.persistence.Versioned;
 
 /** The personal record a candidate and a member share (same columns in both tables). */
 @MappedSuperclass
-public abstract class Person {
+public abstract class Person extends Versioned {
     @Id
     public UUID id;
     @Column(name = "full_name")

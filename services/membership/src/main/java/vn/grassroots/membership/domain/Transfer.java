@@ -6,15 +6,14 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import vn.grassroots.common.persistence.Versioned;
 
 /** A transfer of a member's Party activities (chuyển sinh hoạt đảng) with its introduction letter. */
 @Entity
 @Table(name = "transfer")
-public class Transfer {
+public class Transfer extends Versioned {
     public enum Kind { OFFICIAL, TEMPORARY }
 
     public enum Status { PENDING, ACCEPTED }
@@ -44,10 +43,4 @@ public class Transfer {
     public String issuedBy;
     @Column(name = "accepted_by")
     public String acceptedBy;
-    @Column(name = "created_at")
-    public Instant createdAt;
-    @Column(name = "updated_at")
-    public Instant updatedAt;
-    @Version
-    public long version;
 }

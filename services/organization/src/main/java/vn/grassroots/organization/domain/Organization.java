@@ -6,10 +6,9 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import vn.grassroots.common.persistence.Versioned;
 import vn.grassroots.common.problem.Problem.FieldError;
 import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.tree.OrganizationType;
@@ -18,7 +17,7 @@ import vn.grassroots.common.tree.Sector;
 /** A Party organization (tổ chức đảng), a node of the tree. */
 @Entity
 @Table(name = "organization")
-public class Organization {
+public class Organization extends Versioned {
     @Id
     public UUID id;
     @Column(name = "parent_id")
@@ -53,12 +52,6 @@ public class Organization {
     public String dissolutionReason;
     @Column(name = "merged_into_id")
     public UUID mergedIntoId;
-    @Column(name = "created_at")
-    public Instant createdAt;
-    @Column(name = "updated_at")
-    public Instant updatedAt;
-    @Version
-    public long version;
 
     public boolean isActive() {
         return status == OrganizationStatus.ACTIVE;
