@@ -83,15 +83,50 @@ COMMIT;
 SQL
 }
 
+# Provinces 2-63 are loaded as a bulk load is: in one transaction, the indexes that no insert needs dropped before and
+# built after, the members' words (member_word) inserted in one statement after the members. Kept row by row, each
+# index took inserts at random places of an index larger than shared_buffers: the three loads took 3,472 s from empty
+# (2026-12-02, over the 45 minutes of issue 11), membership alone 3,342 s.
+# without_indexes TABLE...: the SQL (in a transaction) dropping the indexes of TABLEs but the unique ones (ON CONFLICT
+# needs them), their definitions kept for with_indexes, the SQL building them again.
+without_indexes() {
+  local tables
+  tables=$(printf "'%s'::regclass," "$@")
+  cat <<SQL
+SET LOCAL maintenance_work_mem = '1GB';
+CREATE TEMP TABLE dropped_index ON COMMIT DROP AS
+    SELECT indexrelid::regclass::text AS name, pg_get_indexdef(indexrelid) AS def FROM pg_index
+    WHERE indrelid IN (${tables%,}) AND NOT indisunique;
+SELECT 'DROP INDEX ' || name FROM dropped_index \gexec
+SQL
+}
+with_indexes() { printf '%s\n' "\\warn [\`date +%H:%M:%S\` $GRASSROOTS_STACK] $1: building the indexes" 'SELECT def FROM dropped_index \gexec'; }
+# progress DB WHAT: the SQL printing a log line in the middle of a load.
+progress() { printf '%s\n' "\\warn [\`date +%H:%M:%S\` $GRASSROOTS_STACK] $1: $2"; }
+
 load_nation_membership() {
   local p
   nation_org_ref membership
-  for ((p = 2; p <= NATION_LAST; p++)); do
-    insert_once membership "the members of province $p" "SELECT count(*) FROM member WHERE id = md5('m$p-1')::uuid" 1 \
-      <<<"$(member_insert "$(nation_members "$p")")"
-  done
+  # Checked by the last member's words; the words are all made again from the members (province 1's as well).
+  insert_once membership "the members of provinces 2-$NATION_LAST, then every member's words (one transaction)" \
+    "SELECT count(*) FROM member m, name_later_words(m.search_name) w, member_word mw
+     WHERE m.id = md5('m$NATION_LAST-1')::uuid AND mw.word = w AND mw.search_name = m.search_name AND mw.member_id = m.id" 1 <<SQL
+BEGIN;
+$(without_indexes member member_word)
+ALTER TABLE member DISABLE TRIGGER member_words_insert;
+$(for ((p = 2; p <= NATION_LAST; p++)); do
+    member_insert "$(nation_members "$p")"
+    progress membership "province $p inserted"
+  done)
+ALTER TABLE member ENABLE TRIGGER member_words_insert;
+TRUNCATE member_word;
+INSERT INTO member_word (word, org_path, search_name, member_id)
+    SELECT w, m.org_path, m.search_name, m.id FROM member m, name_later_words(m.search_name) AS w;
+$(with_indexes membership)
+COMMIT;
+SQL
   # Vacuumed, not only analyzed: else autovacuum reads the 5 million fresh rows while the timing runs.
-  sql membership -q -c "VACUUM (ANALYZE) member"
+  sql membership -q -c "VACUUM (ANALYZE) member" -c "VACUUM (ANALYZE) member_word"
 }
 
 load_nation_meetings() {
@@ -99,7 +134,10 @@ load_nation_meetings() {
   # One transaction: a nation meeting there means all are.
   insert_once meetings "a year of meetings in every cell of provinces 2-$NATION_LAST" \
     "SELECT count(*) FROM meeting WHERE organization_id = md5('g$NATION_LAST-10-68')::uuid" 1 \
-    <<<"BEGIN; $(meetings_year "substr(o.path, 2, 36) = ANY ($NATION_PROVINCE_IDS) AND o.type IN ('SUBORDINATE_CELL', 'GRASSROOTS_CELL')") COMMIT; ANALYZE meeting; ANALYZE meeting_month; ANALYZE subtree_count;"
+    <<<"BEGIN; $(without_indexes meeting)
+        $(meetings_year "substr(o.path, 2, 36) = ANY ($NATION_PROVINCE_IDS) AND o.type IN ('SUBORDINATE_CELL', 'GRASSROOTS_CELL')")
+        $(with_indexes meetings)
+        COMMIT; ANALYZE meeting; ANALYZE meeting_month; ANALYZE subtree_count;"
   sql meetings -q -c "VACUUM (ANALYZE) meeting" -c "VACUUM (ANALYZE) subtree_count"
 }
 
@@ -114,11 +152,13 @@ SELECT md5('ev-cycle-2025-p' || p)::uuid, 2025, 'Đánh giá, xếp loại chấ
 FROM generate_series(2, $NATION_LAST) p
 ON CONFLICT (id) DO NOTHING;
 SQL
-  for ((p = 2; p <= NATION_LAST; p++)); do
-    insert_once evaluations "the 2025 ratings of province $p" \
-      "SELECT count(*) FROM rating WHERE id = md5('ev-r-2025-' || md5('p$p')::uuid)::uuid" 1 <<SQL
+  insert_once evaluations "the 2025 ratings of provinces 2-$NATION_LAST (one transaction)" \
+    "SELECT count(*) FROM rating WHERE id = md5('ev-r-2025-' || md5('p$NATION_LAST')::uuid)::uuid" 1 <<SQL
 BEGIN;
 $(rating_functions)
+$(without_indexes rating)
+$(for ((p = 2; p <= NATION_LAST; p++)); do
+    cat <<ROWS
 INSERT INTO rating (id, cycle_id, year, subject_type, subject_id, subject_name, organization_id, org_path, org_type, org_sector, state,
                     self_scores, self_total, self_by, self_at, proposed_level, proposed_by, proposed_at,
                     decided_level, decided_rank, decided_by, decided_at, version)
@@ -136,9 +176,12 @@ SELECT md5('ev-r-2025-' || o.id)::uuid, md5('ev-cycle-2025-p$p')::uuid, 2025, 'O
 FROM org_ref o, LATERAL (SELECT pg_temp.bench_level(o.id, 2025, true) AS lv, pg_temp.bench_state(o.id, 2025) AS st) x
 WHERE o.path >= '/' || md5('p$p')::uuid || '/' AND o.path < '/' || md5('p$p')::uuid || '0'
 ON CONFLICT (id) DO NOTHING;
+ROWS
+    progress evaluations "province $p rated"
+  done)
+$(with_indexes evaluations)
 COMMIT;
 SQL
-  done
   sql evaluations -q -c "VACUUM ANALYZE rating"
 }
 
