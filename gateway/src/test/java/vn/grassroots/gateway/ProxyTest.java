@@ -16,6 +16,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.vertx.core.buffer.Buffer;
 import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -205,6 +206,41 @@ class ProxyTest {
         assertEquals(413, declared.statusCode());
         assertTrue(declared.body().contains("3145728"), declared.body());
         assertEquals(413, send("/api/v1/organizations/imports", tooLarge, false).statusCode());
+    }
+
+    /**
+     * A caller that sends a too-large body whole without waiting for an answer still reads the 413. Closing the
+     * connection while the body was coming made the kernel reset it, and the 413 could be lost with it.
+     */
+    @Test
+    void aCallerSendingATooLargeBodyWithoutWaitingReadsThe413() throws Exception {
+        byte[] body = new byte[16 * 1024 * 1024];
+        for (boolean withLength : new boolean[] {true, false}) {
+            try (Socket caller = new Socket(gateway.getHost(), gateway.getPort())) {
+                OutputStream out = caller.getOutputStream();
+                out.write(("POST /api/v1/organizations/0190/minutes HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                        + Fixtures.organizer() + "\r\nContent-Type: text/plain\r\n"
+                        + (withLength ? "Content-Length: " + body.length : "Transfer-Encoding: chunked") + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                int chunk = 64 * 1024;
+                for (int at = 0; at < body.length; at += chunk) {
+                    if (!withLength) {
+                        out.write((Integer.toHexString(chunk) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    }
+                    out.write(body, at, chunk);
+                    if (!withLength) {
+                        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                    }
+                }
+                if (!withLength) {
+                    out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+                out.flush();
+                String answer = new String(caller.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+                assertTrue(answer.contains("1048576"), answer);
+            }
+        }
     }
 
     /**

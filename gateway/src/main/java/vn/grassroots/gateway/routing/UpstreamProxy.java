@@ -270,9 +270,7 @@ public class UpstreamProxy {
         private void tooLarge(long limit) {
             aborted = true;
             out.reset();
-            // The rest of the body is not read, so this connection cannot serve another request.
-            ctx.response().putHeader("Connection", "close").endHandler(end -> ctx.request().connection().close());
-            Problems.payloadTooLarge(ctx, limit);
+            TooLarge.refuse(ctx, limit);
         }
 
         private void relay(HttpClientResponse answer) {
