@@ -41,6 +41,7 @@ time_assignments() {
   local households assignments API="$GW/assignments"
   households=$(sql assignments -c "SELECT count(*) FROM household"); assignments=$(sql assignments -c "SELECT count(*) FROM assignment")
   login
+  warm "$API/coverage/gaps?organizationId=$P&level=CELL"
   heading "assignments service through the gateway, $assignments assignments, $households households, $RUNS calls each:"
   time_calls "coverage of a province (1,800 committees, 36,000 cells)" $PROVINCE_MS GET "$API/coverage?organizationId=$P"
   vs_sql assignments "$COVERAGE_SQL"

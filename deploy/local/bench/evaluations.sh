@@ -104,6 +104,7 @@ time_evaluations() {
   C25=$(sql evaluations -c "SELECT md5('ev-cycle-2025')::uuid")
   R="$API/reports"
   login
+  warm "$R/ratings?year=2025&organizationId=$D&subjectType=MEMBER&level=NOT_COMPLETED&limit=50"
   heading "evaluations service through the gateway, $ratings ratings of 2025 (and as many of 2024) in province 1, $RUNS calls each:"
   time_calls "summary 2025 of a province (400,000 members, 37,831 organizations)" $PROVINCE_MS GET "$R/summary?year=2025&organizationId=$P"
   vs_sql evaluations "SELECT subject_type, decided_level, org_type, org_sector, count(*), GROUPING(org_type), GROUPING(org_sector)

@@ -72,6 +72,7 @@ time_meetings() {
   local meetings attendance API="$GW/meetings" period="from=2025-01-01&to=2025-12-31"
   meetings=$(sql meetings -c "SELECT count(*) FROM meeting"); attendance=$(sql meetings -c "SELECT count(*) FROM attendance")
   login
+  warm "$API/compliance/cells?organizationId=$D&$period"
   heading "meetings service through the gateway, $meetings meetings, $attendance attendance rows, $RUNS calls each:"
   time_calls "compliance 2025 of a district (1,200 cells, 14,400 meetings)" $DISTRICT_MS GET "$API/compliance?organizationId=$D&$period"
   time_calls "compliance 2025 per cell of a district, page of 50" $PAGE_MS GET "$API/compliance/cells?organizationId=$D&$period"

@@ -81,6 +81,7 @@ time_membership() {
   local members API="$GW/members"
   members=$(sql membership -c "SELECT count(*) FROM member")
   login
+  warm "$API?organizationId=$D&limit=50"
   heading "membership service through the gateway, $members members (org_ref: province 1, 36,000 cells), $RUNS calls each:"
   time_calls "members of a district (~13,300), page of 50" $PAGE_MS GET "$API?organizationId=$D&limit=50"
   time_calls "members of a district, q accents ignored ('nguyen van hung')" $PAGE_MS GET "$API?organizationId=$D&q=nguyen%20van%20hung&limit=50"

@@ -42,6 +42,7 @@ time_organization() {
   total=$(sql organization -c "SELECT count(*) FROM organization")
   login
   local API="$GW/organizations"
+  warm "$API/$D/subtree?limit=50"
   heading "organization service through the gateway, $total organizations, $RUNS calls each:"
   time_calls "subtree of a district (1,231 orgs), first page of 50" $PAGE_MS GET "$API/$D/subtree?limit=50"
   cursor=$(curl -s -H "Authorization: Bearer $TOKEN" "$API/$D/subtree?limit=200" | sed -E 's/.*"nextCursor":"([^"]+)".*/\1/')
