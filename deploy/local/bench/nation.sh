@@ -100,7 +100,7 @@ CREATE TEMP TABLE dropped_index ON COMMIT DROP AS
 SELECT 'DROP INDEX ' || name FROM dropped_index \gexec
 SQL
 }
-with_indexes() { printf '%s\n' "\\warn [\`date +%H:%M:%S\` $GRASSROOTS_STACK] $1: building the indexes" 'SELECT def FROM dropped_index \gexec'; }
+with_indexes() { progress "$1" "building the indexes"; printf '%s\n' 'SELECT def FROM dropped_index \gexec'; }
 # progress DB WHAT: the SQL printing a log line in the middle of a load.
 progress() { printf '%s\n' "\\warn [\`date +%H:%M:%S\` $GRASSROOTS_STACK] $1: $2"; }
 
