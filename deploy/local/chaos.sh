@@ -71,6 +71,7 @@ chaos_java() {
 
 cleanup() {
   local rc=$?
+  ((rc == 0)) || log "chaos FAILED (exit $rc); the cases' results so far: $(tr '\t\n' ' ;' <"${RESULTS:-/dev/null}" 2>/dev/null)"
   [[ -n "${LOAD_PID:-}" ]] && kill "$LOAD_PID" 2>/dev/null || true
   log "stopping the chaos stack"
   "$LOCAL_DIR/platform.sh" stop >/dev/null 2>&1 || true
@@ -211,9 +212,11 @@ run_case() {
   log "case $name: fault over; waiting for the writer"
   wait "$LOAD_PID" || log "the writer of $name exited with $?"
   LOAD_PID=""
-  if ! chaos_java check "$name" "$writes" "$heal" "$CHECK_TIMEOUT" >>"$RESULTS"; then
+  if ! chaos_java check "$name" "$writes" "$heal" "$CHECK_TIMEOUT" >>"$RESULTS" 2>"$CHAOS_DIR/$name.check"; then
     FAILED=1
   fi
+  cat "$CHAOS_DIR/$name.check" >&2
+  grep ' FAILED: ' "$CHAOS_DIR/$name.check" >>"$NOTES" || true # the reasons, in the table printed last
   tail -n1 "$RESULTS" >&2
 }
 

@@ -243,7 +243,9 @@ cmd_test() {
   cmd_stop >/dev/null 2>&1 || true
   rm -rf "$STATE"
   mkdir -p "$PIDS" "$LOGS" "$DATA"
-  trap 'cmd_stop >/dev/null 2>&1 || true' EXIT
+  # CI shows only part of the output: the last line names the step that failed.
+  TEST_STEP="the fast tests"
+  trap 'rc=$?; cmd_stop >/dev/null 2>&1 || true; ((rc == 0)) || log "make test FAILED in $TEST_STEP (exit $rc)"' EXIT
   # The contract linters install from npm while the modules build and test (network, not CPU).
   "$LOCAL_DIR/lint-contracts.sh" install >"$LOGS/contract-lint-install.log" 2>&1 &
   local linters=$!
@@ -253,24 +255,30 @@ cmd_test() {
   (cd "$REPO" && "$REPO/mvnw" -B -q -T1 test -pl "$(fast_test_modules)" -Dsurefire.failIfNoSpecifiedTests=false \
     -Dtest='vn/grassroots/common/**/*Test,**/ArchitectureTest,**/domain/**/*Test')
   log "fast tests passed after $((SECONDS - start)) s"
+  TEST_STEP="starting PostgreSQL, Kafka and Keycloak"
   "$LOCAL_DIR/infra.sh" up >/dev/null
   log "infrastructure up after $((SECONDS - start)) s; running every module's tests"
+  TEST_STEP="the module tests"
   (cd "$REPO" && "$REPO/mvnw" -B -T1 install $(contracts_flag))
   log "module tests passed after $((SECONDS - start)) s; linting the contracts they wrote"
+  TEST_STEP="the contract linters"
   wait "$linters" || { cat "$LOGS/contract-lint-install.log" >&2; die "the contract linters did not install"; }
   "$LOCAL_DIR/lint-contracts.sh"
   log "contracts linted after $((SECONDS - start)) s; checking the Kubernetes deployment"
+  TEST_STEP="the Kubernetes deployment check"
   "$REPO/deploy/kubernetes/check.sh"
   log "Kubernetes deployment checked after $((SECONDS - start)) s; starting the platform for the end-to-end tests"
   # Tracing on, exported to TracingIT's collector. A request is traced only if it comes with a sampled traceparent
   # (a new trace is sampled at ratio 0), so the other tests export nothing.
   GRASSROOTS_JAVA_OPTS+=" -Dquarkus.otel.sdk.disabled=false -Dquarkus.otel.exporter.otlp.endpoint=http://127.0.0.1:$OTLP_PORT"
   GRASSROOTS_JAVA_OPTS+=" -Dquarkus.otel.traces.sampler.arg=0 -Dquarkus.otel.bsp.schedule.delay=500ms"
+  TEST_STEP="the end-to-end tests"
   start_apps
   load_demo
   (cd "$REPO" && "$REPO/mvnw" -B -pl gateway -Pe2e verify)
   cmd_stop >/dev/null 2>&1 || true
   log "end-to-end tests passed after $((SECONDS - start)) s; the short fault cases (PostgreSQL restart with consumers behind; two instances and three Kafka nodes, one of each killed)"
+  TEST_STEP="the fault cases (chaos.sh short)"
   "$LOCAL_DIR/chaos.sh" short
   log "all tests passed in $((SECONDS - start)) s"
 }
