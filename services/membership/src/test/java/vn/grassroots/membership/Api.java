@@ -7,6 +7,7 @@ import io.restassured.response.ValidatableResponse;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import vn.grassroots.testing.TestTokens;
 
 /** REST helpers for the membership tests. */
@@ -23,6 +24,15 @@ final class Api {
 
     static String memberToken(String orgId, String memberId) {
         return "Bearer " + TestTokens.memberToken("member-" + memberId, orgId, memberId, "member");
+    }
+
+    /** A word no other test's name holds: n letters a-z (always n; hex letters of a UUID were sometimes fewer). */
+    static String randomWord(int n) {
+        StringBuilder sb = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            sb.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
+        }
+        return sb.toString();
     }
 
     static Map<String, Object> member(String orgId, String name, LocalDate admitted, String status) {

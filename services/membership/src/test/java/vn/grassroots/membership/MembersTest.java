@@ -197,7 +197,7 @@ class MembersTest {
     @Test
     void aNameQueryPagesThroughNamesStartingWithItAndHoldingItLaterInNameOrder() {
         OrgFeed.Tree t = OrgFeed.tree("merge");
-        String w = "Qz" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6);
+        String w = "Qz" + Api.randomWord(6);
         Map<String, String> ids = new HashMap<>();
         for (String name : List.of("Sơn " + w, "Ánh " + w, w + " Bình", w + "x Em", "Cao " + w + " Dũng", w + " " + w, "Hà X" + w)) {
             ids.put(name, Api.create(ADMIN, Api.member(t.cellA().id, name, TODAY.minusYears(5), "OFFICIAL")));

@@ -16,7 +16,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import vn.grassroots.testing.OrganizationFeed.Org;
 
@@ -32,7 +31,7 @@ class NameWordsTest {
     @Test
     void aOneWordQueryFollowsRenamesTransfersAndMoves() {
         OrgFeed.Tree t = OrgFeed.tree("words");
-        String w = "Qv" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6);
+        String w = "Qv" + Api.randomWord(6);
         String q = MEMBERS + "?q=" + w.substring(0, 5).toLowerCase() + "&organizationId=";
         String inner = Api.create(ADMIN, Api.member(t.cellA().id, "Lò Văn " + w, TODAY.minusYears(5), "OFFICIAL"));
         String innerB = Api.create(ADMIN, Api.member(t.cellB().id, "Cầm " + w + "x Thị", TODAY.minusMonths(3), "PROBATIONARY"));
@@ -87,7 +86,7 @@ class NameWordsTest {
     @Test
     void bothReadsOfTheWordsGiveTheSamePages() {
         OrgFeed.Tree t = OrgFeed.tree("word-reads");
-        String w = "Qy" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6);
+        String w = "Qy" + Api.randomWord(6);
         List<String> expected = new ArrayList<>();
         for (String name : List.of("Cầm " + w + "b", "Hà Văn " + w + "a", "Lò " + w + "a " + w + "b", w + "c Văn", "Vi " + w + "c Thị")) {
             expected.add(Api.create(ADMIN, Api.member(t.cellA().id, name, TODAY.minusYears(5), name.startsWith("Hà") ? "PROBATIONARY" : "OFFICIAL")));
@@ -107,7 +106,7 @@ class NameWordsTest {
     @Test
     void oneStatementOverSeveralMembersKeepsEachOnesWords() {
         OrgFeed.Tree t = OrgFeed.tree("word-statements");
-        String w = "Qz" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6);
+        String w = "Qz" + Api.randomWord(6);
         String a = Api.create(ADMIN, Api.member(t.cellA().id, "Lò Văn " + w, TODAY.minusYears(5), "OFFICIAL"));
         String b = Api.create(ADMIN, Api.member(t.cellB().id, "Cầm Thị " + w + "b", TODAY.minusYears(5), "OFFICIAL"));
         String ids = "('" + a + "', '" + b + "')";
