@@ -8,15 +8,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.grassroots.common.consumer.ChannelAppliers;
 import vn.grassroots.common.consumer.IncomingEvents;
+import vn.grassroots.common.consumer.MemberChannels;
+import vn.grassroots.common.consumer.OrganizationChannels;
 
 /**
  * Keeps the read models from the other services' topics: organizations and members (compacted state topics read
  * from the beginning, then the event topics) and held meetings, through {@link IncomingEvents}: a poison record goes
- * to the dead-letter topic and the next ones go on; a database failure is retried, never skipped.
+ * to the dead-letter topic and the next ones go on; a database failure is retried, never skipped. The organizations'
+ * and members' channels are read by common's {@link OrganizationChannels} and {@link MemberChannels}; meetings here.
  */
 @ApplicationScoped
 public class Consumers implements ChannelAppliers {
@@ -28,31 +30,6 @@ public class Consumers implements ChannelAppliers {
         this.incoming = incoming;
         this.appliers = appliers;
         this.em = em;
-    }
-
-    @Incoming("organizations-state")
-    @Blocking
-    public void organizationState(ConsumerRecord<String, String> record) {
-        handle("organizations-state", record);
-    }
-
-    @Incoming("organizations")
-    @Blocking
-    public void organizationEvent(ConsumerRecord<String, String> record) {
-        handle("organizations", record);
-    }
-
-    // the members topics hold a province's members: a batch per transaction, so a new read model catches up in minutes
-    @Incoming("members-state")
-    @Blocking
-    public void memberState(ConsumerRecords<String, String> records) {
-        incoming.batch("members-state", records, this);
-    }
-
-    @Incoming("members")
-    @Blocking
-    public void memberEvent(ConsumerRecords<String, String> records) {
-        incoming.batch("members", records, this);
     }
 
     @Incoming("meetings")

@@ -8,15 +8,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.grassroots.common.consumer.ChannelAppliers;
 import vn.grassroots.common.consumer.IncomingEvents;
+import vn.grassroots.common.consumer.MemberChannels;
+import vn.grassroots.common.consumer.OrganizationChannels;
 
 /**
  * Follows the other services' topics for the read models: organizations and members (state topics from the
  * beginning, then events), meetings (held, absence-unexcused) and tasks, through {@link IncomingEvents}: a poison
- * record goes to the dead-letter topic and the next ones go on; a database failure is retried, never skipped.
+ * record goes to the dead-letter topic and the next ones go on; a database failure is retried, never skipped. The
+ * organizations' and members' channels are read by common's {@link OrganizationChannels} and {@link MemberChannels}.
  */
 @ApplicationScoped
 public class Consumers implements ChannelAppliers {
@@ -28,31 +30,6 @@ public class Consumers implements ChannelAppliers {
         this.incoming = incoming;
         this.applier = applier;
         this.em = em;
-    }
-
-    @Incoming("organizations-state")
-    @Blocking
-    public void organizationState(ConsumerRecord<String, String> record) {
-        handle("organizations-state", record);
-    }
-
-    @Incoming("organizations")
-    @Blocking
-    public void organizationEvent(ConsumerRecord<String, String> record) {
-        handle("organizations", record);
-    }
-
-    /** Members arrive in bulk (a CSV import publishes hundreds of thousands): applied a batch per transaction. */
-    @Incoming("members-state")
-    @Blocking
-    public void memberState(ConsumerRecords<String, String> records) {
-        incoming.batch("members-state", records, this);
-    }
-
-    @Incoming("members")
-    @Blocking
-    public void memberEvent(ConsumerRecords<String, String> records) {
-        incoming.batch("members", records, this);
     }
 
     @Incoming("meetings")

@@ -8,15 +8,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.grassroots.common.consumer.ChannelAppliers;
 import vn.grassroots.common.consumer.IncomingEvents;
+import vn.grassroots.common.consumer.MemberChannels;
+import vn.grassroots.common.consumer.OrganizationChannels;
 
 /**
  * Keeps the read models of organizations, members and assignments from their publishers' compacted state topics
  * (read from the beginning) and event topics, through {@link IncomingEvents}: a poison record goes to the
  * dead-letter topic and the next ones go on; a failure of the database is retried until it passes, never skipped.
+ * The organizations' and members' channels are read by common's {@link OrganizationChannels} and
+ * {@link MemberChannels}; the assignments' here.
  */
 @ApplicationScoped
 public class ReadModelConsumer implements ChannelAppliers {
@@ -30,32 +33,6 @@ public class ReadModelConsumer implements ChannelAppliers {
         this.incoming = incoming;
         this.applier = applier;
         this.em = em;
-    }
-
-    @Incoming("organizations-state")
-    @Blocking
-    public void organizationsState(ConsumerRecord<String, String> record) {
-        handle("organizations-state", record);
-    }
-
-    @Incoming("organizations")
-    @Blocking
-    public void organizations(ConsumerRecord<String, String> record) {
-        handle("organizations", record);
-    }
-
-    // The members topics hold hundreds of thousands of records (a province): they are consumed in batches, one
-    // transaction and three statements per batch, so a new or rebuilt read model catches up in minutes.
-    @Incoming("members-state")
-    @Blocking
-    public void membersState(ConsumerRecords<String, String> records) {
-        incoming.batch("members-state", records, this);
-    }
-
-    @Incoming("members")
-    @Blocking
-    public void members(ConsumerRecords<String, String> records) {
-        incoming.batch("members", records, this);
     }
 
     @Incoming("assignments-state")

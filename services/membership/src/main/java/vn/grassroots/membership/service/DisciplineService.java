@@ -6,11 +6,9 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import vn.grassroots.common.audit.AuditTrail;
 import vn.grassroots.common.problem.Problem.FieldError;
 import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.time.VietnamClock;
-import vn.grassroots.common.tree.OrgRef;
 import vn.grassroots.membership.domain.Decision;
 import vn.grassroots.membership.domain.Member;
 import vn.grassroots.membership.events.MemberEvents;
@@ -26,16 +24,14 @@ public class DisciplineService {
     private final EntityManager em;
     private final MemberService members;
     private final Access access;
-    private final AuditTrail audit;
     private final MemberEvents events;
 
     public DisciplineService(VietnamClock clock, EntityManager em, MemberService members, Access access,
-            AuditTrail audit, MemberEvents events) {
+            MemberEvents events) {
         this.clock = clock;
         this.em = em;
         this.members = members;
         this.access = access;
-        this.audit = audit;
         this.events = events;
     }
 
@@ -59,8 +55,7 @@ public class DisciplineService {
                     new FieldError("decision.date", "must not be before " + m.admissionDate));
         }
         Discipline.View view = insert(m, r.form(), r.decision(), r.authority(), r.reason());
-        OrgRef org = access.organization(m.organizationId);
-        audit.record("member.disciplined", "Member", m.id, org == null ? null : org.path, null, view);
+        members.audit("member.disciplined", m, null, view);
         return view;
     }
 

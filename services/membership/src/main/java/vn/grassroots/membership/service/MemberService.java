@@ -200,6 +200,12 @@ public class MemberService {
         }
     }
 
+    /** Records an audit entry of a member under their organization's path, which an auditor's scope filters on. */
+    void audit(String action, Member m, Object before, Object after) {
+        OrgRef org = access.organization(m.organizationId);
+        audit.record(action, ENTITY, m.id, org == null ? null : org.path, before, after);
+    }
+
     /** A member the caller may read: 404 when unknown, 403 outside the caller's subtree or (role member) not themself. */
     public Member readable(UUID id) {
         boolean selfOnly = access.selfOnly();

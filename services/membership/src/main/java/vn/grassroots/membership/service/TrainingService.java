@@ -7,10 +7,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import vn.grassroots.common.audit.AuditTrail;
 import vn.grassroots.common.problem.Problem.FieldError;
 import vn.grassroots.common.problem.ProblemException;
-import vn.grassroots.common.tree.OrgRef;
 import vn.grassroots.membership.domain.Member;
 import vn.grassroots.membership.domain.TheoryLevel;
 import vn.grassroots.membership.events.MemberEvents;
@@ -21,15 +19,12 @@ public class TrainingService {
     private final EntityManager em;
     private final MemberService members;
     private final Access access;
-    private final AuditTrail audit;
     private final MemberEvents events;
 
-    public TrainingService(EntityManager em, MemberService members, Access access, AuditTrail audit,
-            MemberEvents events) {
+    public TrainingService(EntityManager em, MemberService members, Access access, MemberEvents events) {
         this.em = em;
         this.members = members;
         this.access = access;
-        this.audit = audit;
         this.events = events;
     }
 
@@ -61,16 +56,15 @@ public class TrainingService {
                 .setParameter(8, r.certificateNumber()).setParameter(9, access.caller().name())
                 .executeUpdate();
         Training.View view = list(m).stream().filter(v -> v.id().equals(id)).findFirst().orElseThrow();
-        OrgRef org = access.organization(m.organizationId);
-        audit.record("member.training-recorded", "Member", m.id, org == null ? null : org.path, null, view);
+        members.audit("member.training-recorded", m, null, view);
         if (r.kind() == Training.Kind.POLITICAL_THEORY && r.completedOn() != null) {
-            raiseTheoryLevel(m, TheoryLevel.valueOf(level), org);
+            raiseTheoryLevel(m, TheoryLevel.valueOf(level));
         }
         return view;
     }
 
     /** A completed course raises the member's theory level (trình độ lý luận chính trị); it never lowers it. */
-    private void raiseTheoryLevel(Member m, TheoryLevel completed, OrgRef org) {
+    private void raiseTheoryLevel(Member m, TheoryLevel completed) {
         if (completed.rank() <= m.theoryLevel.rank()) {
             return;
         }
@@ -78,8 +72,7 @@ public class TrainingService {
         m.theoryLevel = completed;
         m.updatedAt = Instant.now();
         em.flush();
-        audit.record("member.profile-changed", "Member", m.id, org == null ? null : org.path,
-                java.util.Map.of("theoryLevel", before), java.util.Map.of("theoryLevel", completed));
+        members.audit("member.profile-changed", m, java.util.Map.of("theoryLevel", before), java.util.Map.of("theoryLevel", completed));
         events.member(MemberEvents.PROFILE_CHANGED, m);
     }
 
