@@ -13,6 +13,8 @@ import vn.grassroots.assignments.repository.MeetingReadModel;
 import vn.grassroots.assignments.repository.MemberReadModel;
 import vn.grassroots.assignments.service.AssignmentService;
 import vn.grassroots.common.consumer.CloudEvents;
+import vn.grassroots.common.consumer.EventFields;
+import vn.grassroots.common.consumer.MemberState;
 import vn.grassroots.common.consumer.ProcessedEvents;
 import vn.grassroots.common.tree.OrganizationEvents;
 import vn.grassroots.common.tree.OrganizationNode;
@@ -26,8 +28,6 @@ import vn.grassroots.common.tree.OrganizationNode;
  */
 @ApplicationScoped
 public class Appliers {
-    static final String MEMBER_STATE = "vn.grassroots.member.state";
-    static final String MEMBER_PREFIX = "vn.grassroots.member.";
     static final String MEETING_HELD = "vn.grassroots.meeting.held";
 
     private final ProcessedEvents processed;
@@ -69,24 +69,20 @@ public class Appliers {
         if (problem != null) {
             return problem;
         }
-        String type = event.path("type").asText();
-        JsonNode m;
-        if (MEMBER_STATE.equals(type)) {
-            m = event.path("data");
-        } else if (type.startsWith(MEMBER_PREFIX)) {
-            m = event.path("data").path("member");
-        } else {
+        JsonNode data = MemberState.data(event);
+        if (data == null) {
             return null;
         }
-        MemberRef ref = parseMember(m);
-        if (ref == null) {
-            return "data is not a member with id, fullName, organizationId, status and version";
+        MemberState m = MemberState.read(data);
+        if (m == null) {
+            return MemberState.REFUSED;
         }
-        if (!MEMBER_STATE.equals(type) && !processed.firstDelivery("assignments." + consumer, event.path("id").asText())) {
+        boolean state = MemberState.STATE_TYPE.equals(event.path("type").asText());
+        if (!state && !processed.firstDelivery("assignments." + consumer, event.path("id").asText())) {
             return null;
         }
-        if (members.upsert(ref) && MemberRef.LEFT.contains(ref.status)) {
-            assignments.endForPerson(ref.id, "MEMBER_" + ref.status);
+        if (members.upsert(m) && MemberRef.LEFT.contains(m.status())) {
+            assignments.endForPerson(m.id(), "MEMBER_" + m.status());
         }
         return null;
     }
@@ -111,53 +107,23 @@ public class Appliers {
         return null;
     }
 
-    private static UUID uuid(String s) {
-        try {
-            return UUID.fromString(s);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
     /** The meeting of a held event's data, with the superior attendees of its attendance; null when incomplete. */
     private static HeldMeeting parseMeeting(JsonNode data) {
         JsonNode meeting = data.path("meeting");
-        UUID id = uuid(meeting.path("id").asText(""));
-        UUID org = uuid(meeting.path("organizationId").asText(""));
-        String kind = meeting.path("kind").asText("");
-        LocalDate date;
-        try {
-            date = LocalDate.parse(meeting.path("meetingDate").asText(""));
-        } catch (RuntimeException e) {
-            date = null;
-        }
-        if (id == null || org == null || kind.isBlank() || date == null || !meeting.path("version").canConvertToLong()) {
+        UUID id = EventFields.uuid(meeting.path("id"));
+        UUID org = EventFields.uuid(meeting.path("organizationId"));
+        String kind = EventFields.text(meeting.path("kind"));
+        LocalDate date = EventFields.date(meeting.path("meetingDate"));
+        if (id == null || org == null || kind == null || date == null || !meeting.path("version").canConvertToLong()) {
             return null;
         }
         List<UUID> attendees = new ArrayList<>();
         for (JsonNode a : data.path("attendance").path("superiorAttendeeIds")) {
-            UUID u = uuid(a.asText(""));
+            UUID u = EventFields.uuid(a);
             if (u != null) {
                 attendees.add(u);
             }
         }
         return new HeldMeeting(id, org, kind, date, attendees, meeting.path("version").asLong());
-    }
-
-    private static MemberRef parseMember(JsonNode o) {
-        if (o == null || !o.isObject()) {
-            return null;
-        }
-        MemberRef r = new MemberRef();
-        r.id = uuid(o.path("id").asText(""));
-        r.organizationId = uuid(o.path("organizationId").asText(""));
-        r.fullName = o.path("fullName").asText("");
-        r.status = o.path("status").asText("");
-        r.version = o.path("version").asLong(-1);
-        if (r.id == null || r.organizationId == null || r.fullName.isBlank() || r.status.isBlank()
-                || !o.path("version").canConvertToLong() || r.version < 0) {
-            return null;
-        }
-        return r;
     }
 }

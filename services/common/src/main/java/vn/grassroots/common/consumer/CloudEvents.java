@@ -16,4 +16,16 @@ public final class CloudEvents {
         }
         return null;
     }
+
+    /**
+     * The aggregate a record carries: the whole data of a state record ({@code <prefix>state}), {@code data.<field>}
+     * of an event of that prefix; null for a record of another kind.
+     */
+    public static JsonNode aggregate(JsonNode event, String typePrefix, String field) {
+        String type = event == null ? "" : event.path("type").asText("");
+        if ((typePrefix + "state").equals(type)) {
+            return event.path("data");
+        }
+        return type.startsWith(typePrefix) ? event.path("data").path(field) : null;
+    }
 }

@@ -7,6 +7,9 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import vn.grassroots.common.consumer.CloudEvents;
+import vn.grassroots.common.consumer.EventFields;
+import vn.grassroots.common.consumer.MemberState;
 import vn.grassroots.common.consumer.ProcessedEvents;
 import vn.grassroots.common.time.VietnamClock;
 import vn.grassroots.common.tree.OrganizationEvents;
@@ -20,13 +23,10 @@ import vn.grassroots.evaluations.repository.PathCopies;
  */
 @ApplicationScoped
 public class EventApplier {
-    static final String MEMBER_STATE = "vn.grassroots.member.state";
-    static final String MEMBER_PREFIX = "vn.grassroots.member.";
-    static final String DISCIPLINED = MEMBER_PREFIX + "disciplined";
+    static final String DISCIPLINED = MemberState.TYPE_PREFIX + "disciplined";
     static final String MEETING_HELD = "vn.grassroots.meeting.held";
     static final String ABSENCE_UNEXCUSED = "vn.grassroots.meeting.absence-unexcused";
     static final String TASK_PREFIX = "vn.grassroots.task.";
-    static final String TASK_STATE = "vn.grassroots.task.state";
     private static final Pattern MONTH = Pattern.compile("^\\d{4}-\\d{2}$");
 
     private final ProcessedEvents processed;
@@ -50,19 +50,18 @@ public class EventApplier {
     @Transactional
     public String member(String consumer, JsonNode event) {
         String type = event.path("type").asText("");
-        JsonNode m = MEMBER_STATE.equals(type) ? event.path("data")
-                : type.startsWith(MEMBER_PREFIX) ? event.path("data").path("member") : null;
+        JsonNode m = MemberState.data(event);
         if (m == null) {
             return null;
         }
-        Incoming.Member member = Incoming.Member.read(m);
+        MemberState member = MemberState.read(m);
         if (member == null) {
-            return "data is not a member with id, fullName, organizationId, status and version";
+            return MemberState.REFUSED;
         }
         LocalDate decidedOn = null;
         JsonNode d = event.path("data").path("discipline");
         if (DISCIPLINED.equals(type)) {
-            decidedOn = date(d.path("decidedOn").asText(""));
+            decidedOn = EventFields.date(d.path("decidedOn"));
             if (decidedOn == null || d.path("form").asText("").isBlank()) {
                 return "disciplined event without discipline.form and discipline.decidedOn";
             }
@@ -75,7 +74,7 @@ public class EventApplier {
         if (decidedOn != null) {
             JsonNode dec = d.path("decision");
             inputs.addDiscipline(eventId, member.id(), new Inputs.Discipline(d.path("form").asText(), decidedOn,
-                    text(dec, "number"), date(dec.path("date").asText("")), text(dec, "issuer") != null ? text(dec, "issuer") : text(d, "authority"), text(d, "reason")));
+                    text(dec, "number"), EventFields.date(dec.path("date")), text(dec, "issuer") != null ? text(dec, "issuer") : text(d, "authority"), text(d, "reason")));
         }
         return null;
     }
@@ -88,8 +87,8 @@ public class EventApplier {
         }
         JsonNode data = event.path("data");
         JsonNode meeting = data.path("meeting");
-        UUID meetingId = uuid(meeting.path("id").asText(""));
-        UUID org = uuid(meeting.path("organizationId").asText(""));
+        UUID meetingId = EventFields.uuid(meeting.path("id"));
+        UUID org = EventFields.uuid(meeting.path("organizationId"));
         if (meetingId == null) {
             return "meeting event without data.meeting.id";
         }
@@ -111,7 +110,7 @@ public class EventApplier {
             return null;
         }
         for (JsonNode a : members) {
-            UUID member = uuid(a.path("memberId").asText(""));
+            UUID member = EventFields.uuid(a.path("memberId"));
             String status = a.path("status").asText("");
             if (member != null && status.matches("PRESENT|ABSENT_EXCUSED|ABSENT_UNEXCUSED")) {
                 inputs.attendance(meetingId, member, org, year, status);
@@ -122,7 +121,7 @@ public class EventApplier {
 
     private String absenceUnexcused(String consumer, JsonNode event, UUID meetingId, UUID org) {
         JsonNode data = event.path("data");
-        UUID member = uuid(data.path("memberId").asText(""));
+        UUID member = EventFields.uuid(data.path("memberId"));
         String month = data.path("month").asText("");
         if (member == null || !MONTH.matcher(month).matches()) {
             return "absence-unexcused event without memberId and month";
@@ -137,12 +136,11 @@ public class EventApplier {
     @Transactional
     public String task(String consumer, JsonNode event) {
         String type = event.path("type").asText("");
-        JsonNode t = TASK_STATE.equals(type) ? event.path("data")
-                : type.startsWith(TASK_PREFIX) ? event.path("data").path("task") : null;
+        JsonNode t = CloudEvents.aggregate(event, TASK_PREFIX, "task");
         if (t == null) {
             return null;
         }
-        Incoming.Task task = Incoming.Task.read(t);
+        IncomingTask task = IncomingTask.read(t);
         if (task == null) {
             return "data is not a task with id, assigneeId, dueDate, state and version";
         }
@@ -155,7 +153,7 @@ public class EventApplier {
     }
 
     private static Integer yearOf(JsonNode meeting) {
-        LocalDate day = date(meeting.path("meetingDate").asText(""));
+        LocalDate day = EventFields.date(meeting.path("meetingDate"));
         if (day != null) {
             return day.getYear();
         }
@@ -168,21 +166,5 @@ public class EventApplier {
 
     private static String text(JsonNode n, String field) {
         return n.hasNonNull(field) ? n.path(field).asText() : null;
-    }
-
-    static UUID uuid(String s) {
-        try {
-            return s == null || s.isBlank() ? null : UUID.fromString(s);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    static LocalDate date(String s) {
-        try {
-            return s == null || s.isBlank() ? null : LocalDate.parse(s);
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 }

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import vn.grassroots.common.consumer.CloudEvents;
+import vn.grassroots.common.consumer.MemberState;
 import vn.grassroots.common.consumer.ProcessedEvents;
 import vn.grassroots.common.tree.OrganizationEvents;
 import vn.grassroots.meetings.repository.AssignmentReadModel;
@@ -46,14 +46,13 @@ public class ReadModelApplier {
             return malformed;
         }
         String id = event.path("id").asText("");
-        String type = event.path("type").asText("");
         if (channel.startsWith("organizations")) {
             return organizations.apply("meetings." + channel, event, orgs);
         }
         if (channel.startsWith("members")) {
-            return member(channel, id, type, event);
+            return member(channel, id, event);
         }
-        return assignment(channel, id, type, event);
+        return assignment(channel, id, event);
     }
 
     /**
@@ -62,78 +61,46 @@ public class ReadModelApplier {
      */
     @Transactional
     public void applyMembers(String channel, List<JsonNode> events) {
-        java.util.Map<UUID, MemberReadModel.MemberRow> rows = new java.util.LinkedHashMap<>();
-        java.util.Map<UUID, List<MemberReadModel.Host>> hosts = new java.util.HashMap<>();
+        java.util.Map<UUID, MemberState> latest = new java.util.LinkedHashMap<>();
         for (JsonNode event : events) {
+            JsonNode data = MemberState.data(event);
             String id = event == null ? "" : event.path("id").asText("");
-            String type = event == null ? "" : event.path("type").asText("");
-            JsonNode m = payload(type, "vn.grassroots.member.", "member", event);
-            if (m == null || id.isBlank()) {
+            if (data == null || id.isBlank()) {
                 continue;
             }
-            List<MemberReadModel.Host> h = new ArrayList<>();
-            MemberReadModel.MemberRow row = parseMember(m, h);
-            if (row == null) {
+            MemberState m = MemberState.read(data);
+            if (m == null) {
                 throw new IllegalArgumentException("a record is not a member");
             }
             if (!processed.firstDelivery("meetings." + channel, id)) {
                 continue;
             }
-            MemberReadModel.MemberRow held = rows.get(row.id());
-            if (held == null || held.version() <= row.version()) {
-                rows.put(row.id(), row);
-                hosts.put(row.id(), h);
+            MemberState held = latest.get(m.id());
+            if (held == null || held.version() <= m.version()) {
+                latest.put(m.id(), m);
             }
         }
-        members.upsertAll(rows, hosts, json);
+        members.upsertAll(latest, json);
     }
 
-    private static MemberReadModel.MemberRow parseMember(JsonNode m, List<MemberReadModel.Host> hosts) {
-        try {
-            MemberReadModel.MemberRow row = new MemberReadModel.MemberRow(UUID.fromString(m.path("id").asText()), m.path("fullName").asText(""),
-                    UUID.fromString(m.path("organizationId").asText()), m.path("status").asText(""), m.path("version").asLong(-1));
-            for (JsonNode h : m.path("temporaryHosts")) {
-                hosts.add(new MemberReadModel.Host(UUID.fromString(h.path("organizationId").asText()),
-                        h.hasNonNull("until") ? LocalDate.parse(h.path("until").asText()) : null));
-            }
-            if (row.fullName().isBlank() || row.status().isBlank() || row.version() < 0 || !m.path("version").canConvertToLong()) {
-                return null;
-            }
-            return row;
-        } catch (RuntimeException e) {
+    private String member(String channel, String id, JsonNode event) {
+        JsonNode data = MemberState.data(event);
+        if (data == null) {
             return null;
         }
-    }
-
-    private String member(String channel, String id, String type, JsonNode event) {
-        JsonNode m = payload(type, "vn.grassroots.member.", "member", event);
+        MemberState m = MemberState.read(data);
         if (m == null) {
-            return null;
-        }
-        MemberReadModel.MemberRow row;
-        List<MemberReadModel.Host> hosts = new ArrayList<>();
-        try {
-            row = new MemberReadModel.MemberRow(UUID.fromString(m.path("id").asText()), m.path("fullName").asText(""),
-                    UUID.fromString(m.path("organizationId").asText()), m.path("status").asText(""), m.path("version").asLong(-1));
-            for (JsonNode h : m.path("temporaryHosts")) {
-                hosts.add(new MemberReadModel.Host(UUID.fromString(h.path("organizationId").asText()),
-                        h.hasNonNull("until") ? LocalDate.parse(h.path("until").asText()) : null));
-            }
-        } catch (RuntimeException e) {
-            return "data is not a member with id, organizationId, status and version";
-        }
-        if (row.fullName().isBlank() || row.status().isBlank() || row.version() < 0 || !m.path("version").canConvertToLong()) {
-            return "data is not a member with id, fullName, organizationId, status and version";
+            return MemberState.REFUSED;
         }
         if (!processed.firstDelivery("meetings." + channel, id)) {
             return null;
         }
-        members.upsert(row, hosts);
+        members.upsert(m);
         return null;
     }
 
-    private String assignment(String channel, String id, String type, JsonNode event) {
-        JsonNode a = payload(type, "vn.grassroots.assignment.", "assignment", event);
+    private String assignment(String channel, String id, JsonNode event) {
+        JsonNode a = CloudEvents.aggregate(event, "vn.grassroots.assignment.", "assignment");
         if (a == null) {
             return null;
         }
@@ -155,17 +122,6 @@ public class ReadModelApplier {
             return null;
         }
         assignments.upsert(row);
-        return null;
-    }
-
-    /** The aggregate of a state record (data) or of an event (data.&lt;field&gt;); null for another kind of record. */
-    private static JsonNode payload(String type, String prefix, String field, JsonNode event) {
-        if ((prefix + "state").equals(type)) {
-            return event.path("data");
-        }
-        if (type.startsWith(prefix)) {
-            return event.path("data").path(field);
-        }
         return null;
     }
 }

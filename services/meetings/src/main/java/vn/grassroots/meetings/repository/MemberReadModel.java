@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.UUID;
+import vn.grassroots.common.consumer.MemberState;
 
 /**
  * The read model of members (member_ref, member_host) kept from the membership topics: where each member is active
@@ -25,13 +26,9 @@ public class MemberReadModel {
         this.em = em;
     }
 
-    public record MemberRow(UUID id, String fullName, UUID organizationId, String status, long version) {}
-
-    public record Host(UUID organizationId, LocalDate until) {}
-
     /** Stores a member and their host cells unless a newer version is stored; true when written. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean upsert(MemberRow m, List<Host> hosts) {
+    public boolean upsert(MemberState m) {
         boolean written = em.createNativeQuery("""
                 INSERT INTO member_ref (id, full_name, organization_id, status, version, applied_at)
                 VALUES (:id, :name, :org, :status, :version, now())
@@ -43,7 +40,7 @@ public class MemberReadModel {
                 .executeUpdate() == 1;
         if (written) {
             em.createNativeQuery("DELETE FROM member_host WHERE member_id = :id").setParameter("id", m.id()).executeUpdate();
-            for (Host h : hosts) {
+            for (MemberState.TemporaryHost h : m.temporaryHosts()) {
                 em.createNativeQuery("""
                         INSERT INTO member_host (member_id, organization_id, until) VALUES (:id, :org, :until)
                         ON CONFLICT DO NOTHING""")
@@ -61,7 +58,7 @@ public class MemberReadModel {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     @SuppressWarnings("unchecked")
-    public int upsertAll(Map<UUID, MemberRow> rows, Map<UUID, List<Host>> hosts, com.fasterxml.jackson.databind.ObjectMapper json) {
+    public int upsertAll(Map<UUID, MemberState> rows, com.fasterxml.jackson.databind.ObjectMapper json) {
         if (rows.isEmpty()) {
             return 0;
         }
@@ -83,7 +80,7 @@ public class MemberReadModel {
                 .setParameter("ids", written.toArray(new UUID[0])).executeUpdate();
         List<Map<String, Object>> hostRows = new ArrayList<>();
         for (UUID id : written) {
-            for (Host h : hosts.getOrDefault(id, List.of())) {
+            for (MemberState.TemporaryHost h : rows.get(id).temporaryHosts()) {
                 Map<String, Object> r = new HashMap<>();
                 r.put("member_id", id);
                 r.put("organization_id", h.organizationId());

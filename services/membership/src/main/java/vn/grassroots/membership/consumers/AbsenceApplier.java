@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import vn.grassroots.common.consumer.EventFields;
 import vn.grassroots.common.consumer.ProcessedEvents;
 import vn.grassroots.membership.service.RemovalReviewService;
 
@@ -58,16 +59,9 @@ public class AbsenceApplier {
     record Absence(UUID memberId, UUID meetingId, UUID organizationId, String month, String meetingDate) {
         static Absence of(JsonNode data) {
             JsonNode meeting = data.path("meeting");
-            return new Absence(uuid(data.path("memberId")), uuid(meeting.path("id")), uuid(meeting.path("organizationId")),
+            return new Absence(EventFields.uuid(data.path("memberId")), EventFields.uuid(meeting.path("id")),
+                    EventFields.uuid(meeting.path("organizationId")),
                     data.path("month").asText(""), meeting.path("meetingDate").asText(""));
-        }
-    }
-
-    private static UUID uuid(JsonNode n) {
-        try {
-            return n.isTextual() ? UUID.fromString(n.asText()) : null;
-        } catch (IllegalArgumentException e) {
-            return null;
         }
     }
 }

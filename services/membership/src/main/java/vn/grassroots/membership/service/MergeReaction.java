@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import vn.grassroots.common.audit.AuditTrail;
+import vn.grassroots.common.consumer.EventFields;
 import vn.grassroots.common.tree.OrgRef;
 import vn.grassroots.common.tree.OrgRefs;
 import vn.grassroots.common.tree.OrganizationEvents;
@@ -45,21 +46,13 @@ public class MergeReaction implements OrganizationEvents.Reaction {
             return;
         }
         JsonNode data = event.path("data");
-        UUID target = uuid(data.path("targetId").asText(""));
+        UUID target = EventFields.uuid(data.path("targetId"));
         JsonNode d = data.path("decision");
         Decision decision = d.hasNonNull("number") && d.hasNonNull("date")
                 ? new Decision(d.path("number").asText(), LocalDate.parse(d.path("date").asText()))
                 : null;
         if (target != null) {
             merged(node.id(), target, decision);
-        }
-    }
-
-    private static UUID uuid(String s) {
-        try {
-            return UUID.fromString(s);
-        } catch (IllegalArgumentException e) {
-            return null;
         }
     }
 
