@@ -13,7 +13,7 @@ import vn.grassroots.assignments.repository.MeetingReadModel;
 import vn.grassroots.assignments.repository.MemberReadModel;
 import vn.grassroots.assignments.service.AssignmentService;
 import vn.grassroots.common.consumer.CloudEvents;
-import vn.grassroots.common.consumer.EventFields;
+import vn.grassroots.common.consumer.MeetingHeld;
 import vn.grassroots.common.consumer.MemberState;
 import vn.grassroots.common.consumer.ProcessedEvents;
 import vn.grassroots.common.tree.OrganizationEvents;
@@ -28,7 +28,6 @@ import vn.grassroots.common.tree.OrganizationNode;
  */
 @ApplicationScoped
 public class Appliers {
-    static final String MEETING_HELD = "vn.grassroots.meeting.held";
 
     private final ProcessedEvents processed;
     private final OrganizationEvents organizations;
@@ -93,37 +92,18 @@ public class Appliers {
         if (problem != null) {
             return problem;
         }
-        if (!MEETING_HELD.equals(event.path("type").asText())) {
+        if (!MeetingHeld.TYPE.equals(event.path("type").asText())) {
             return null; // other meeting events do not change attendance
         }
-        HeldMeeting held = parseMeeting(event.path("data"));
-        if (held == null) {
+        MeetingHeld m = MeetingHeld.read(event.path("data"));
+        if (m.id() == null || m.organizationId() == null || m.kind() == null || m.meetingDate() == null || m.version() < 0) {
             return "data.meeting has no id, organizationId, kind, meetingDate or version";
         }
+        HeldMeeting held = new HeldMeeting(m.id(), m.organizationId(), m.kind(), m.meetingDate(), m.superiorAttendeeIds(), m.version());
         if (!processed.firstDelivery("assignments." + consumer, event.path("id").asText())) {
             return null;
         }
         meetings.upsert(held);
         return null;
-    }
-
-    /** The meeting of a held event's data, with the superior attendees of its attendance; null when incomplete. */
-    private static HeldMeeting parseMeeting(JsonNode data) {
-        JsonNode meeting = data.path("meeting");
-        UUID id = EventFields.uuid(meeting.path("id"));
-        UUID org = EventFields.uuid(meeting.path("organizationId"));
-        String kind = EventFields.text(meeting.path("kind"));
-        LocalDate date = EventFields.date(meeting.path("meetingDate"));
-        if (id == null || org == null || kind == null || date == null || !meeting.path("version").canConvertToLong()) {
-            return null;
-        }
-        List<UUID> attendees = new ArrayList<>();
-        for (JsonNode a : data.path("attendance").path("superiorAttendeeIds")) {
-            UUID u = EventFields.uuid(a);
-            if (u != null) {
-                attendees.add(u);
-            }
-        }
-        return new HeldMeeting(id, org, kind, date, attendees, meeting.path("version").asLong());
     }
 }

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import vn.grassroots.common.consumer.CloudEvents;
+import vn.grassroots.common.consumer.EventFields;
 import vn.grassroots.common.consumer.ProcessedEvents;
 
 /**
@@ -52,12 +53,8 @@ public class OrganizationEvents {
         }
         String id = event.path("id").asText("");
         String type = event.path("type").asText("");
-        JsonNode o;
-        if (STATE.equals(type)) {
-            o = event.path("data");
-        } else if (type.startsWith(PREFIX)) {
-            o = event.path("data").path("organization");
-        } else {
+        JsonNode o = CloudEvents.aggregate(event, PREFIX, "organization");
+        if (o == null) {
             return null; // another kind of event on the topic: nothing to do
         }
         OrganizationNode node = parse(o);
@@ -94,23 +91,19 @@ public class OrganizationEvents {
         if (o == null || !o.isObject()) {
             return null;
         }
-        try {
-            UUID id = UUID.fromString(o.path("id").asText());
-            UUID parentId = o.hasNonNull("parentId") ? UUID.fromString(o.path("parentId").asText()) : null;
-            String path = o.path("path").asText("");
-            int depth = o.path("depth").asInt(-1);
-            String type = o.path("type").asText("");
-            String status = o.path("status").asText("");
-            String name = o.path("name").asText("");
-            String sector = o.path("sector").asText("OTHER"); // evaluations' reports need one
-            long version = o.path("version").asLong(-1);
-            if (!PATH.matcher(path).matches() || depth < 0 || type.isBlank() || status.isBlank() || name.isBlank()
-                    || !o.path("version").canConvertToLong() || version < 0) {
-                return null;
-            }
-            return new OrganizationNode(id, parentId, path, depth, type, status, name, sector, version);
-        } catch (IllegalArgumentException e) {
+        UUID id = EventFields.uuid(o.path("id"));
+        UUID parentId = EventFields.uuid(o.path("parentId"));
+        String path = o.path("path").asText("");
+        int depth = o.path("depth").asInt(-1);
+        String type = EventFields.text(o.path("type"));
+        String status = EventFields.text(o.path("status"));
+        String name = EventFields.text(o.path("name"));
+        String sector = o.path("sector").asText("OTHER"); // evaluations' reports need one
+        long version = EventFields.version(o.path("version"));
+        if (id == null || (parentId == null && o.hasNonNull("parentId")) || !PATH.matcher(path).matches() || depth < 0
+                || type == null || status == null || name == null || version < 0) {
             return null;
         }
+        return new OrganizationNode(id, parentId, path, depth, type, status, name, sector, version);
     }
 }

@@ -4,14 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import vn.grassroots.common.consumer.CloudEvents;
 import vn.grassroots.common.consumer.EventFields;
+import vn.grassroots.common.consumer.MeetingHeld;
 import vn.grassroots.common.consumer.MemberState;
 import vn.grassroots.common.consumer.ProcessedEvents;
-import vn.grassroots.common.time.VietnamClock;
+import vn.grassroots.common.consumer.UnexcusedAbsence;
 import vn.grassroots.common.tree.OrganizationEvents;
 import vn.grassroots.evaluations.domain.Inputs;
 import vn.grassroots.evaluations.repository.InputsReadModel;
@@ -24,10 +24,10 @@ import vn.grassroots.evaluations.repository.PathCopies;
 @ApplicationScoped
 public class EventApplier {
     static final String DISCIPLINED = MemberState.TYPE_PREFIX + "disciplined";
-    static final String MEETING_HELD = "vn.grassroots.meeting.held";
-    static final String ABSENCE_UNEXCUSED = "vn.grassroots.meeting.absence-unexcused";
     static final String TASK_PREFIX = "vn.grassroots.task.";
     private static final Pattern MONTH = Pattern.compile("^\\d{4}-\\d{2}$");
+    private static final Pattern ATTENDANCE = Pattern.compile("PRESENT|ABSENT_EXCUSED|ABSENT_UNEXCUSED");
+    private static final String NO_MEETING = "meeting event without data.meeting.id";
 
     private final ProcessedEvents processed;
     private final OrganizationEvents organizations;
@@ -82,54 +82,45 @@ public class EventApplier {
     @Transactional
     public String meeting(String consumer, JsonNode event) {
         String type = event.path("type").asText("");
-        if (!MEETING_HELD.equals(type) && !ABSENCE_UNEXCUSED.equals(type)) {
-            return null;
+        if (MeetingHeld.TYPE.equals(type)) {
+            return held(consumer, event, MeetingHeld.read(event.path("data")));
         }
-        JsonNode data = event.path("data");
-        JsonNode meeting = data.path("meeting");
-        UUID meetingId = EventFields.uuid(meeting.path("id"));
-        UUID org = EventFields.uuid(meeting.path("organizationId"));
-        if (meetingId == null) {
-            return "meeting event without data.meeting.id";
+        if (UnexcusedAbsence.TYPE.equals(type)) {
+            return absenceUnexcused(consumer, event, UnexcusedAbsence.read(event.path("data")));
         }
-        if (MEETING_HELD.equals(type)) {
-            return held(consumer, event, meeting, meetingId, org);
-        }
-        return absenceUnexcused(consumer, event, meetingId, org);
+        return null;
     }
 
     /** Records the attendance of every member a held meeting lists. */
-    private String held(String consumer, JsonNode event, JsonNode meeting, UUID meetingId, UUID org) {
-        JsonNode data = event.path("data");
-        Integer year = yearOf(meeting);
-        JsonNode members = data.path("attendance").path("members");
-        if (year == null || !members.isArray()) {
+    private String held(String consumer, JsonNode event, MeetingHeld held) {
+        if (held.id() == null) {
+            return NO_MEETING;
+        }
+        if (held.year() == null || held.members() == null) {
             return "held event without meeting date or attendance.members";
         }
         if (!processed.firstDelivery("evaluations." + consumer, event.path("id").asText())) {
             return null;
         }
-        for (JsonNode a : members) {
-            UUID member = EventFields.uuid(a.path("memberId"));
-            String status = a.path("status").asText("");
-            if (member != null && status.matches("PRESENT|ABSENT_EXCUSED|ABSENT_UNEXCUSED")) {
-                inputs.attendance(meetingId, member, org, year, status);
+        for (MeetingHeld.Attendance a : held.members()) {
+            if (ATTENDANCE.matcher(a.status()).matches()) {
+                inputs.attendance(held.id(), a.memberId(), held.organizationId(), held.year(), a.status());
             }
         }
         return null;
     }
 
-    private String absenceUnexcused(String consumer, JsonNode event, UUID meetingId, UUID org) {
-        JsonNode data = event.path("data");
-        UUID member = EventFields.uuid(data.path("memberId"));
-        String month = data.path("month").asText("");
-        if (member == null || !MONTH.matcher(month).matches()) {
+    private String absenceUnexcused(String consumer, JsonNode event, UnexcusedAbsence a) {
+        if (a.meetingId() == null) {
+            return NO_MEETING;
+        }
+        if (a.memberId() == null || !MONTH.matcher(a.month()).matches()) {
             return "absence-unexcused event without memberId and month";
         }
         if (!processed.firstDelivery("evaluations." + consumer, event.path("id").asText())) {
             return null;
         }
-        inputs.attendance(meetingId, member, org, Integer.parseInt(month.substring(0, 4)), "ABSENT_UNEXCUSED");
+        inputs.attendance(a.meetingId(), a.memberId(), a.organizationId(), Integer.parseInt(a.month().substring(0, 4)), "ABSENT_UNEXCUSED");
         return null;
     }
 
@@ -150,18 +141,6 @@ public class EventApplier {
         inputs.upsertTask(task.id(), task.assigneeType(), task.assigneeId(), task.assigneeOrganizationId(), task.dueDate(), task.state(),
                 task.completedOn(), task.onTime(), task.version());
         return null;
-    }
-
-    private static Integer yearOf(JsonNode meeting) {
-        LocalDate day = EventFields.date(meeting.path("meetingDate"));
-        if (day != null) {
-            return day.getYear();
-        }
-        try {
-            return ZonedDateTime.parse(meeting.path("startsAt").asText("")).withZoneSameInstant(VietnamClock.ZONE).getYear();
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 
     private static String text(JsonNode n, String field) {

@@ -7,8 +7,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import vn.grassroots.common.consumer.EventFields;
 import vn.grassroots.common.consumer.ProcessedEvents;
+import vn.grassroots.common.consumer.UnexcusedAbsence;
 import vn.grassroots.membership.service.RemovalReviewService;
 
 /**
@@ -18,7 +18,6 @@ import vn.grassroots.membership.service.RemovalReviewService;
 @ApplicationScoped
 public class AbsenceApplier {
     static final String CONSUMER = "meetings";
-    static final String ABSENCE = "vn.grassroots.meeting.absence-unexcused";
     private static final Pattern MONTH = Pattern.compile("^\\d{4}-(0[1-9]|1[0-2])$");
 
     private final ProcessedEvents processed;
@@ -32,10 +31,10 @@ public class AbsenceApplier {
     /** Null when applied, already applied or of a type membership does not need; else why it was skipped. */
     @Transactional
     public String apply(JsonNode event) {
-        if (!ABSENCE.equals(event.path("type").asText())) {
+        if (!UnexcusedAbsence.TYPE.equals(event.path("type").asText())) {
             return null;
         }
-        Absence a = Absence.of(event.path("data"));
+        UnexcusedAbsence a = UnexcusedAbsence.read(event.path("data"));
         if (a.memberId() == null || a.meetingId() == null || !MONTH.matcher(a.month()).matches()) {
             return "an absence needs data.memberId, data.meeting.id and data.month (YYYY-MM)";
         }
@@ -50,18 +49,5 @@ public class AbsenceApplier {
         }
         reviews.absent(a.memberId(), a.meetingId(), a.organizationId(), a.month(), date);
         return null;
-    }
-
-    /**
-     * The data of an absence-unexcused event as membership reads it: read leniently (a missing or malformed id is
-     * null, a missing month or date empty) so that {@link #apply} can say what is wrong instead of failing.
-     */
-    record Absence(UUID memberId, UUID meetingId, UUID organizationId, String month, String meetingDate) {
-        static Absence of(JsonNode data) {
-            JsonNode meeting = data.path("meeting");
-            return new Absence(EventFields.uuid(data.path("memberId")), EventFields.uuid(meeting.path("id")),
-                    EventFields.uuid(meeting.path("organizationId")),
-                    data.path("month").asText(""), meeting.path("meetingDate").asText(""));
-        }
     }
 }
