@@ -79,7 +79,9 @@ _default KAFKA_PORT               $((59092 + _port_offset))
 _default KAFKA_CONTROLLER_PORT    $((59093 + _port_offset))
 _default KEYCLOAK_PORT            $((58080 + _port_offset))
 _default KEYCLOAK_MANAGEMENT_PORT $((58090 + _port_offset))
-_default OTLP_PORT                $((54318 + _port_offset)) # where the test stack exports spans (TracingIT listens)
+# Below Linux's ephemeral range (32768-60999): TracingIT binds it mid-run, when a client socket of the stack may hold
+# any port of that range (CI once failed with 54418 'already in use').
+_default OTLP_PORT                $((24318 + _port_offset)) # where the test stack exports spans (TracingIT listens)
 unset _port_offset
 
 _default DB_USER          grassroots

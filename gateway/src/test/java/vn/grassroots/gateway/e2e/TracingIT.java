@@ -38,7 +38,7 @@ import vn.grassroots.testing.ContractCheck;
  */
 @ExtendWith(ContractCheck.class)
 class TracingIT {
-    static final int OTLP_PORT = Integer.parseInt(env("OTLP_PORT", "54418"));
+    static final int OTLP_PORT = Integer.parseInt(env("OTLP_PORT", "24418"));
     static final Set<String> ORGANIZATION_CONSUMERS = Set.of("membership", "meetings", "evaluations", "assignments");
 
     record Received(String service, String traceId, String spanId, String parentId, SpanKind kind, String name) {}
