@@ -3,10 +3,6 @@ package vn.grassroots.assignments.consumers;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 import vn.grassroots.assignments.domain.HeldMeeting;
 import vn.grassroots.assignments.domain.MemberRef;
 import vn.grassroots.assignments.repository.MeetingReadModel;
@@ -68,13 +64,9 @@ public class Appliers {
         if (problem != null) {
             return problem;
         }
-        JsonNode data = MemberState.data(event);
-        if (data == null) {
-            return null;
-        }
-        MemberState m = MemberState.read(data);
+        MemberState m = MemberState.of(event);
         if (m == null) {
-            return MemberState.REFUSED;
+            return null;
         }
         boolean state = MemberState.STATE_TYPE.equals(event.path("type").asText());
         if (!state && !processed.firstDelivery("assignments." + consumer, event.path("id").asText())) {

@@ -1,77 +1,40 @@
 package vn.grassroots.assignments.consumers;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import vn.grassroots.common.consumer.ChannelAppliers;
 import vn.grassroots.common.consumer.IncomingEvents;
+import vn.grassroots.common.consumer.MeetingChannel;
 import vn.grassroots.common.consumer.MemberChannels;
 import vn.grassroots.common.consumer.OrganizationChannels;
+import vn.grassroots.common.consumer.TreeAndMemberAppliers;
 
 /**
- * Keeps the read models from the other services' topics: organizations and members (compacted state topics read
- * from the beginning, then the event topics) and held meetings, through {@link IncomingEvents}: a poison record goes
- * to the dead-letter topic and the next ones go on; a database failure is retried, never skipped. The organizations'
- * and members' channels are read by common's {@link OrganizationChannels} and {@link MemberChannels}; meetings here.
+ * Assignments' appliers of the other services' topics: organizations and members (compacted state topics read from
+ * the beginning, then the event topics) and held meetings. Their records arrive through common's
+ * {@link OrganizationChannels}, {@link MemberChannels}, {@link MeetingChannel} and {@link IncomingEvents}: a poison
+ * record goes to the dead-letter topic and the next ones go on; a database failure is retried, never skipped. State
+ * records of members are not remembered in processed_event (see {@link Appliers}).
  */
 @ApplicationScoped
-public class Consumers implements ChannelAppliers {
-    private final IncomingEvents incoming;
+public class Consumers extends TreeAndMemberAppliers {
     private final Appliers appliers;
-    private final EntityManager em;
 
-    public Consumers(IncomingEvents incoming, Appliers appliers, EntityManager em) {
-        this.incoming = incoming;
+    public Consumers(Appliers appliers) {
         this.appliers = appliers;
-        this.em = em;
-    }
-
-    @Incoming("meetings")
-    @Blocking
-    public void meetingEvent(ConsumerRecord<String, String> record) {
-        handle("meetings", record);
-    }
-
-    private void handle(String channel, ConsumerRecord<String, String> record) {
-        incoming.handle(channel, record, event -> apply(channel, event));
     }
 
     @Override
-    public String apply(String channel, JsonNode event) {
-        return switch (channel) {
-            case "organizations-state", "organizations" -> appliers.organization(channel, event);
-            case "members-state", "members" -> appliers.member(channel, event);
-            case "meetings" -> appliers.meeting(channel, event);
-            default -> throw new IllegalArgumentException("no channel " + channel);
-        };
-    }
-
-    /** Organizations and members have state topics; held meetings come from events and are kept. */
-    @Override
-    public List<String> stateChannels() {
-        return List.of("organizations-state", "members-state");
+    protected String organization(String channel, JsonNode event) {
+        return appliers.organization(channel, event);
     }
 
     @Override
-    public void resetReadModels() {
-        // state records of members are not remembered in processed_event (see Appliers): nothing else to forget
-        em.createNativeQuery("DELETE FROM member_ref").executeUpdate();
-        em.createNativeQuery("DELETE FROM org_ref").executeUpdate();
-        em.createNativeQuery("DELETE FROM processed_event WHERE consumer = 'assignments.organizations-state'").executeUpdate();
+    protected String member(String channel, JsonNode event) {
+        return appliers.member(channel, event);
     }
 
     @Override
-    public Map<String, Long> readModelCounts() {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (String table : List.of("org_ref", "member_ref")) {
-            counts.put(table, ((Number) em.createNativeQuery("SELECT count(*) FROM " + table).getSingleResult()).longValue());
-        }
-        return counts;
+    protected String other(String channel, JsonNode event) {
+        return "meetings".equals(channel) ? appliers.meeting(channel, event) : super.other(channel, event);
     }
 }

@@ -1,6 +1,8 @@
 package vn.grassroots.common.consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.persistence.EntityManager;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,5 +44,14 @@ public interface ChannelAppliers {
     /** Counts to compare a rebuilt model with the live one (table → rows); optional. */
     default Map<String, Long> readModelCounts() {
         return Map.of();
+    }
+
+    /** The rows of each read-model table, for {@link #readModelCounts()}. */
+    static Map<String, Long> counts(EntityManager em, String... tables) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String table : tables) {
+            counts.put(table, ((Number) em.createNativeQuery("SELECT count(*) FROM " + table).getSingleResult()).longValue());
+        }
+        return counts;
     }
 }

@@ -20,6 +20,22 @@ public record MemberState(UUID id, UUID organizationId, String fullName, String 
     /** A cell the member attends for a while (sinh hoạt tạm thời), until a date or with no end. */
     public record TemporaryHost(UUID organizationId, LocalDate until) {}
 
+    /**
+     * The member a record of the members' topics carries; null when the record is another kind of event, and
+     * {@link PoisonRecord} ({@link #REFUSED}) when its member is incomplete.
+     */
+    public static MemberState of(JsonNode event) {
+        JsonNode data = data(event);
+        if (data == null) {
+            return null;
+        }
+        MemberState m = read(data);
+        if (m == null) {
+            throw new PoisonRecord(REFUSED);
+        }
+        return m;
+    }
+
     /** The member's JSON of a record of the members' topics, or null when the record is another kind of event. */
     public static JsonNode data(JsonNode event) {
         return CloudEvents.aggregate(event, TYPE_PREFIX, "member");

@@ -2,6 +2,7 @@ package vn.grassroots.common.consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,6 +37,15 @@ class MemberStateTest {
         assertEquals(UUID.fromString(ID), MemberState.read(MemberState.data(state)).id());
         assertEquals(MemberState.read(MemberState.data(state)), MemberState.read(MemberState.data(event)));
         assertNull(MemberState.data(other), "another kind of event is not a member record");
+    }
+
+    @Test
+    void ofGivesTheMemberNothingForAnotherKindOfEventAndPoisonForAnIncompleteMember() {
+        assertEquals(UUID.fromString(ID), MemberState.of(json("{'id':'e1','type':'vn.grassroots.member.state','data':" + member("") + "}")).id());
+        assertNull(MemberState.of(json("{'id':'e3','type':'vn.grassroots.meeting.held','data':{}}")));
+        PoisonRecord poison = assertThrows(PoisonRecord.class,
+                () -> MemberState.of(json("{'id':'e2','type':'vn.grassroots.member.registered','data':{'member':{'id':'" + ID + "'}}}")));
+        assertEquals(MemberState.REFUSED, poison.getMessage());
     }
 
     @Test

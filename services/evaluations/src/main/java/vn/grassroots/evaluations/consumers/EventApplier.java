@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import vn.grassroots.common.consumer.CloudEvents;
 import vn.grassroots.common.consumer.EventFields;
@@ -50,13 +49,9 @@ public class EventApplier {
     @Transactional
     public String member(String consumer, JsonNode event) {
         String type = event.path("type").asText("");
-        JsonNode m = MemberState.data(event);
-        if (m == null) {
-            return null;
-        }
-        MemberState member = MemberState.read(m);
+        MemberState member = MemberState.of(event);
         if (member == null) {
-            return MemberState.REFUSED;
+            return null;
         }
         LocalDate decidedOn = null;
         JsonNode d = event.path("data").path("discipline");

@@ -63,14 +63,10 @@ public class ReadModelApplier {
     public void applyMembers(String channel, List<JsonNode> events) {
         java.util.Map<UUID, MemberState> latest = new java.util.LinkedHashMap<>();
         for (JsonNode event : events) {
-            JsonNode data = MemberState.data(event);
+            MemberState m = MemberState.of(event); // poison: the batch is applied again record by record
             String id = event == null ? "" : event.path("id").asText("");
-            if (data == null || id.isBlank()) {
+            if (m == null || id.isBlank()) {
                 continue;
-            }
-            MemberState m = MemberState.read(data);
-            if (m == null) {
-                throw new IllegalArgumentException("a record is not a member");
             }
             if (!processed.firstDelivery("meetings." + channel, id)) {
                 continue;
@@ -84,13 +80,9 @@ public class ReadModelApplier {
     }
 
     private String member(String channel, String id, JsonNode event) {
-        JsonNode data = MemberState.data(event);
-        if (data == null) {
-            return null;
-        }
-        MemberState m = MemberState.read(data);
+        MemberState m = MemberState.of(event);
         if (m == null) {
-            return MemberState.REFUSED;
+            return null;
         }
         if (!processed.firstDelivery("meetings." + channel, id)) {
             return null;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -82,10 +81,6 @@ public class ReadModelConsumer implements ChannelAppliers {
 
     @Override
     public Map<String, Long> readModelCounts() {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (String table : List.of("org_ref", "member_ref", "member_host", "assignment_ref")) {
-            counts.put(table, ((Number) em.createNativeQuery("SELECT count(*) FROM " + table).getSingleResult()).longValue());
-        }
-        return counts;
+        return ChannelAppliers.counts(em, "org_ref", "member_ref", "member_host", "assignment_ref");
     }
 }

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import vn.grassroots.common.consumer.ProcessedEvents;
 import vn.grassroots.common.consumer.UnexcusedAbsence;

@@ -52,6 +52,6 @@ public class Channels implements ChannelAppliers {
 
     @Override
     public Map<String, Long> readModelCounts() {
-        return Map.of("org_ref", ((Number) em.createNativeQuery("SELECT count(*) FROM org_ref").getSingleResult()).longValue());
+        return ChannelAppliers.counts(em, "org_ref");
     }
 }
