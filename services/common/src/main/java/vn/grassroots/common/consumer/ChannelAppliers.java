@@ -46,6 +46,18 @@ public interface ChannelAppliers {
         return Map.of();
     }
 
+    /**
+     * For {@link #resetReadModels()}: empties the read-model tables (in the order given, children first) and forgets
+     * the service's processed events of its state channels, so that a rebuild applies every state record again.
+     */
+    static void reset(EntityManager em, String service, List<String> stateChannels, String... tables) {
+        for (String table : tables) {
+            em.createNativeQuery("DELETE FROM " + table).executeUpdate();
+        }
+        em.createNativeQuery("DELETE FROM processed_event WHERE consumer IN (:consumers)")
+                .setParameter("consumers", stateChannels.stream().map(c -> service + "." + c).toList()).executeUpdate();
+    }
+
     /** The rows of each read-model table, for {@link #readModelCounts()}. */
     static Map<String, Long> counts(EntityManager em, String... tables) {
         Map<String, Long> counts = new LinkedHashMap<>();

@@ -48,10 +48,7 @@ public abstract class TreeAndMemberAppliers implements ChannelAppliers {
 
     @Override
     public void resetReadModels() {
-        em.createNativeQuery("DELETE FROM member_ref").executeUpdate();
-        em.createNativeQuery("DELETE FROM org_ref").executeUpdate();
-        em.createNativeQuery("DELETE FROM processed_event WHERE consumer IN (:consumers)")
-                .setParameter("consumers", STATE_CHANNELS.stream().map(c -> service + "." + c).toList()).executeUpdate();
+        ChannelAppliers.reset(em, service, STATE_CHANNELS, "member_ref", "org_ref");
     }
 
     @Override

@@ -71,12 +71,7 @@ public class ReadModelConsumer implements ChannelAppliers {
 
     @Override
     public void resetReadModels() {
-        em.createNativeQuery("DELETE FROM member_host").executeUpdate();
-        em.createNativeQuery("DELETE FROM member_ref").executeUpdate();
-        em.createNativeQuery("DELETE FROM assignment_ref").executeUpdate();
-        em.createNativeQuery("DELETE FROM org_ref").executeUpdate();
-        em.createNativeQuery("DELETE FROM processed_event WHERE consumer IN ('meetings.organizations-state', 'meetings.members-state', "
-                + "'meetings.assignments-state')").executeUpdate();
+        ChannelAppliers.reset(em, "meetings", STATE_CHANNELS, "member_host", "member_ref", "assignment_ref", "org_ref");
     }
 
     @Override
