@@ -5,11 +5,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.jwt.build.Jwt;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
+import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import vn.grassroots.testing.TestTokens;
@@ -61,6 +64,30 @@ class EdgeSecurityTest {
         Thread.sleep(Math.max(0, minted + 9_000 - System.currentTimeMillis()));
         given().header("Authorization", "Bearer " + token).get("/api/v1/organizations/short-lived")
                 .then().statusCode(401);
+    }
+
+    @Test
+    void aRememberedTokenVouchesForItselfOnly() {
+        // The second call of a token takes the gateway's short path (ApiRoutes.knownToken); the same signature under
+        // another payload must not.
+        String token = TestTokens.expiringToken("remembered-" + UUID.randomUUID(), Fixtures.ORG_ID, 600, "organizer");
+        for (int i = 0; i < 2; i++) {
+            given().header("Authorization", "Bearer " + token).get("/api/v1/organizations/remembered")
+                    .then().statusCode(200);
+        }
+        given().header("Authorization", "Bearer " + token).get("/api/v1/nothing-here")
+                .then().statusCode(404).contentType("application/problem+json");
+
+        String[] parts = token.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        String otherPayload = payload.replace("\"organizer\"", "\"admin\"");
+        assertNotEquals(payload, otherPayload);
+        String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(otherPayload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        String path = "/api/v1/organizations/tampered-" + UUID.randomUUID();
+        given().header("Authorization", "Bearer " + tampered).get(path)
+                .then().statusCode(401).contentType("application/problem+json");
+        assertFalse(Fixtures.seenPaths().contains(path));
     }
 
     @Test

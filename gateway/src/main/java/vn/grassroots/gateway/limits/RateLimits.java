@@ -84,10 +84,18 @@ public class RateLimits {
     }
 
     private void authenticated(RoutingContext ctx) {
-        if (!(ctx.user() instanceof QuarkusHttpUser user)
-                || !(identityToken(user.getSecurityIdentity()) instanceof JsonWebToken token)) {
+        if (!(ctx.user() instanceof QuarkusHttpUser user) || admit(ctx, user.getSecurityIdentity())) {
             ctx.next();
-            return;
+        }
+    }
+
+    /**
+     * Takes a call of a verified identity from its client's and user's buckets; false when one is empty, the 429
+     * answer then sent.
+     */
+    public boolean admit(RoutingContext ctx, SecurityIdentity identity) {
+        if (!enabled || !(identityToken(identity) instanceof JsonWebToken token)) {
+            return true;
         }
         long now = System.nanoTime();
         String client = token.getClaim("azp");
@@ -96,7 +104,7 @@ public class RateLimits {
             long wait = clients.take(client, now);
             if (wait != 0) {
                 Problems.tooManyRequests(ctx, seconds(wait), "Too many calls from client " + client);
-                return;
+                return false;
             }
         }
         if (subject != null) {
@@ -106,10 +114,10 @@ public class RateLimits {
                     clients.giveBack(client);
                 }
                 Problems.tooManyRequests(ctx, seconds(wait), "Too many calls from this user");
-                return;
+                return false;
             }
         }
-        ctx.next();
+        return true;
     }
 
     private static Object identityToken(SecurityIdentity identity) {

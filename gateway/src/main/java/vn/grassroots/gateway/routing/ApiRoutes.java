@@ -9,9 +9,16 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
 import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import vn.grassroots.gateway.limits.RateLimits;
 import vn.grassroots.gateway.problem.Problems;
+import vn.grassroots.gateway.security.VerifiedTokens;
 
-/** Everything under /api goes to the service whose prefix matches; the token was checked before (HTTP permission). */
+/**
+ * Everything under /api goes to the service whose prefix matches, once its token is checked: by Quarkus' HTTP permission
+ * the first time the gateway sees the token, by {@link VerifiedTokens} after that.
+ */
 @Singleton
 public class ApiRoutes {
 
@@ -22,10 +29,14 @@ public class ApiRoutes {
     private final UpstreamProxy proxy;
     private final GatewayConfig.Body bodies;
     private final GatewayConfig.RequestHead head;
+    private final VerifiedTokens tokens;
+    private final RateLimits limits;
 
-    public ApiRoutes(RouteTable routes, UpstreamProxy proxy, GatewayConfig config) {
+    public ApiRoutes(RouteTable routes, UpstreamProxy proxy, GatewayConfig config, VerifiedTokens tokens, RateLimits limits) {
         this.routes = routes;
         this.proxy = proxy;
+        this.tokens = tokens;
+        this.limits = limits;
         this.bodies = config.body();
         this.head = config.request();
     }
@@ -35,7 +46,26 @@ public class ApiRoutes {
         router.route().order(-275).handler(this::requestLimits);
         // Early, so that 401s for made-up paths do not each open a metric series either.
         router.route("/api/*").order(-999).handler(this::nameForMetrics);
+        // After the refusal of calls without credentials (-225), before Quarkus' authentication (-200).
+        router.route("/api/*").order(-210).handler(this::knownToken);
         router.route("/api/*").handler(this::forward);
+    }
+
+    /**
+     * A token verified before (and not expired) is let through here, without Quarkus' authentication and permission
+     * handlers: /api/* asks for nothing more than a verified token, and their Mutiny pipelines cost about a sixth of the
+     * gateway's CPU per proxied read. A token seen for the first time goes on to them and is remembered there.
+     */
+    private void knownToken(RoutingContext ctx) {
+        SecurityIdentity identity = tokens.known(ctx);
+        if (identity == null) {
+            ctx.next();
+            return;
+        }
+        ctx.setUser(new QuarkusHttpUser(identity));
+        if (limits.admit(ctx, identity)) {
+            forward(ctx);
+        }
     }
 
     /**

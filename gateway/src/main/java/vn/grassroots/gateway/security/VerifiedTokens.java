@@ -24,7 +24,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * Checks a bearer token once, not on every call: quarkus-oidc verifies it (signature, issuer, expiry) the first time,
  * and the same token string is then taken as verified until it expires, at most {@code grassroots.tokens.cache-seconds}.
  * A mobile app sends the same token for minutes, and verifying it again (JSON parsing and an RSA signature check) cost
- * the gateway about as much CPU as the service spends answering a read. The services still verify every token.
+ * the gateway about as much CPU as the service spends answering a read. ApiRoutes asks {@link #known} first and lets a
+ * known token's call through on its own. The services still verify every token.
  */
 @Alternative
 @Priority(1)
@@ -51,15 +52,30 @@ public class VerifiedTokens implements HttpAuthenticationMechanism {
         if (token == null) {
             return oidc.authenticate(ctx, identityProviderManager);
         }
-        long now = System.currentTimeMillis();
-        Verified known = verified.get(token);
+        SecurityIdentity known = known(token);
         if (known != null) {
-            if (now < known.until()) {
-                return Uni.createFrom().item(known.identity());
-            }
-            verified.remove(token);
+            return Uni.createFrom().item(known);
         }
+        long now = System.currentTimeMillis();
         return oidc.authenticate(ctx, identityProviderManager).invoke(identity -> remember(token, identity, now));
+    }
+
+    /** The identity of the request's bearer token if it was verified before and has not expired; null otherwise. */
+    public SecurityIdentity known(RoutingContext ctx) {
+        String token = bearer(ctx);
+        return token == null ? null : known(token);
+    }
+
+    private SecurityIdentity known(String token) {
+        Verified known = verified.get(token);
+        if (known == null) {
+            return null;
+        }
+        if (System.currentTimeMillis() < known.until()) {
+            return known.identity();
+        }
+        verified.remove(token);
+        return null;
     }
 
     private void remember(String token, SecurityIdentity identity, long now) {
