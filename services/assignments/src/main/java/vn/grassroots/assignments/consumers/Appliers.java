@@ -12,6 +12,7 @@ import vn.grassroots.common.consumer.CloudEvents;
 import vn.grassroots.common.consumer.MeetingHeld;
 import vn.grassroots.common.consumer.MemberState;
 import vn.grassroots.common.consumer.ProcessedEvents;
+import vn.grassroots.common.tree.Merge;
 import vn.grassroots.common.tree.OrganizationEvents;
 import vn.grassroots.common.tree.OrganizationNode;
 
@@ -51,7 +52,7 @@ public class Appliers {
 
     private final OrganizationEvents.Reaction endAssignments = new OrganizationEvents.Reaction() {
         @Override
-        public void written(String type, JsonNode event, OrganizationNode node) {
+        public void written(OrganizationNode node, Merge merge) {
             if (!"ACTIVE".equals(node.status())) {
                 assignments.endForOrganization(node.id(), "ORGANIZATION_" + node.status());
             }

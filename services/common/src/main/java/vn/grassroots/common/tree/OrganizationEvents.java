@@ -29,8 +29,8 @@ public class OrganizationEvents {
         /** The paths of the subtree at {@code oldPath} now start with {@code newPath}: copies of them follow. */
         default void moved(String oldPath, String newPath) {}
 
-        /** The node was written (it was not older than the one held). */
-        default void written(String type, JsonNode event, OrganizationNode node) {}
+        /** The node was written (it was not older than the one held); {@code merge} only for a merged event. */
+        default void written(OrganizationNode node, Merge merge) {}
     }
 
     private final ProcessedEvents processed;
@@ -68,7 +68,7 @@ public class OrganizationEvents {
             applyMove(event, node, reaction);
         }
         if (tree.upsert(node)) {
-            reaction.written(type, event, node);
+            reaction.written(node, MERGED.equals(type) ? Merge.read(event.path("data")) : null);
         }
         return null;
     }

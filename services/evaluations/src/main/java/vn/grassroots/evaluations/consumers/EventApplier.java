@@ -3,10 +3,8 @@ package vn.grassroots.evaluations.consumers;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.LocalDate;
 import java.util.regex.Pattern;
 import vn.grassroots.common.consumer.CloudEvents;
-import vn.grassroots.common.consumer.EventFields;
 import vn.grassroots.common.consumer.MeetingHeld;
 import vn.grassroots.common.consumer.MemberState;
 import vn.grassroots.common.consumer.ProcessedEvents;
@@ -53,11 +51,10 @@ public class EventApplier {
         if (member == null) {
             return null;
         }
-        LocalDate decidedOn = null;
-        JsonNode d = event.path("data").path("discipline");
+        Inputs.Discipline discipline = null;
         if (DISCIPLINED.equals(type)) {
-            decidedOn = EventFields.date(d.path("decidedOn"));
-            if (decidedOn == null || d.path("form").asText("").isBlank()) {
+            discipline = IncomingDiscipline.read(event.path("data").path("discipline"));
+            if (discipline == null) {
                 return "disciplined event without discipline.form and discipline.decidedOn";
             }
         }
@@ -66,10 +63,8 @@ public class EventApplier {
             return null;
         }
         inputs.upsertMember(member.id(), member.fullName(), member.organizationId(), member.status(), member.version());
-        if (decidedOn != null) {
-            JsonNode dec = d.path("decision");
-            inputs.addDiscipline(eventId, member.id(), new Inputs.Discipline(d.path("form").asText(), decidedOn,
-                    text(dec, "number"), EventFields.date(dec.path("date")), text(dec, "issuer") != null ? text(dec, "issuer") : text(d, "authority"), text(d, "reason")));
+        if (discipline != null) {
+            inputs.addDiscipline(eventId, member.id(), discipline);
         }
         return null;
     }
@@ -121,7 +116,6 @@ public class EventApplier {
 
     @Transactional
     public String task(String consumer, JsonNode event) {
-        String type = event.path("type").asText("");
         JsonNode t = CloudEvents.aggregate(event, TASK_PREFIX, "task");
         if (t == null) {
             return null;
@@ -136,9 +130,5 @@ public class EventApplier {
         inputs.upsertTask(task.id(), task.assigneeType(), task.assigneeId(), task.assigneeOrganizationId(), task.dueDate(), task.state(),
                 task.completedOn(), task.onTime(), task.version());
         return null;
-    }
-
-    private static String text(JsonNode n, String field) {
-        return n.hasNonNull(field) ? n.path(field).asText() : null;
     }
 }

@@ -1,9 +1,9 @@
 package vn.grassroots.meetings.repository;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import vn.grassroots.common.tree.Merge;
 import vn.grassroots.common.tree.OrganizationEvents;
 import vn.grassroots.common.tree.OrganizationNode;
 import vn.grassroots.common.tree.OrganizationTree;
@@ -25,7 +25,7 @@ public class PathCopies implements OrganizationEvents.Reaction {
 
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
-    public void written(String type, JsonNode event, OrganizationNode o) {
+    public void written(OrganizationNode o, Merge merge) {
         em.createNativeQuery(
                         "UPDATE meeting SET organization_path = :path WHERE organization_id = :id AND organization_path <> :path")
                 .setParameter("path", o.path()).setParameter("id", o.id()).executeUpdate();

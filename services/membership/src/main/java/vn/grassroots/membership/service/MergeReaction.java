@@ -1,15 +1,13 @@
 package vn.grassroots.membership.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import vn.grassroots.common.audit.AuditTrail;
-import vn.grassroots.common.consumer.EventFields;
+import vn.grassroots.common.tree.Merge;
 import vn.grassroots.common.tree.OrgRef;
 import vn.grassroots.common.tree.OrgRefs;
 import vn.grassroots.common.tree.OrganizationEvents;
@@ -41,19 +39,14 @@ public class MergeReaction implements OrganizationEvents.Reaction {
 
     /** A merged event that merged its organization moves the members to the event's targetId. */
     @Override
-    public void written(String type, JsonNode event, OrganizationNode node) {
-        if (!OrganizationEvents.MERGED.equals(type) || !"MERGED".equals(node.status())) {
+    public void written(OrganizationNode node, Merge merge) {
+        if (merge == null || merge.targetId() == null || !"MERGED".equals(node.status())) {
             return;
         }
-        JsonNode data = event.path("data");
-        UUID target = EventFields.uuid(data.path("targetId"));
-        JsonNode d = data.path("decision");
-        Decision decision = d.hasNonNull("number") && d.hasNonNull("date")
-                ? new Decision(d.path("number").asText(), LocalDate.parse(d.path("date").asText()))
+        Decision decision = merge.decisionNumber() != null && merge.decisionDate() != null
+                ? new Decision(merge.decisionNumber(), merge.decisionDate())
                 : null;
-        if (target != null) {
-            merged(node.id(), target, decision);
-        }
+        merged(node.id(), merge.targetId(), decision);
     }
 
     /** Runs in the consumer's transaction; returns how many members moved. */
