@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import vn.grassroots.gateway.limits.RateLimits;
 import vn.grassroots.gateway.problem.Problems;
 import vn.grassroots.gateway.security.VerifiedTokens;
@@ -62,7 +61,6 @@ public class ApiRoutes {
             ctx.next();
             return;
         }
-        ctx.setUser(new QuarkusHttpUser(identity));
         if (limits.admit(ctx, identity)) {
             forward(ctx);
         }

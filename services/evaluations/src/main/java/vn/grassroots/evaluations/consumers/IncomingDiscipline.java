@@ -20,12 +20,9 @@ final class IncomingDiscipline {
             return null;
         }
         JsonNode decision = d.path("decision");
-        String issuer = text(decision, "issuer");
-        return new Inputs.Discipline(form, decidedOn, text(decision, "number"), EventFields.date(decision.path("date")),
-                issuer != null ? issuer : text(d, "authority"), text(d, "reason"));
-    }
-
-    private static String text(JsonNode n, String field) {
-        return n.hasNonNull(field) ? n.path(field).asText() : null;
+        String issuer = EventFields.text(decision.path("issuer"));
+        return new Inputs.Discipline(form, decidedOn, EventFields.text(decision.path("number")),
+                EventFields.date(decision.path("date")), issuer != null ? issuer : EventFields.text(d.path("authority")),
+                EventFields.text(d.path("reason")));
     }
 }
