@@ -4,6 +4,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -14,10 +16,19 @@ import java.util.List;
  * The layering every service keeps, checked on its compiled classes (a plain unit test, no Quarkus):
  * {@code api → service → repository, events → domain}; {@code consumers} is the other way in (from Kafka) and reaches
  * the service's parts the way {@code api} does. Nothing below {@code api} uses {@code api}, no package of a service
- * imports one that imports it back.
+ * imports one that imports it back. Response bodies are api's own records (views), mapped there from the domain objects
+ * and results the services return; below api only the request bodies (the services' {@code Commands}) carry
+ * {@code @Schema}.
  */
 public final class Layers {
     private Layers() {}
+
+    private static final String SCHEMA = "org.eclipse.microprofile.openapi.annotations.media.Schema";
+
+    private static DescribedPredicate<JavaClass> notNestedIn(String enclosingSimpleName) {
+        return DescribedPredicate.describe("are not nested in " + enclosingSimpleName,
+                c -> c.getEnclosingClass().map(e -> !e.getSimpleName().equals(enclosingSimpleName)).orElse(true));
+    }
 
     /** The rules for the service whose classes live below {@code basePackage} (e.g. "vn.grassroots.meetings"). */
     public static List<ArchRule> rules(String basePackage) {
@@ -42,7 +53,13 @@ public final class Layers {
                 .as("nothing below api uses api (REST requests and views)");
         ArchRule noCycles = slices().matching(basePackage + ".(*)..").should().beFreeOfCycles()
                 .as("no two packages of the service import each other");
-        return List.of(layers, belowApi, noCycles);
+        ArchRule viewsInApi = noClasses().that().resideInAnyPackage(p + "service..", p + "repository..", p + "events..",
+                        p + "consumers..")
+                .and(notNestedIn("Commands"))
+                .should().beAnnotatedWith(SCHEMA)
+                .as("response bodies (views) are records of api, mapped there from what the services return; below api "
+                        + "only the request bodies, the services' Commands, describe themselves for OpenAPI");
+        return List.of(layers, belowApi, noCycles, viewsInApi);
     }
 
     /** Checks every rule on the main classes of {@code basePackage}; the failure lists each wrong dependency. */

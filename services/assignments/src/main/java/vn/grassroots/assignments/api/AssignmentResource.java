@@ -31,7 +31,6 @@ import vn.grassroots.assignments.domain.Enums.Role;
 import vn.grassroots.assignments.service.AssignmentService;
 import vn.grassroots.assignments.service.Commands;
 import vn.grassroots.assignments.service.CoverageReports;
-import vn.grassroots.assignments.service.Results;
 import vn.grassroots.common.audit.AuditTrail;
 import vn.grassroots.common.idempotency.IdempotencyKeys;
 import vn.grassroots.common.paging.Page;
@@ -72,14 +71,14 @@ public class AssignmentResource {
     @Operation(summary = "Assign a person to an organization or household (phân công theo dõi, phụ trách)", description = """
             Links an active member (PROBATIONARY or OFFICIAL) to a target: an ACTIVE organization of your subtree, or a household of             a residential cell of your subtree, with a role (FOLLOWS theo dõi, IN_CHARGE phụ trách, ATTENDS_MEETINGS dự sinh hoạt chi bộ             hằng tháng, cells only), a period and the decision. decidingOrganizationId names the committee that decided it (the target's             organization or an ancestor, in your scope); its type gives the assignment's level: PROVINCIAL_COMMITTEE → PROVINCIAL,             DISTRICT_COMMITTEE / AFFILIATED_COMMITTEE → DISTRICT, others → GRASSROOTS. Publishes vn.grassroots.assignment.created.             Admin, organizer, secretary, integration.""")
     @APIResponse(responseCode = "201", description = "Created; Location and ETag set",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Results.AssignmentView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.AssignmentView.class)))
     @APIResponse(responseCode = "403", description = "The target or the deciding organization is outside your subtree (out-of-scope)")
     @APIResponse(responseCode = "409", description = "The person already has this role on this target (duplicate-assignment)")
     @APIResponse(responseCode = "422", description = "Unknown or inactive member, organization or household; role not allowed for the target; deciding organization not above the target")
     public Response create(@NotNull @Valid Commands.CreateAssignment request,
             @Parameter(description = "Makes a retried create safe: the first answer is replayed") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         return idempotency.once(idempotencyKey, request, () -> {
-            Results.AssignmentView created = service.create(request);
+            Views.AssignmentView created = Views.AssignmentView.of(service.create(request));
             return Response.created(uri.getBaseUriBuilder().path("api/v1/assignments").path(created.id().toString()).build())
                     .tag(ETags.tag(created.version())).entity(created).build();
         });
@@ -87,7 +86,7 @@ public class AssignmentResource {
 
     @GET
     @Operation(summary = "List assignments", description = "Assignments whose target organization (or household's cell) is in your subtree, by id, one page at a time.")
-    public Page<Results.AssignmentView> list(
+    public Page<Views.AssignmentView> list(
             @Parameter(description = "Only this organization's subtree") @QueryParam("organizationId") String organizationId,
             @Parameter(description = "Only this person's (đảng viên được phân công)") @QueryParam("personId") String personId,
             @Parameter(description = "Only this target (organization or household)") @QueryParam("targetId") String targetId,
@@ -98,7 +97,8 @@ public class AssignmentResource {
         AssignmentStatus s = QueryParams.one("status", AssignmentStatus.class, status);
         Role r = QueryParams.one("role", Role.class, role);
         return service.list(QueryParams.uuid("organizationId", organizationId), QueryParams.uuid("personId", personId),
-                QueryParams.uuid("targetId", targetId), s == null ? null : s.name(), r == null ? null : r.name(), cursor, limit);
+                QueryParams.uuid("targetId", targetId), s == null ? null : s.name(), r == null ? null : r.name(), cursor, limit)
+                        .map(Views.AssignmentView::of);
     }
 
     @GET
@@ -106,8 +106,8 @@ public class AssignmentResource {
     @Operation(summary = "Read an assignment", description = "With its ETag.")
     @APIResponse(responseCode = "200", description = "The assignment")
     @APIResponse(responseCode = "404", description = "No such assignment")
-    public RestResponse<Results.AssignmentView> get(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        Results.AssignmentView a = service.get(pathId(id));
+    public RestResponse<Views.AssignmentView> get(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        Views.AssignmentView a = Views.AssignmentView.of(service.get(pathId(id)));
         return ETags.read(a, a.version(), ifNoneMatch);
     }
 
@@ -117,17 +117,17 @@ public class AssignmentResource {
     @APIResponse(responseCode = "200", description = "Ended")
     @APIResponse(responseCode = "409", description = "Already ended (assignment-ended)")
     @APIResponse(responseCode = "412", description = "Stale If-Match")
-    public RestResponse<Results.AssignmentView> end(@PathParam("id") String id, @NotNull @Valid Commands.EndAssignment request,
+    public RestResponse<Views.AssignmentView> end(@PathParam("id") String id, @NotNull @Valid Commands.EndAssignment request,
             @HeaderParam("If-Match") String ifMatch) {
-        return ETags.ok(service.end(pathId(id), request, ifMatch));
+        return ETags.ok(Views.AssignmentView.of(service.end(pathId(id), request, ifMatch)));
     }
 
     @GET
     @Path("/coverage")
     @Operation(summary = "Coverage of a subtree (mức độ phân công theo dõi)", description = """
             The coverage rule "cấp tỉnh nắm đến TCCSĐ; cấp huyện nắm đến chi bộ; đảng viên nắm đến hộ gia đình", counted in SQL for             the subtree of organizationId (default: your own subtree): ACTIVE grassroots organizations (GRASSROOTS_COMMITTEE,             GRASSROOTS_CELL) followed by an assignment in force of level PROVINCIAL; ACTIVE cells (GRASSROOTS_CELL, SUBORDINATE_CELL)             followed by one of level DISTRICT or PROVINCIAL; households of ACTIVE cells followed by any assignment in force. An             assignment is in force when ACTIVE and today lies in its period. List the gaps with /coverage/gaps.""")
-    public Results.Coverage coverage(@Parameter(description = "Root of the subtree") @QueryParam("organizationId") String organizationId) {
-        return reports.coverage(QueryParams.uuid("organizationId", organizationId));
+    public Views.Coverage coverage(@Parameter(description = "Root of the subtree") @QueryParam("organizationId") String organizationId) {
+        return Views.Coverage.of(reports.coverage(QueryParams.uuid("organizationId", organizationId)));
     }
 
     @GET
@@ -148,39 +148,40 @@ public class AssignmentResource {
     @GET
     @Path("/coverage/gaps")
     @Operation(summary = "Gaps in coverage (chưa được phân công theo dõi)", description = "Grassroots organizations without a provincial-level assignment (level=GRASSROOTS), cells without a district-level one (CELL), households without any (HOUSEHOLD), by id, one page at a time.")
-    public Page<Results.Gap> gaps(@QueryParam("organizationId") String organizationId,
+    public Page<Views.Gap> gaps(@QueryParam("organizationId") String organizationId,
             @Parameter(description = "GRASSROOTS, CELL or HOUSEHOLD", required = true) @QueryParam("level") String level,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         CoverageLevel l = QueryParams.one("level", CoverageLevel.class, level);
         if (l == null) {
             throw ProblemException.invalid("level", "is required: GRASSROOTS, CELL or HOUSEHOLD");
         }
-        return reports.gaps(QueryParams.uuid("organizationId", organizationId), l, cursor, limit);
+        return reports.gaps(QueryParams.uuid("organizationId", organizationId), l, cursor, limit).map(Views.Gap::of);
     }
 
     @GET
     @Path("/attendance")
     @Operation(summary = "Monthly attendance duty (dự sinh hoạt chi bộ của cấp ủy viên cấp trên)", description = """
             For every ATTENDS_MEETINGS assignment on a cell of the subtree, valid during the months from..to: how many regular monthly             meetings (REGULAR) the cell held while the assignment was valid, from the meetings service's held events, and how many of             them the assignee attended as a superior attendee (superiorAttendeeIds), with the share. One row per assignee and cell,             filter by personId for one assignee. Default period: the current month.""")
-    public Page<Results.AttendanceDuty> attendance(@QueryParam("organizationId") String organizationId,
+    public Page<Views.AttendanceDuty> attendance(@QueryParam("organizationId") String organizationId,
             @QueryParam("personId") String personId,
             @Parameter(description = "First month, YYYY-MM", example = "2025-01") @QueryParam("from") String from,
             @Parameter(description = "Last month, YYYY-MM", example = "2025-06") @QueryParam("to") String to,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         Months m = months(from, to);
-        return reports.attendance(QueryParams.uuid("organizationId", organizationId), QueryParams.uuid("personId", personId),
-                m.from(), m.to(), cursor, limit);
+        return reports.attendance(QueryParams.uuid("organizationId", organizationId),
+                QueryParams.uuid("personId", personId), m.from(), m.to(), cursor, limit).map(Views.AttendanceDuty::of);
     }
 
     @GET
     @Path("/attendance/by-person")
     @Operation(summary = "Monthly attendance duty per assignee", description = "The attendance duty of /attendance summed per assignee over all the cells of the subtree they are assigned to attend: cells, regular meetings held, attended, share.")
-    public Page<Results.PersonAttendance> attendanceByPerson(@QueryParam("organizationId") String organizationId,
+    public Page<Views.PersonAttendance> attendanceByPerson(@QueryParam("organizationId") String organizationId,
             @Parameter(description = "First month, YYYY-MM", example = "2025-01") @QueryParam("from") String from,
             @Parameter(description = "Last month, YYYY-MM", example = "2025-06") @QueryParam("to") String to,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         Months m = months(from, to);
-        return reports.attendanceByPerson(QueryParams.uuid("organizationId", organizationId), m.from(), m.to(), cursor, limit);
+        return reports.attendanceByPerson(QueryParams.uuid("organizationId", organizationId), m.from(), m.to(),
+                cursor, limit).map(Views.PersonAttendance::of);
     }
 
     /** The period of the attendance reports: from defaults to the current month, to to from. */

@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import vn.grassroots.assignments.service.Commands;
 import vn.grassroots.assignments.service.HouseholdService;
-import vn.grassroots.assignments.service.Results;
 import vn.grassroots.common.idempotency.IdempotencyKeys;
 import vn.grassroots.common.paging.Page;
 import vn.grassroots.common.web.ETags;
@@ -51,13 +50,13 @@ public class HouseholdResource {
     @POST
     @Operation(summary = "Register a household (đăng ký hộ gia đình)", description = "A household of an ACTIVE residential cell (sector RESIDENTIAL, GRASSROOTS_CELL or SUBORDINATE_CELL) of your subtree: address, head of household (chủ hộ), number of people (nhân khẩu), notes. Admin, organizer, secretary, integration.")
     @APIResponse(responseCode = "201", description = "Created; Location and ETag set",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Results.HouseholdView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.HouseholdView.class)))
     @APIResponse(responseCode = "403", description = "The cell is outside your subtree")
     @APIResponse(responseCode = "422", description = "Unknown or inactive organization, or not a residential cell")
     public Response create(@NotNull @Valid Commands.HouseholdRequest request,
             @Parameter(description = "Makes a retried create safe") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         return idempotency.once(idempotencyKey, request, () -> {
-            Results.HouseholdView created = service.create(request);
+            Views.HouseholdView created = Views.HouseholdView.of(service.create(request));
             return Response.created(uri.getBaseUriBuilder().path("api/v1/households").path(created.id().toString()).build())
                     .tag(ETags.tag(created.version())).entity(created).build();
         });
@@ -65,16 +64,16 @@ public class HouseholdResource {
 
     @GET
     @Operation(summary = "List households", description = "Households of the cells in your subtree (or in organizationId's subtree), by id, one page at a time.")
-    public Page<Results.HouseholdView> list(@QueryParam("organizationId") String organizationId,
+    public Page<Views.HouseholdView> list(@QueryParam("organizationId") String organizationId,
             @QueryParam("cursor") String cursor, @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit) {
-        return service.list(QueryParams.uuid("organizationId", organizationId), cursor, limit);
+        return service.list(QueryParams.uuid("organizationId", organizationId), cursor, limit).map(Views.HouseholdView::of);
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a household", description = "With its ETag; 304 for a matching If-None-Match.")
-    public RestResponse<Results.HouseholdView> get(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        Results.HouseholdView h = service.get(AssignmentResource.pathId(id));
+    public RestResponse<Views.HouseholdView> get(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        Views.HouseholdView h = Views.HouseholdView.of(service.get(AssignmentResource.pathId(id)));
         return ETags.read(h, h.version(), ifNoneMatch);
     }
 
@@ -84,8 +83,8 @@ public class HouseholdResource {
     @APIResponse(responseCode = "200", description = "Updated")
     @APIResponse(responseCode = "412", description = "Stale If-Match")
     @APIResponse(responseCode = "428", description = "If-Match missing")
-    public RestResponse<Results.HouseholdView> update(@PathParam("id") String id, @NotNull @Valid Commands.HouseholdRequest request,
+    public RestResponse<Views.HouseholdView> update(@PathParam("id") String id, @NotNull @Valid Commands.HouseholdRequest request,
             @HeaderParam("If-Match") String ifMatch) {
-        return ETags.ok(service.update(AssignmentResource.pathId(id), request, ifMatch));
+        return ETags.ok(Views.HouseholdView.of(service.update(AssignmentResource.pathId(id), request, ifMatch)));
     }
 }

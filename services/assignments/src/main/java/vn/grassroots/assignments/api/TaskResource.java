@@ -29,7 +29,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 import vn.grassroots.assignments.domain.Enums.TaskState;
 import vn.grassroots.assignments.service.Commands;
 import vn.grassroots.assignments.service.OverdueCheck;
-import vn.grassroots.assignments.service.Results;
 import vn.grassroots.assignments.service.TaskQueries;
 import vn.grassroots.assignments.service.TaskService;
 import vn.grassroots.common.idempotency.IdempotencyKeys;
@@ -78,13 +77,13 @@ public class TaskResource {
     @Operation(summary = "Assign a task (giao nhiệm vụ)", description = """
             A task issued by an ACTIVE organization of your subtree (or by the plan's organization when planId is given) to an active             member or an ACTIVE organization of the issuing organization's subtree, with a due date not in the past. State ASSIGNED.             Publishes vn.grassroots.task.assigned. Admin, organizer, secretary, integration.""")
     @APIResponse(responseCode = "201", description = "Created; Location and ETag set",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Results.TaskView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.TaskView.class)))
     @APIResponse(responseCode = "403", description = "The issuing organization is outside your subtree")
     @APIResponse(responseCode = "422", description = "Unknown plan, member or organization; assignee outside the issuing organization's subtree")
     public Response create(@NotNull @Valid Commands.CreateTask request,
             @Parameter(description = "Makes a retried create safe") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         return idempotency.once(idempotencyKey, request, () -> {
-            Results.TaskView created = service.create(request);
+            Views.TaskView created = Views.TaskView.of(service.create(request));
             return Response.created(uri.getBaseUriBuilder().path("api/v1/tasks").path(created.id().toString()).build())
                     .tag(ETags.tag(created.version())).entity(created).build();
         });
@@ -92,13 +91,13 @@ public class TaskResource {
 
     @GET
     @Operation(summary = "List tasks", description = "Tasks whose issuing or assignee organization is in your subtree, by id, one page at a time.")
-    public Page<Results.TaskView> list(@QueryParam("planId") String planId, @QueryParam("assigneeId") String assigneeId,
+    public Page<Views.TaskView> list(@QueryParam("planId") String planId, @QueryParam("assigneeId") String assigneeId,
             @Parameter(description = "ASSIGNED, IN_PROGRESS, DONE or CANCELLED") @QueryParam("state") String state,
             @Parameter(description = "true: only tasks announced overdue") @QueryParam("overdue") String overdue,
             @QueryParam("cursor") String cursor, @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit) {
         TaskState s = QueryParams.one("state", TaskState.class, state);
         return queries.list(QueryParams.uuid("planId", planId), QueryParams.uuid("assigneeId", assigneeId),
-                s == null ? null : s.name(), QueryParams.bool("overdue", overdue, null), cursor, limit);
+                s == null ? null : s.name(), QueryParams.bool("overdue", overdue, null), cursor, limit).map(Views.TaskView::of);
     }
 
     @GET
@@ -108,26 +107,28 @@ public class TaskResource {
     @APIResponse(responseCode = "200", description = "A page of your tasks, with its ETag")
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag you sent")
     @APIResponse(responseCode = "403", description = "Your token names no member")
-    public RestResponse<Page<Results.TaskView>> mine(@Parameter(description = "Instant, e.g. 2025-03-01T00:00:00Z") @QueryParam("updatedSince") String updatedSince,
+    public RestResponse<Page<Views.TaskView>> mine(@Parameter(description = "Instant, e.g. 2025-03-01T00:00:00Z") @QueryParam("updatedSince") String updatedSince,
             @QueryParam("cursor") String cursor, @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return ETags.readContent(queries.mine(QueryParams.instant("updatedSince", updatedSince), cursor, limit), json, ifNoneMatch);
+        Page<Views.TaskView> page = queries.mine(QueryParams.instant("updatedSince", updatedSince), cursor, limit)
+                .map(Views.TaskView::of);
+        return ETags.readContent(page, json, ifNoneMatch);
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a task", description = "For readers of the issuing or assignee organization's subtree, and for the member assignee. ETag; 304 for a matching If-None-Match.")
-    public RestResponse<Results.TaskView> get(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        Results.TaskView t = service.get(AssignmentResource.pathId(id));
+    public RestResponse<Views.TaskView> get(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        Views.TaskView t = Views.TaskView.of(service.get(AssignmentResource.pathId(id)));
         return ETags.read(t, t.version(), ifNoneMatch);
     }
 
     @GET
     @Path("/{id}/progress")
     @Operation(summary = "Progress reports of a task", description = "Oldest first, one page at a time.")
-    public Page<Results.ProgressView> progressReports(@PathParam("id") String id, @QueryParam("cursor") String cursor,
+    public Page<Views.ProgressView> progressReports(@PathParam("id") String id, @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {
-        return service.progressReports(AssignmentResource.pathId(id), cursor, limit);
+        return service.progressReports(AssignmentResource.pathId(id), cursor, limit).map(Views.ProgressView::of);
     }
 
     @POST
@@ -136,9 +137,9 @@ public class TaskResource {
     @APIResponse(responseCode = "200", description = "Recorded")
     @APIResponse(responseCode = "403", description = "You are not the assignee (not-assignee)")
     @APIResponse(responseCode = "409", description = "The task is DONE or CANCELLED (task-closed)")
-    public RestResponse<Results.TaskView> reportProgress(@PathParam("id") String id, @NotNull @Valid Commands.ProgressReport request,
+    public RestResponse<Views.TaskView> reportProgress(@PathParam("id") String id, @NotNull @Valid Commands.ProgressReport request,
             @HeaderParam("If-Match") String ifMatch) {
-        return ETags.ok(service.reportProgress(AssignmentResource.pathId(id), request, ifMatch));
+        return ETags.ok(Views.TaskView.of(service.reportProgress(AssignmentResource.pathId(id), request, ifMatch)));
     }
 
     @POST
@@ -147,8 +148,8 @@ public class TaskResource {
     @APIResponse(responseCode = "200", description = "Done")
     @APIResponse(responseCode = "403", description = "Neither the assignee nor the issuer")
     @APIResponse(responseCode = "409", description = "The task is cancelled (task-cancelled) or already done (task-done)")
-    public RestResponse<Results.TaskView> complete(@PathParam("id") String id, @Valid Commands.CompleteTask request, @HeaderParam("If-Match") String ifMatch) {
-        return ETags.ok(service.complete(AssignmentResource.pathId(id), request, ifMatch));
+    public RestResponse<Views.TaskView> complete(@PathParam("id") String id, @Valid Commands.CompleteTask request, @HeaderParam("If-Match") String ifMatch) {
+        return ETags.ok(Views.TaskView.of(service.complete(AssignmentResource.pathId(id), request, ifMatch)));
     }
 
     @POST
@@ -156,8 +157,8 @@ public class TaskResource {
     @Operation(summary = "Cancel a task (hủy nhiệm vụ)", description = "By the issuing organization, while the task is open. Publishes vn.grassroots.task.cancelled.")
     @APIResponse(responseCode = "200", description = "Cancelled")
     @APIResponse(responseCode = "409", description = "The task is DONE or CANCELLED (task-closed)")
-    public RestResponse<Results.TaskView> cancel(@PathParam("id") String id, @NotNull @Valid Commands.CancelTask request, @HeaderParam("If-Match") String ifMatch) {
-        return ETags.ok(service.cancel(AssignmentResource.pathId(id), request, ifMatch));
+    public RestResponse<Views.TaskView> cancel(@PathParam("id") String id, @NotNull @Valid Commands.CancelTask request, @HeaderParam("If-Match") String ifMatch) {
+        return ETags.ok(Views.TaskView.of(service.cancel(AssignmentResource.pathId(id), request, ifMatch)));
     }
 
     @POST

@@ -47,7 +47,7 @@ public class AssignmentService {
     }
 
     @Transactional
-    public Results.AssignmentView create(Commands.CreateAssignment r) {
+    public Results.AssignmentResult create(Commands.CreateAssignment r) {
         access.requireWriter();
         OrgRef targetOrg = targetOrganization(r);
         Assignment.requireRoleFitsTarget(r.role(), r.targetType(), targetOrg.isCell());
@@ -63,9 +63,9 @@ public class AssignmentService {
         Assignment a = newAssignment(r, targetOrg, deciding);
         a.persist();
         events.assignment(DomainEvents.ASSIGNMENT_CREATED, a.id);
-        Results.AssignmentView view = Results.AssignmentView.of(a);
-        audit.record("assignment.created", "Assignment", a.id, targetOrg.path, null, view);
-        return view;
+        Results.AssignmentResult after = Results.AssignmentResult.of(a);
+        audit.record("assignment.created", "Assignment", a.id, targetOrg.path, null, after);
+        return after;
     }
 
     /** The same person, target and role may hold only one active assignment. */
@@ -124,7 +124,7 @@ public class AssignmentService {
     }
 
     @Transactional
-    public Results.AssignmentView end(UUID id, Commands.EndAssignment r, String ifMatch) {
+    public Results.AssignmentResult end(UUID id, Commands.EndAssignment r, String ifMatch) {
         access.requireWriter();
         Assignment a = Assignment.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (a == null) {
@@ -132,27 +132,27 @@ public class AssignmentService {
         }
         OrgRef org = access.owningOrganization(a.organizationId);
         vn.grassroots.common.web.ETags.check(ifMatch, a.version);
-        Results.AssignmentView before = Results.AssignmentView.of(a);
+        Results.AssignmentResult before = Results.AssignmentResult.of(a);
         a.end(r.reason(), r.endedOn(), clock.today(), Instant.now());
         events.assignment(DomainEvents.ASSIGNMENT_ENDED, a.id);
-        Results.AssignmentView view = Results.AssignmentView.of(a);
-        audit.record("assignment.ended", "Assignment", a.id, org.path, before, view);
-        return view;
+        Results.AssignmentResult after = Results.AssignmentResult.of(a);
+        audit.record("assignment.ended", "Assignment", a.id, org.path, before, after);
+        return after;
     }
 
     @Transactional
-    public Results.AssignmentView get(UUID id) {
+    public Results.AssignmentResult get(UUID id) {
         access.requireReader();
         Assignment a = Assignment.findById(id);
         if (a == null) {
             throw ProblemException.notFound("assignment", id);
         }
         access.owningOrganization(a.organizationId);
-        return Results.AssignmentView.of(a);
+        return Results.AssignmentResult.of(a);
     }
 
     @Transactional
-    public Page<Results.AssignmentView> list(UUID organizationId, UUID personId, UUID targetId, String status, String role,
+    public Page<Results.AssignmentResult> list(UUID organizationId, UUID personId, UUID targetId, String status, String role,
             String cursor, Integer limit) {
         access.requireReader();
         int n = Cursor.limit(limit);
@@ -171,7 +171,7 @@ public class AssignmentService {
                   AND (cast(:role AS text) IS NULL OR a.role = cast(:role AS text))
                   AND (cast(:after AS uuid) IS NULL OR a.id > cast(:after AS uuid))
                 ORDER BY a.id LIMIT :limit""", Assignment.class, filters, after, n);
-        return Cursor.page(rows, n, Results.AssignmentView::of, a -> Cursor.encode(a.id.toString()));
+        return Cursor.page(rows, n, Results.AssignmentResult::of, a -> Cursor.encode(a.id.toString()));
     }
 
     /**

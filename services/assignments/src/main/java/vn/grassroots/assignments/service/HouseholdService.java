@@ -31,7 +31,7 @@ public class HouseholdService {
     }
 
     @Transactional
-    public Results.HouseholdView create(Commands.HouseholdRequest r) {
+    public Results.HouseholdResult create(Commands.HouseholdRequest r) {
         access.requireWriter();
         OrgRef cell = residentialCell(r.organizationId());
         Household h = new Household();
@@ -40,13 +40,13 @@ public class HouseholdService {
         h.createdAt = h.updatedAt = Instant.now();
         h.version = 1;
         h.persist();
-        Results.HouseholdView view = Results.HouseholdView.of(h);
-        audit.record("household.created", "Household", h.id, cell.path, null, view);
-        return view;
+        Results.HouseholdResult after = Results.HouseholdResult.of(h);
+        audit.record("household.created", "Household", h.id, cell.path, null, after);
+        return after;
     }
 
     @Transactional
-    public Results.HouseholdView update(UUID id, Commands.HouseholdRequest r, String ifMatch) {
+    public Results.HouseholdResult update(UUID id, Commands.HouseholdRequest r, String ifMatch) {
         access.requireWriter();
         Household h = Household.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (h == null) {
@@ -60,28 +60,28 @@ public class HouseholdService {
                     new FieldError("organizationId", "differs from the household's cell"));
         }
         OrgRef cell = residentialCell(r.organizationId());
-        Results.HouseholdView before = Results.HouseholdView.of(h);
+        Results.HouseholdResult before = Results.HouseholdResult.of(h);
         apply(h, r);
         h.updatedAt = Instant.now();
         h.version++;
-        Results.HouseholdView view = Results.HouseholdView.of(h);
-        audit.record("household.updated", "Household", h.id, cell.path, before, view);
-        return view;
+        Results.HouseholdResult after = Results.HouseholdResult.of(h);
+        audit.record("household.updated", "Household", h.id, cell.path, before, after);
+        return after;
     }
 
     @Transactional
-    public Results.HouseholdView get(UUID id) {
+    public Results.HouseholdResult get(UUID id) {
         access.requireReader();
         Household h = Household.findById(id);
         if (h == null) {
             throw ProblemException.notFound("household", id);
         }
         access.owningOrganization(h.organizationId);
-        return Results.HouseholdView.of(h);
+        return Results.HouseholdResult.of(h);
     }
 
     @Transactional
-    public Page<Results.HouseholdView> list(UUID organizationId, String cursor, Integer limit) {
+    public Page<Results.HouseholdResult> list(UUID organizationId, String cursor, Integer limit) {
         access.requireReader();
         int n = Cursor.limit(limit);
         String[] after = Cursor.decode(cursor, 1);
@@ -89,7 +89,7 @@ public class HouseholdService {
                 SELECT h.* FROM household h JOIN org_ref o ON o.id = h.organization_id
                 WHERE %s AND %s AND (cast(:after AS uuid) IS NULL OR h.id > cast(:after AS uuid))
                 ORDER BY h.id LIMIT :limit""", Household.class, Map.of(), after, n);
-        return Cursor.page(rows, n, Results.HouseholdView::of, h -> Cursor.encode(h.id.toString()));
+        return Cursor.page(rows, n, Results.HouseholdResult::of, h -> Cursor.encode(h.id.toString()));
     }
 
     /** An active residential cell (chi bộ thôn, bản, tổ dân phố) in the caller's scope. */

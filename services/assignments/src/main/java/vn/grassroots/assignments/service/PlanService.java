@@ -35,7 +35,7 @@ public class PlanService {
     }
 
     @Transactional
-    public Results.PlanView create(Commands.CreatePlan r) {
+    public Results.PlanResult create(Commands.CreatePlan r) {
         access.requireWriter();
         OrgRef org = access.activeOrganizationInScope(r.organizationId(), "organizationId");
         if (r.periodTo().isBefore(r.periodFrom())) {
@@ -51,9 +51,9 @@ public class PlanService {
         p.createdAt = p.updatedAt = Instant.now();
         p.version = 1;
         p.persist();
-        Results.PlanView view = Results.PlanView.of(p);
-        audit.record("plan.created", "Plan", p.id, org.path, null, view);
-        return view;
+        Results.PlanResult after = Results.PlanResult.of(p);
+        audit.record("plan.created", "Plan", p.id, org.path, null, after);
+        return after;
     }
 
     /** A plan in the caller's scope (404 unknown, 403 outside). */
@@ -68,13 +68,13 @@ public class PlanService {
     }
 
     @Transactional
-    public Results.PlanView get(UUID id) {
+    public Results.PlanResult get(UUID id) {
         access.requireReader();
-        return Results.PlanView.of(find(id));
+        return Results.PlanResult.of(find(id));
     }
 
     @Transactional
-    public Page<Results.PlanView> list(UUID organizationId, String cursor, Integer limit) {
+    public Page<Results.PlanResult> list(UUID organizationId, String cursor, Integer limit) {
         access.requireReader();
         int n = Cursor.limit(limit);
         String[] after = Cursor.decode(cursor, 1);
@@ -82,7 +82,7 @@ public class PlanService {
                 SELECT p.* FROM plan p JOIN org_ref o ON o.id = p.organization_id
                 WHERE %s AND %s AND (cast(:after AS uuid) IS NULL OR p.id > cast(:after AS uuid))
                 ORDER BY p.id LIMIT :limit""", Plan.class, Map.of(), after, n);
-        return Cursor.page(rows, n, Results.PlanView::of, p -> Cursor.encode(p.id.toString()));
+        return Cursor.page(rows, n, Results.PlanResult::of, p -> Cursor.encode(p.id.toString()));
     }
 
     /** The counts of a plan's tasks {@code t} behind a progress, in the order {@link #progress(UUID, Object[], int, LocalDate)} reads. */

@@ -3,101 +3,76 @@ package vn.grassroots.assignments.service;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.grassroots.assignments.domain.Assignment;
 import vn.grassroots.assignments.domain.Household;
 import vn.grassroots.assignments.domain.Plan;
 import vn.grassroots.assignments.domain.Task;
-import vn.grassroots.common.web.Versioned;
 
 /**
- * What the services answer, as the REST API shows it. They are built here, not in api, because they are also the
- * before and after states the services write to the audit trail, and most are read straight from SQL rows.
+ * What the services answer: plain records, built inside their transactions (from the entities or straight from SQL
+ * rows), so that api never sees an entity. They are also the before and after states the services write to the audit
+ * trail, so their components keep the names and order of the API's views ({@code api.Views}), which copy them.
  */
 public final class Results {
     private Results() {}
 
-    @Schema(name = "Assignment", description = "A monitoring assignment (phân công theo dõi, phụ trách)")
-    public record AssignmentView(UUID id, UUID personId, String targetType, UUID targetId,
-            @Schema(description = "The target organization, or the household's cell") UUID organizationId,
-            UUID decidingOrganizationId,
-            @Schema(description = "PROVINCIAL, DISTRICT or GRASSROOTS: the level of the deciding committee") String level,
-            String role, LocalDate validFrom, LocalDate validTo, Commands.Decision decision, String note,
-            @Schema(description = "ACTIVE or ENDED") String status, String endReason, LocalDate endedOn,
-            Instant createdAt, Instant updatedAt, long version) implements Versioned {
-        public static AssignmentView of(Assignment a) {
-            return new AssignmentView(a.id, a.personId, a.targetType, a.targetId, a.organizationId, a.decidingOrganizationId,
-                    a.level, a.role, a.validFrom, a.validTo,
+    /** A monitoring assignment; {@code decision} is null when none was given. */
+    public record AssignmentResult(UUID id, UUID personId, String targetType, UUID targetId, UUID organizationId,
+            UUID decidingOrganizationId, String level, String role, LocalDate validFrom, LocalDate validTo,
+            Commands.Decision decision, String note, String status, String endReason, LocalDate endedOn,
+            Instant createdAt, Instant updatedAt, long version) {
+        public static AssignmentResult of(Assignment a) {
+            return new AssignmentResult(a.id, a.personId, a.targetType, a.targetId, a.organizationId,
+                    a.decidingOrganizationId, a.level, a.role, a.validFrom, a.validTo,
                     a.decisionNumber == null ? null : new Commands.Decision(a.decisionNumber, a.decisionDate), a.note,
                     a.status, a.endReason, a.endedOn, a.createdAt, a.updatedAt, a.version);
         }
     }
 
-    @Schema(name = "Household", description = "A household (hộ gia đình) of a residential cell")
-    public record HouseholdView(UUID id, UUID organizationId, String address, String headName, int peopleCount,
-            String notes, Instant createdAt, Instant updatedAt, long version) implements Versioned {
-        public static HouseholdView of(Household h) {
-            return new HouseholdView(h.id, h.organizationId, h.address, h.headName, h.peopleCount, h.notes, h.createdAt,
-                    h.updatedAt, h.version);
+    public record HouseholdResult(UUID id, UUID organizationId, String address, String headName, int peopleCount,
+            String notes, Instant createdAt, Instant updatedAt, long version) {
+        public static HouseholdResult of(Household h) {
+            return new HouseholdResult(h.id, h.organizationId, h.address, h.headName, h.peopleCount, h.notes,
+                    h.createdAt, h.updatedAt, h.version);
         }
     }
 
-    @Schema(name = "Plan", description = "A plan (kế hoạch)")
-    public record PlanView(UUID id, UUID organizationId, String title, String description, LocalDate periodFrom,
-            LocalDate periodTo, Instant createdAt, Instant updatedAt, long version) implements Versioned {
-        public static PlanView of(Plan p) {
-            return new PlanView(p.id, p.organizationId, p.title, p.description, p.periodFrom, p.periodTo, p.createdAt,
+    public record PlanResult(UUID id, UUID organizationId, String title, String description, LocalDate periodFrom,
+            LocalDate periodTo, Instant createdAt, Instant updatedAt, long version) {
+        public static PlanResult of(Plan p) {
+            return new PlanResult(p.id, p.organizationId, p.title, p.description, p.periodFrom, p.periodTo, p.createdAt,
                     p.updatedAt, p.version);
         }
     }
 
-    @Schema(name = "Task", description = "A task (nhiệm vụ)")
-    public record TaskView(UUID id, UUID planId, UUID issuingOrganizationId, String title, String description,
-            String assigneeType, UUID assigneeId,
-            @Schema(description = "The organization of a member assignee, or the assignee organization") UUID assigneeOrganizationId,
-            LocalDate dueDate,
-            @Schema(description = "ASSIGNED (được giao), IN_PROGRESS (đang thực hiện), DONE (hoàn thành), CANCELLED (hủy)") String state,
-            int progressPercent, LocalDate completedOn,
-            @Schema(description = "Completed by the due date; null until completed") Boolean onTime,
-            @Schema(description = "Announced overdue (quá hạn) by the overdue check") boolean overdue,
-            String cancelReason, Instant createdAt, Instant updatedAt, long version) implements Versioned {
-        public static TaskView of(Task t) {
-            return new TaskView(t.id, t.planId, t.issuingOrganizationId, t.title, t.description, t.assigneeType,
-                    t.assigneeId, t.assigneeOrganizationId, t.dueDate, t.state, t.progressPercent, t.completedOn, t.onTime(),
-                    t.overdue, t.cancelReason, t.createdAt, t.updatedAt, t.version);
+    /** A task; {@code onTime} is the domain's rule ({@link Task#onTime()}), null until completed. */
+    public record TaskResult(UUID id, UUID planId, UUID issuingOrganizationId, String title, String description,
+            String assigneeType, UUID assigneeId, UUID assigneeOrganizationId, LocalDate dueDate, String state,
+            int progressPercent, LocalDate completedOn, Boolean onTime, boolean overdue, String cancelReason,
+            Instant createdAt, Instant updatedAt, long version) {
+        public static TaskResult of(Task t) {
+            return new TaskResult(t.id, t.planId, t.issuingOrganizationId, t.title, t.description, t.assigneeType,
+                    t.assigneeId, t.assigneeOrganizationId, t.dueDate, t.state, t.progressPercent, t.completedOn,
+                    t.onTime(), t.overdue, t.cancelReason, t.createdAt, t.updatedAt, t.version);
         }
     }
 
-    @Schema(name = "ProgressEntry", description = "A progress report (báo cáo tiến độ)")
-    public record ProgressView(long id, int percent, String note, String reportedBy, UUID memberId, Instant reportedAt) {}
+    /** A progress report of a task, as stored in task_progress. */
+    public record ProgressEntry(long id, int percent, String note, String reportedBy, UUID memberId, Instant reportedAt) {}
 
-    @Schema(name = "PlanProgress", description = "Per plan: the share of tasks done, on time, late and overdue (tỷ lệ hoàn thành, đúng hạn, trễ hạn, quá hạn)")
-    public record PlanProgress(UUID planId,
-            @Schema(description = "Tasks not cancelled") long total, long done,
-            @Schema(description = "Done by the due date") long onTime,
-            @Schema(description = "Done after the due date") long late,
-            @Schema(description = "Not done and past the due date") long overdue,
-            long open, long cancelled,
-            @Schema(description = "done / total, 0 when there are no tasks") double shareDone,
-            double shareOnTime, double shareLate, double shareOverdue,
-            @Schema(description = "The day the overdue count refers to (Asia/Ho_Chi_Minh)") LocalDate asOf) {}
+    /** A plan's tasks counted; the shares are {@link CoverageReports#share}, {@code asOf} the day overdue refers to. */
+    public record PlanProgress(UUID planId, long total, long done, long onTime, long late, long overdue, long open,
+            long cancelled, double shareDone, double shareOnTime, double shareLate, double shareOverdue, LocalDate asOf) {}
 
-    @Schema(name = "CoverageLevel", description = "Coverage of one level of the rule")
     public record LevelCoverage(long total, long covered, long uncovered, double share) {}
 
-    @Schema(name = "Coverage", description = "Coverage (mức độ phân công theo dõi) of a subtree: \"cấp tỉnh nắm đến TCCSĐ; cấp huyện nắm đến chi bộ; đảng viên nắm đến hộ gia đình\"")
-    public record Coverage(UUID organizationId,
-            @Schema(description = "Active grassroots organizations (TCCSĐ) followed by an active provincial-level assignment") LevelCoverage grassroots,
-            @Schema(description = "Active cells (chi bộ) followed by an active district-level (or provincial-level) assignment") LevelCoverage cells,
-            @Schema(description = "Households of active residential cells followed by an active assignment") LevelCoverage households) {}
+    public record Coverage(UUID organizationId, LevelCoverage grassroots, LevelCoverage cells, LevelCoverage households) {}
 
-    @Schema(name = "CoverageGap", description = "An organization or household nobody of the required level follows")
     public record Gap(UUID id, String kind, String name, UUID organizationId) {}
 
-    @Schema(name = "AttendanceDuty", description = "Monthly attendance duty of one assignment (assignee × cell): the cell's regular meetings held in the period while the assignment was valid, and how many the assignee attended as superior attendee")
     public record AttendanceDuty(UUID assignmentId, UUID personId, String personName, UUID organizationId,
             String organizationName, long meetingsHeld, long attended, double share) {}
 
-    @Schema(name = "PersonAttendance", description = "Monthly attendance duty of one assignee over all the cells they attend")
-    public record PersonAttendance(UUID personId, String personName, long cells, long meetingsHeld, long attended, double share) {}
+    public record PersonAttendance(UUID personId, String personName, long cells, long meetingsHeld, long attended,
+            double share) {}
 }

@@ -25,7 +25,7 @@ public class TaskQueries {
 
     /** Tasks whose issuing or assignee organization is in the caller's scope, with filters, by id. */
     @Transactional
-    public Page<Results.TaskView> list(UUID planId, UUID assigneeId, String state, Boolean overdue, String cursor, Integer limit) {
+    public Page<Results.TaskResult> list(UUID planId, UUID assigneeId, String state, Boolean overdue, String cursor, Integer limit) {
         access.requireReader();
         int n = Cursor.limit(limit);
         String[] after = Cursor.decode(cursor, 1);
@@ -51,7 +51,7 @@ public class TaskQueries {
         scope.bind(q::setParameter, "s2");
         @SuppressWarnings("unchecked")
         List<Task> rows = q.getResultList();
-        return Cursor.page(rows, n, Results.TaskView::of, t -> Cursor.encode(t.id.toString()));
+        return Cursor.page(rows, n, Results.TaskResult::of, t -> Cursor.encode(t.id.toString()));
     }
 
     /**
@@ -59,7 +59,7 @@ public class TaskQueries {
      * {@code updatedSince} returns only what changed after that instant.
      */
     @Transactional
-    public Page<Results.TaskView> mine(Instant updatedSince, String cursor, Integer limit) {
+    public Page<Results.TaskResult> mine(Instant updatedSince, String cursor, Integer limit) {
         UUID self = access.self();
         int n = Cursor.limit(limit);
         String[] after = Cursor.decode(cursor, 2);
@@ -77,6 +77,6 @@ public class TaskQueries {
                 .setParameter("limit", n + 1);
         @SuppressWarnings("unchecked")
         List<Task> rows = q.getResultList();
-        return Cursor.page(rows, n, Results.TaskView::of, t -> Cursor.encode(t.updatedAt.toString(), t.id.toString()));
+        return Cursor.page(rows, n, Results.TaskResult::of, t -> Cursor.encode(t.updatedAt.toString(), t.id.toString()));
     }
 }

@@ -58,7 +58,7 @@ public class TaskService {
     }
 
     @Transactional
-    public Results.TaskView create(Commands.CreateTask r) {
+    public Results.TaskResult create(Commands.CreateTask r) {
         access.requireWriter();
         UUID issuingId = issuingOrganization(r);
         OrgRef issuer = access.activeOrganizationInScope(issuingId, r.planId() != null ? "planId" : "issuingOrganizationId");
@@ -85,9 +85,9 @@ public class TaskService {
         t.version = 1;
         t.persist();
         events.task(DomainEvents.TASK_ASSIGNED, t.id);
-        Results.TaskView view = Results.TaskView.of(t);
-        audit.record("task.assigned", "Task", t.id, issuer.path, null, view);
-        return view;
+        Results.TaskResult after = Results.TaskResult.of(t);
+        audit.record("task.assigned", "Task", t.id, issuer.path, null, after);
+        return after;
     }
 
     /** The plan's organization for a task of a plan (the one given must be it), else the one given. */
@@ -128,17 +128,17 @@ public class TaskService {
     }
 
     @Transactional
-    public Results.TaskView get(UUID id) {
+    public Results.TaskResult get(UUID id) {
         Task t = find(id, false);
         if (!isAssignee(t)) {
             access.requireReader();
             requireIssuerOrAssigneeScope(t);
         }
-        return Results.TaskView.of(t);
+        return Results.TaskResult.of(t);
     }
 
     @Transactional
-    public Page<Results.ProgressView> progressReports(UUID id, String cursor, Integer limit) {
+    public Page<Results.ProgressEntry> progressReports(UUID id, String cursor, Integer limit) {
         get(id);
         int n = Cursor.limit(limit);
         String[] after = Cursor.decode(cursor, 1);
@@ -149,19 +149,19 @@ public class TaskService {
                 .setParameter("task", id)
                 .setParameter("after", after == null ? null : Cursor.number(after[0]))
                 .setParameter("limit", n + 1).getResultList();
-        return Cursor.page(rows, n, r -> new Results.ProgressView(((Number) r[0]).longValue(), ((Number) r[1]).intValue(),
+        return Cursor.page(rows, n, r -> new Results.ProgressEntry(((Number) r[0]).longValue(), ((Number) r[1]).intValue(),
                 (String) r[2], (String) r[3], (UUID) r[4], instant(r[5])), r -> Cursor.encode(r[0].toString()));
     }
 
     @Transactional
-    public Results.TaskView reportProgress(UUID id, Commands.ProgressReport r, String ifMatch) {
+    public Results.TaskResult reportProgress(UUID id, Commands.ProgressReport r, String ifMatch) {
         Task t = find(id, true);
         if (!isAssignee(t)) {
             throw new ProblemException(403, "not-assignee", "Forbidden",
                     "only the assignee of a task reports its progress");
         }
         ETags.check(ifMatch, t.version);
-        Results.TaskView before = Results.TaskView.of(t);
+        Results.TaskResult before = Results.TaskResult.of(t);
         t.reportProgress(r.percent(), Instant.now());
         Caller caller = access.caller();
         em.createNativeQuery("""
@@ -171,40 +171,40 @@ public class TaskService {
                 .setParameter(4, Caller.actorOf(caller)).setParameter(5, caller.memberId().orElse(null))
                 .executeUpdate();
         events.taskProgress(t.id, new TaskEventData.Progress(r.percent(), r.note()));
-        Results.TaskView view = Results.TaskView.of(t);
-        audit.record("task.progress-reported", "Task", t.id, pathOf(t.issuingOrganizationId), before, view);
-        return view;
+        Results.TaskResult after = Results.TaskResult.of(t);
+        audit.record("task.progress-reported", "Task", t.id, pathOf(t.issuingOrganizationId), before, after);
+        return after;
     }
 
     @Transactional
-    public Results.TaskView complete(UUID id, Commands.CompleteTask r, String ifMatch) {
+    public Results.TaskResult complete(UUID id, Commands.CompleteTask r, String ifMatch) {
         Task t = find(id, true);
         if (!isAssignee(t) && !isIssuer(t)) {
             throw new ProblemException(403, "not-assignee", "Forbidden",
                     "only the assignee or the issuing organization completes a task");
         }
         ETags.check(ifMatch, t.version);
-        Results.TaskView before = Results.TaskView.of(t);
+        Results.TaskResult before = Results.TaskResult.of(t);
         t.complete(r == null ? null : r.completedOn(), clock.today(), Instant.now());
         events.task(DomainEvents.TASK_COMPLETED, t.id);
-        Results.TaskView view = Results.TaskView.of(t);
-        audit.record("task.completed", "Task", t.id, pathOf(t.issuingOrganizationId), before, view);
-        return view;
+        Results.TaskResult after = Results.TaskResult.of(t);
+        audit.record("task.completed", "Task", t.id, pathOf(t.issuingOrganizationId), before, after);
+        return after;
     }
 
     @Transactional
-    public Results.TaskView cancel(UUID id, Commands.CancelTask r, String ifMatch) {
+    public Results.TaskResult cancel(UUID id, Commands.CancelTask r, String ifMatch) {
         Task t = find(id, true);
         if (!isIssuer(t)) {
             throw ProblemException.forbidden("only the issuing organization cancels a task");
         }
         ETags.check(ifMatch, t.version);
-        Results.TaskView before = Results.TaskView.of(t);
+        Results.TaskResult before = Results.TaskResult.of(t);
         t.cancel(r.reason(), Instant.now());
         events.taskCancelled(t.id, r.reason());
-        Results.TaskView view = Results.TaskView.of(t);
-        audit.record("task.cancelled", "Task", t.id, pathOf(t.issuingOrganizationId), before, view);
-        return view;
+        Results.TaskResult after = Results.TaskResult.of(t);
+        audit.record("task.cancelled", "Task", t.id, pathOf(t.issuingOrganizationId), before, after);
+        return after;
     }
 
     private Task find(UUID id, boolean lock) {

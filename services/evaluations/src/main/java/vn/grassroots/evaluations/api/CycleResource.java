@@ -35,7 +35,6 @@ import vn.grassroots.evaluations.domain.SubjectType;
 import vn.grassroots.evaluations.service.Commands;
 import vn.grassroots.evaluations.service.CycleService;
 import vn.grassroots.evaluations.service.RatingService;
-import vn.grassroots.evaluations.service.Results;
 
 @Path("/api/v1/evaluations")
 @Authenticated
@@ -73,12 +72,12 @@ public class CycleResource {
             + "in your scope) and a policy in force that year (BEFORE-2018 for earlier years' records). One cycle per year and scope organization. "
             + "Publishes vn.grassroots.evaluation.cycle-opened. Admin, organizer, integration.")
     @APIResponse(responseCode = "201", description = "Opened; Location and ETag set",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Results.CycleView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.CycleView.class)))
     @APIResponse(responseCode = "409", description = "A cycle of that year and scope exists")
     @APIResponse(responseCode = "422", description = "Unknown organization or policy, or the policy is not in force that year")
     public Response open(@NotNull @Valid Commands.OpenCycle request, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return idempotency.once(key, request, () -> {
-            Results.CycleView c = cycles.open(request);
+            Views.CycleView c = Views.CycleView.of(cycles.open(request));
             return Response.created(uri.getBaseUriBuilder().path("api/v1/evaluations/cycles").path(c.id().toString()).build())
                     .tag(ETags.tag(c.version())).entity(c).build();
         });
@@ -88,17 +87,17 @@ public class CycleResource {
     @Path("/cycles")
     @Tag(name = "Cycles", description = "Đợt đánh giá, xếp loại chất lượng: year, scope and policy")
     @Operation(summary = "List evaluation cycles", description = "Cycles whose subtree lies in yours or contains your organization, newest year first.")
-    public Page<Results.CycleView> list(@Parameter(description = "Only this year") @QueryParam("year") String year,
+    public Page<Views.CycleView> list(@Parameter(description = "Only this year") @QueryParam("year") String year,
             @QueryParam("cursor") String cursor, @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit) {
-        return cycles.list(QueryParams.year("year", year, 1950, false), cursor, limit);
+        return cycles.list(QueryParams.year("year", year, 1950, false), cursor, limit).map(Views.CycleView::of);
     }
 
     @GET
     @Path("/cycles/{id}")
     @Tag(name = "Cycles")
     @Operation(summary = "Read an evaluation cycle", description = "With the number of ratings made in it. ETag = version.")
-    public RestResponse<Results.CycleView> get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        Results.CycleView c = cycles.get(id);
+    public RestResponse<Views.CycleView> get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        Views.CycleView c = Views.CycleView.of(cycles.get(id));
         return ETags.read(c, c.version(), ifNoneMatch);
     }
 
@@ -111,10 +110,10 @@ public class CycleResource {
     @APIResponse(responseCode = "412", description = "Stale If-Match")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     @APIResponse(responseCode = "200", description = "The cycle with its new policy; ETag = version",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Results.CycleView.class)))
-    public RestResponse<Results.CycleView> changePolicy(@PathParam("id") UUID id, @NotNull @Valid Commands.ChangePolicy request,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.CycleView.class)))
+    public RestResponse<Views.CycleView> changePolicy(@PathParam("id") UUID id, @NotNull @Valid Commands.ChangePolicy request,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ETags.ok(cycles.changePolicy(id, request, ifMatch));
+        return ETags.ok(Views.CycleView.of(cycles.changePolicy(id, request, ifMatch)));
     }
 
     @POST
@@ -123,8 +122,8 @@ public class CycleResource {
     @Tag(name = "Cycles")
     @Operation(summary = "Close a cycle (kết thúc đợt đánh giá)", description = "No more ratings change afterwards. Publishes "
             + "vn.grassroots.evaluation.cycle-closed. If-Match optional. Admin, organizer, integration.")
-    public RestResponse<Results.CycleView> close(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ETags.ok(cycles.close(id, ifMatch));
+    public RestResponse<Views.CycleView> close(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return ETags.ok(Views.CycleView.of(cycles.close(id, ifMatch)));
     }
 
     @POST
@@ -136,10 +135,10 @@ public class CycleResource {
             has no criteria for the subject type (BEFORE-2018), an item needs no self-assessment. All or nothing: any \
             refused item and nothing is recorded (422 bulk-refused, every refused item listed with its index).""")
     @APIResponse(responseCode = "200", description = "Recorded",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Results.BulkResult.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.BulkResult.class)))
     @APIResponse(responseCode = "422", description = "Some items are refused (bulk-refused): nothing recorded")
-    public Results.BulkResult bulk(@PathParam("id") UUID id, @NotNull @Valid Commands.Bulk request) {
-        return ratings.bulk(id, request);
+    public Views.BulkResult bulk(@PathParam("id") UUID id, @NotNull @Valid Commands.Bulk request) {
+        return Views.BulkResult.of(ratings.bulk(id, request));
     }
 
     @POST
@@ -206,14 +205,15 @@ public class CycleResource {
     @Path("/cycles/{id}/ratings")
     @Tag(name = "Ratings", description = "Xếp loại chất lượng: self-assessment (tự đánh giá) → proposal (đề xuất) → decision (quyết định)")
     @Operation(summary = "List the ratings of a cycle", description = "Ratings in your subtree (or under organizationId), by name, one page at a time.")
-    public Page<Results.RatingView> ratings(@PathParam("id") UUID id,
+    public Page<Views.RatingView> ratings(@PathParam("id") UUID id,
             @Parameter(description = "MEMBER or ORGANIZATION") @QueryParam("subjectType") String subjectType,
             @Parameter(description = "SELF_ASSESSED, SELF_ASSESSMENT_RETURNED, PROPOSED, PROPOSAL_RETURNED, DECIDED") @QueryParam("state") String state,
             @Parameter(description = "Decided level code, e.g. EXCELLENT") @QueryParam("level") String level,
             @Parameter(description = "Only the subtree of this organization") @QueryParam("organizationId") String organizationId,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         return ratings.list(id, QueryParams.one("subjectType", SubjectType.class, subjectType),
-                QueryParams.one("state", RatingState.class, state), level, QueryParams.uuid("organizationId", organizationId), cursor, limit);
+                QueryParams.one("state", RatingState.class, state), level, QueryParams.uuid("organizationId", organizationId), cursor, limit)
+                        .map(Views.RatingView::of);
     }
 
     @GET
@@ -223,11 +223,11 @@ public class CycleResource {
             + "what the platform knows for the year (read only): attendance rate and unexcused absences (sinh hoạt), tasks assigned and completed "
             + "on time (nhiệm vụ), disciplines (kỷ luật). Before any self-assessment only the inputs are shown. A member reads their own.")
     @APIResponse(responseCode = "200", description = "The rating; ETag = version",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Results.RatingView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.RatingView.class)))
     @APIResponse(responseCode = "422", description = "The subject is not known to this service yet (unknown-*, Retry-After)")
-    public RestResponse<Results.RatingView> rating(@PathParam("id") UUID id, @Parameter(description = SUBJECT) @PathParam("subject") String subject,
+    public RestResponse<Views.RatingView> rating(@PathParam("id") UUID id, @Parameter(description = SUBJECT) @PathParam("subject") String subject,
             @PathParam("subjectId") UUID subjectId) {
-        Results.RatingView r = ratings.get(id, Params.subject(subject), subjectId);
+        Views.RatingView r = Views.RatingView.of(ratings.get(id, Params.subject(subject), subjectId));
         return r.id() == null ? RestResponse.ok(r) : ETags.ok(r);
     }
 
@@ -240,10 +240,10 @@ public class CycleResource {
             + "Allowed again until the proposal, or after the proposal step sent it back. A member or organization is rated once a year.")
     @APIResponse(responseCode = "200", description = "The rating; ETag = version")
     @APIResponse(responseCode = "409", description = "Cycle closed, already proposed/decided, or rated in another cycle of the year")
-    public RestResponse<Results.RatingView> selfAssess(@PathParam("id") UUID id, @Parameter(description = SUBJECT) @PathParam("subject") String subject,
+    public RestResponse<Views.RatingView> selfAssess(@PathParam("id") UUID id, @Parameter(description = SUBJECT) @PathParam("subject") String subject,
             @PathParam("subjectId") UUID subjectId, @NotNull @Valid Commands.SelfAssess request,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ETags.ok(ratings.selfAssess(id, Params.subject(subject), subjectId, request, ifMatch));
+        return ETags.ok(Views.RatingView.of(ratings.selfAssess(id, Params.subject(subject), subjectId, request, ifMatch)));
     }
 
     @POST
@@ -253,10 +253,10 @@ public class CycleResource {
             + "Secretary, organizer, admin or integration whose subtree holds the rated organization (a member's cell).")
     @APIResponse(responseCode = "409", description = "No self-assessment (self-assessment-missing) or already decided")
     @APIResponse(responseCode = "200", description = "The rating with its proposal; ETag = version",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Results.RatingView.class)))
-    public RestResponse<Results.RatingView> propose(@PathParam("id") UUID id, @Parameter(description = SUBJECT) @PathParam("subject") String subject,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.RatingView.class)))
+    public RestResponse<Views.RatingView> propose(@PathParam("id") UUID id, @Parameter(description = SUBJECT) @PathParam("subject") String subject,
             @PathParam("subjectId") UUID subjectId, @NotNull @Valid Commands.Level request, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ETags.ok(ratings.propose(id, Params.subject(subject), subjectId, request, ifMatch));
+        return ETags.ok(Views.RatingView.of(ratings.propose(id, Params.subject(subject), subjectId, request, ifMatch)));
     }
 
     @POST
@@ -271,10 +271,10 @@ public class CycleResource {
     @APIResponse(responseCode = "409", description = "No self-assessment (self-assessment-missing), no proposal (proposal-missing), already decided")
     @APIResponse(responseCode = "422", description = "A cap or a quota of the policy is exceeded")
     @APIResponse(responseCode = "200", description = "The decided rating; ETag = version",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Results.RatingView.class)))
-    public RestResponse<Results.RatingView> decide(@PathParam("id") UUID id, @Parameter(description = SUBJECT) @PathParam("subject") String subject,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.RatingView.class)))
+    public RestResponse<Views.RatingView> decide(@PathParam("id") UUID id, @Parameter(description = SUBJECT) @PathParam("subject") String subject,
             @PathParam("subjectId") UUID subjectId, @NotNull @Valid Commands.Level request, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ETags.ok(ratings.decide(id, Params.subject(subject), subjectId, request, ifMatch));
+        return ETags.ok(Views.RatingView.of(ratings.decide(id, Params.subject(subject), subjectId, request, ifMatch)));
     }
 
     @POST
@@ -282,9 +282,9 @@ public class CycleResource {
     @Tag(name = "Ratings")
     @Operation(summary = "Send a step back with a reason (trả lại)", description = "A proposed rating returns to the proposal (by a superior who may "
             + "decide); a self-assessed one returns to the self-assessment (by the cell or committee). A decision is final.")
-    public RestResponse<Results.RatingView> sendBack(@PathParam("id") UUID id, @Parameter(description = SUBJECT) @PathParam("subject") String subject,
+    public RestResponse<Views.RatingView> sendBack(@PathParam("id") UUID id, @Parameter(description = SUBJECT) @PathParam("subject") String subject,
             @PathParam("subjectId") UUID subjectId, @NotNull @Valid Commands.SendBack request, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ETags.ok(ratings.sendBack(id, Params.subject(subject), subjectId, request, ifMatch));
+        return ETags.ok(Views.RatingView.of(ratings.sendBack(id, Params.subject(subject), subjectId, request, ifMatch)));
     }
 
     @GET

@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.grassroots.common.audit.AuditTrail;
 import vn.grassroots.common.idempotency.IdempotencyKeys;
 import vn.grassroots.common.paging.Page;
-import vn.grassroots.evaluations.domain.Policy;
 import vn.grassroots.evaluations.service.Commands;
 import vn.grassroots.evaluations.service.PolicyService;
 
@@ -55,8 +54,7 @@ public class PolicyResource {
             + "hoàn thành nhiệm vụ, yếu kém), for entering and reporting earlier years. Any authenticated caller.")
     public Page<Views.PolicyView> list(@QueryParam("cursor") String cursor,
             @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit) {
-        Page<Policy> page = service.list(cursor, limit);
-        return new Page<>(page.items().stream().map(Views::policy).toList(), page.nextCursor());
+        return service.list(cursor, limit).map(Views.PolicyView::of);
     }
 
     @GET
@@ -66,7 +64,7 @@ public class PolicyResource {
     @APIResponse(responseCode = "200", description = "The policy",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.PolicyView.class)))
     public Views.PolicyView get(@PathParam("id") UUID id) {
-        return Views.policy(service.get(id));
+        return Views.PolicyView.of(service.get(id));
     }
 
     @POST
@@ -80,7 +78,7 @@ public class PolicyResource {
     public Response create(@NotNull @Valid Commands.CreatePolicy request,
             @Parameter(description = "Makes a retried create safe") @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return idempotency.once(key, request, () -> {
-            Views.PolicyView p = Views.policy(service.create(request));
+            Views.PolicyView p = Views.PolicyView.of(service.create(request));
             return Response.created(uri.getBaseUriBuilder().path("api/v1/evaluations/policies").path(p.id().toString()).build())
                     .entity(p).build();
         });

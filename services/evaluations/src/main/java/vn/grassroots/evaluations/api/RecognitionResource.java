@@ -27,7 +27,6 @@ import vn.grassroots.common.web.ETags;
 import vn.grassroots.common.web.QueryParams;
 import vn.grassroots.evaluations.service.Commands;
 import vn.grassroots.evaluations.service.RecognitionService;
-import vn.grassroots.evaluations.service.Results;
 
 @Path("/api/v1/evaluations")
 @Authenticated
@@ -47,21 +46,22 @@ public class RecognitionResource {
             + "(GRASSROOTS_CELL, SUBORDINATE_CELL → MODEL_CELL) or a grassroots committee (→ MODEL_GRASSROOTS_COMMITTEE) whose rating in the cycle is "
             + "decided at the policy's highest level, once per cycle; by a superior organization, as for decisions.")
     @APIResponse(responseCode = "201", description = "Recognized",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Results.RecognitionView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.RecognitionView.class)))
     @APIResponse(responseCode = "409", description = "Already recognized in the cycle, or the cycle is closed")
     @APIResponse(responseCode = "422", description = "Not a cell or grassroots committee, or not decided at the highest level")
     public Response recognize(@PathParam("id") UUID id, @NotNull @Valid Commands.Recognize request) {
-        return Response.status(201).entity(service.recognize(id, request)).build();
+        return Response.status(201).entity(Views.RecognitionView.of(service.recognize(id, request))).build();
     }
 
     @GET
     @Path("/cycles/{id}/recognitions")
     @Tag(name = "Recognition")
     @Operation(summary = "List the recognized model cells and committees of a cycle", description = "In your subtree, or under organizationId.")
-    public Page<Results.RecognitionView> recognitions(@PathParam("id") UUID id,
+    public Page<Views.RecognitionView> recognitions(@PathParam("id") UUID id,
             @Parameter(description = "Only the subtree of this organization") @QueryParam("organizationId") String organizationId,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return service.recognitions(id, QueryParams.uuid("organizationId", organizationId), cursor, limit);
+        return service.recognitions(id, QueryParams.uuid("organizationId", organizationId), cursor, limit)
+                .map(Views.RecognitionView::of);
     }
 
     @POST
@@ -70,10 +70,10 @@ public class RecognitionResource {
     @Operation(summary = "Plan a thematic inspection of a cell (kế hoạch kiểm tra chuyên đề)", description = "A cell of the cycle's subtree; "
             + "by a superior organization (organizer, secretary of a higher committee, admin, integration).")
     @APIResponse(responseCode = "201", description = "Planned; ETag = version",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Results.InspectionView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.InspectionView.class)))
     @APIResponse(responseCode = "422", description = "Not a cell, unknown, or outside the cycle's subtree")
     public Response plan(@PathParam("id") UUID id, @NotNull @Valid Commands.PlanInspection request) {
-        Results.InspectionView v = service.plan(id, request);
+        Views.InspectionView v = Views.InspectionView.of(service.plan(id, request));
         return Response.status(201).tag(ETags.tag(v.version())).entity(v).build();
     }
 
@@ -84,23 +84,24 @@ public class RecognitionResource {
             + "the future), the result (GOOD, SATISFACTORY, SHORTCOMINGS) and the findings. If-Match optional.")
     @APIResponse(responseCode = "409", description = "Already recorded")
     @APIResponse(responseCode = "200", description = "The inspection with its result; ETag = version",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Results.InspectionView.class)))
-    public RestResponse<Results.InspectionView> record(@PathParam("inspectionId") UUID inspectionId, @NotNull @Valid Commands.RecordInspection request,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.InspectionView.class)))
+    public RestResponse<Views.InspectionView> record(@PathParam("inspectionId") UUID inspectionId, @NotNull @Valid Commands.RecordInspection request,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ETags.ok(service.record(inspectionId, request, ifMatch));
+        return ETags.ok(Views.InspectionView.of(service.record(inspectionId, request, ifMatch)));
     }
 
     @GET
     @Path("/cycles/{id}/inspections")
     @Tag(name = "Inspections")
     @Operation(summary = "List the thematic inspections of a cycle", description = "In your subtree or under organizationId; state PLANNED or DONE.")
-    public Page<Results.InspectionView> inspections(@PathParam("id") UUID id, @QueryParam("organizationId") String organizationId,
+    public Page<Views.InspectionView> inspections(@PathParam("id") UUID id, @QueryParam("organizationId") String organizationId,
             @Parameter(description = "PLANNED or DONE") @QueryParam("state") String state, @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {
         if (state != null && !state.matches("PLANNED|DONE")) {
             throw vn.grassroots.common.problem.ProblemException.invalid("state", "must be PLANNED or DONE");
         }
-        return service.inspections(id, QueryParams.uuid("organizationId", organizationId), state, cursor, limit);
+        return service.inspections(id, QueryParams.uuid("organizationId", organizationId), state, cursor, limit)
+                .map(Views.InspectionView::of);
     }
 
     @GET
@@ -109,7 +110,7 @@ public class RecognitionResource {
     @Operation(summary = "Coverage of thematic inspections (tỷ lệ chi bộ được kiểm tra chuyên đề)", description = "Of the active cells of the "
             + "subtree (yours or under organizationId) within the cycle: how many have an inspection planned, done, and done before the decision "
             + "on their own rating (or before any decision); percent = the last over the cells. The province's goal is 100%. One SQL aggregate.")
-    public Results.Coverage coverage(@PathParam("id") UUID id, @QueryParam("organizationId") String organizationId) {
-        return service.coverage(id, QueryParams.uuid("organizationId", organizationId));
+    public Views.Coverage coverage(@PathParam("id") UUID id, @QueryParam("organizationId") String organizationId) {
+        return Views.Coverage.of(service.coverage(id, QueryParams.uuid("organizationId", organizationId)));
     }
 }

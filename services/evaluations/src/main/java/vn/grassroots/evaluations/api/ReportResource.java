@@ -61,11 +61,11 @@ public class ReportResource {
     @Operation(summary = "Summary of decided ratings (tổng hợp kết quả xếp loại)", description = "Organizations and members of the subtree rated in the "
             + "year: count and percentage per level overall, by organization type and by sector; grassroots organizations (tổ chức cơ sở đảng) "
             + "apart; and the sentences of a provincial report (e.g. \"34 tổ chức cơ sở đảng … trong sạch, vững mạnh\"). One SQL aggregate.")
-    public Results.Summary summary(@Parameter(description = ORG) @QueryParam("organizationId") String organizationId,
+    public Views.Summary summary(@Parameter(description = ORG) @QueryParam("organizationId") String organizationId,
             @Parameter(description = "Year (năm), required", example = "2025") @QueryParam("year") String year,
             @Parameter(description = "Only this cycle") @QueryParam("cycleId") String cycleId) {
-        return reports.summary(QueryParams.uuid("organizationId", organizationId), QueryParams.year("year", year, 1950, true),
-                QueryParams.uuid("cycleId", cycleId));
+        return Views.Summary.of(reports.summary(QueryParams.uuid("organizationId", organizationId), QueryParams.year("year", year, 1950, true),
+                QueryParams.uuid("cycleId", cycleId)));
     }
 
     @GET
@@ -80,11 +80,11 @@ public class ReportResource {
     public Response summaryCsv(@QueryParam("organizationId") String organizationId, @QueryParam("year") String year,
             @QueryParam("cycleId") String cycleId, @Parameter(description = CODES) @QueryParam("codes") String codes) {
         boolean machine = QueryParams.bool("codes", codes, false);
-        Results.Summary s = summary(organizationId, year, cycleId);
+        Views.Summary s = summary(organizationId, year, cycleId);
         StringBuilder b = new StringBuilder(Csv.BOM).append(machine ? "subjectType,grouping,group,level,levelName,count,percent\r\n"
                 : "Đối tượng,Phân nhóm,Nhóm,Mã mức,Mức xếp loại,Số lượng,Tỉ lệ (%)\r\n");
-        for (Results.SubjectSummary sub : List.of(s.organizations(), s.members())) {
-            rows(b, machine, sub.subjectType(), "ALL", new Results.Group(sub.subjectType(), sub.total(), sub.levels()));
+        for (Views.SubjectSummary sub : List.of(s.organizations(), s.members())) {
+            rows(b, machine, sub.subjectType(), "ALL", new Views.Group(sub.subjectType(), sub.total(), sub.levels()));
             sub.byType().forEach(g -> rows(b, machine, sub.subjectType(), "TYPE", g));
             sub.bySector().forEach(g -> rows(b, machine, sub.subjectType(), "SECTOR", g));
         }
@@ -98,8 +98,8 @@ public class ReportResource {
     private static final Map<String, String> GROUPINGS = Map.of("ALL", "Tổng số", "TYPE", "Theo loại hình tổ chức",
             "SECTOR", "Theo khối", "GRASSROOTS", "Tổ chức cơ sở đảng");
 
-    private static void rows(StringBuilder b, boolean machine, String subject, String grouping, Results.Group g) {
-        for (Results.LevelCount l : g.levels()) {
+    private static void rows(StringBuilder b, boolean machine, String subject, String grouping, Views.Group g) {
+        for (Views.LevelCount l : g.levels()) {
             b.append(machine
                     ? Csv.line(subject, grouping, g.group(), l.level(), l.levelName(), l.count(), l.percent().toPlainString())
                     : Csv.line(Labelled.of(subject, SubjectType.class), GROUPINGS.get(grouping), grouping.equals("ALL")
@@ -113,7 +113,7 @@ public class ReportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The decided ratings behind a number (danh sách)", description = "Filter like a cell of the summary: subject type, level, "
             + "organization type, sector. By name, one page at a time.")
-    public Page<Results.RatedItem> rated(@Parameter(description = ORG) @QueryParam("organizationId") String organizationId,
+    public Page<Views.RatedItem> rated(@Parameter(description = ORG) @QueryParam("organizationId") String organizationId,
             @QueryParam("year") String year, @Parameter(description = "MEMBER or ORGANIZATION") @QueryParam("subjectType") String subjectType,
             @Parameter(description = "Level code, e.g. EXCELLENT") @QueryParam("level") String level,
             @Parameter(description = "Organization type, e.g. GRASSROOTS_CELL") @QueryParam("organizationType") String organizationType,
@@ -122,7 +122,7 @@ public class ReportResource {
         return rated.rated(QueryParams.uuid("organizationId", organizationId), QueryParams.year("year", year, 1950, true),
                 QueryParams.one("subjectType", SubjectType.class, subjectType), level,
                 Params.code("organizationType", OrganizationType.class, organizationType), Params.code("sector", Sector.class, sector),
-                QueryParams.uuid("cycleId", cycleId), cursor, limit);
+                QueryParams.uuid("cycleId", cycleId), cursor, limit).map(Views.RatedItem::of);
     }
 
     @GET
@@ -216,10 +216,10 @@ public class ReportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Year over year (so sánh qua các năm)", description = "Per year, subject type and level: count, share and the change in "
             + "percentage points from the year before (null when the year before has no ratings). At most 21 years.")
-    public List<Results.YearRow> comparison(@Parameter(description = ORG) @QueryParam("organizationId") String organizationId,
+    public List<Views.YearRow> comparison(@Parameter(description = ORG) @QueryParam("organizationId") String organizationId,
             @QueryParam("fromYear") String fromYear, @QueryParam("toYear") String toYear) {
         return reports.comparison(QueryParams.uuid("organizationId", organizationId), QueryParams.year("fromYear", fromYear, 1950, true),
-                QueryParams.year("toYear", toYear, 1950, true));
+                QueryParams.year("toYear", toYear, 1950, true)).stream().map(Views.YearRow::of).toList();
     }
 
     @GET

@@ -21,7 +21,7 @@ import vn.grassroots.common.web.ETags;
 import vn.grassroots.evaluations.domain.Policy;
 import vn.grassroots.evaluations.events.EvaluationEvents;
 import vn.grassroots.evaluations.repository.Sql;
-import vn.grassroots.evaluations.service.Results.CycleView;
+import vn.grassroots.evaluations.service.Results.CycleResult;
 
 /** Evaluation cycles: opened for a year, a subtree and a policy; the policy is fixed once ratings exist; closed at the end. */
 @ApplicationScoped
@@ -51,7 +51,7 @@ public class CycleService {
             Instant openedAt, String openedBy, Instant closedAt, String closedBy, long version) {}
 
     @Transactional
-    public CycleView open(Commands.OpenCycle r) {
+    public CycleResult open(Commands.OpenCycle r) {
         caller.requireRole(OPENERS);
         OrgRef scope = orgs.findByIdOptional(r.scopeOrganizationId()).orElseThrow(() -> ProblemException.unprocessable(
                 "unknown-organization", "organization " + r.scopeOrganizationId() + " is not known to the evaluations service",
@@ -73,14 +73,14 @@ public class CycleService {
                 .setParameter(5, scope.path).setParameter(6, policy.id()).setParameter(7, Caller.actorOf(caller)).executeUpdate();
         Cycle c = find(id);
         events.cycle(EvaluationEvents.CYCLE_OPENED, data(c, policy.code()));
-        CycleView v = view(c);
+        CycleResult v = result(c);
         audit.record("cycle.opened", "EvaluationCycle", id, c.scopePath(), null, v);
         return v;
     }
 
     /** Changes the policy of a cycle: refused (409) once any rating exists, since ratings were made under the old rules. */
     @Transactional
-    public CycleView changePolicy(UUID id, Commands.ChangePolicy r, String ifMatch) {
+    public CycleResult changePolicy(UUID id, Commands.ChangePolicy r, String ifMatch) {
         caller.requireRole(OPENERS);
         Cycle c = lock(id);
         caller.requireInScope(c.scopePath(), c.scopeOrgId());
@@ -92,35 +92,35 @@ public class CycleService {
                     + " rating(s) were already made under it");
         }
         Policy policy = policyInForce(r.policyId(), c.year());
-        CycleView before = view(c);
+        CycleResult before = result(c);
         em.createNativeQuery("UPDATE cycle SET policy_id = ?1, version = version + 1 WHERE id = ?2")
                 .setParameter(1, policy.id()).setParameter(2, id).executeUpdate();
-        CycleView after = view(find(id));
+        CycleResult after = result(find(id));
         audit.record("cycle.policy-changed", "EvaluationCycle", id, c.scopePath(), before, after);
         return after;
     }
 
     @Transactional
-    public CycleView close(UUID id, String ifMatch) {
+    public CycleResult close(UUID id, String ifMatch) {
         caller.requireRole(OPENERS);
         Cycle c = lock(id);
         caller.requireInScope(c.scopePath(), c.scopeOrgId());
         ETags.check(ifMatch, c.version());
         requireOpen(c);
-        CycleView before = view(c);
+        CycleResult before = result(c);
         em.createNativeQuery("UPDATE cycle SET state = 'CLOSED', closed_at = now(), closed_by = ?1, version = version + 1 WHERE id = ?2")
                 .setParameter(1, Caller.actorOf(caller)).setParameter(2, id).executeUpdate();
         Cycle closed = find(id);
         events.cycle(EvaluationEvents.CYCLE_CLOSED, data(closed, policies.get(closed.policyId()).code()));
-        CycleView after = view(closed);
+        CycleResult after = result(closed);
         audit.record("cycle.closed", "EvaluationCycle", id, c.scopePath(), before, after);
         return after;
     }
 
     @Transactional
-    public CycleView get(UUID id) {
+    public CycleResult get(UUID id) {
         Cycle c = readable(id);
-        return view(c);
+        return result(c);
     }
 
     /** A cycle the caller may read: its subtree overlaps the caller's (inside it, or containing the caller's organization). */
@@ -136,7 +136,7 @@ public class CycleService {
 
     /** Cycles overlapping the caller's subtree, newest year first, optionally of one year. */
     @Transactional
-    public Page<CycleView> list(Integer year, String cursor, Integer limit) {
+    public Page<CycleResult> list(Integer year, String cursor, Integer limit) {
         caller.requireRole(READERS);
         int n = Cursor.limit(limit);
         String[] after = Cursor.decode(cursor, 2);
@@ -156,7 +156,7 @@ public class CycleService {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = q.getResultList();
-        return Cursor.page(rows.stream().map(CycleService::cycle).toList(), n, this::view,
+        return Cursor.page(rows.stream().map(CycleService::cycle).toList(), n, this::result,
                 c -> Cursor.encode(String.valueOf(c.year()), c.id().toString()));
     }
 
@@ -209,9 +209,10 @@ public class CycleService {
                 (String) r[6], Sql.instant(r[7]), (String) r[8], Sql.instant(r[9]), (String) r[10], ((Number) r[11]).longValue());
     }
 
-    public CycleView view(Cycle c) {
+    /** The cycle as the services answer it: with its scope's name, its policy's code and the ratings made in it. */
+    public CycleResult result(Cycle c) {
         String orgName = orgs.findByIdOptional(c.scopeOrgId()).map(o -> o.name).orElse(null);
-        return new CycleView(c.id(), c.year(), c.name(), c.scopeOrgId(), orgName, c.policyId(), policies.get(c.policyId()).code(),
+        return new CycleResult(c.id(), c.year(), c.name(), c.scopeOrgId(), orgName, c.policyId(), policies.get(c.policyId()).code(),
                 c.state(), c.openedAt(), c.openedBy(), c.closedAt(), c.closedBy(), ratings(c.id()), c.version());
     }
 

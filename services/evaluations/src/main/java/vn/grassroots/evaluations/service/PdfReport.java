@@ -34,7 +34,7 @@ public class PdfReport {
 
     public byte[] cycle(UUID cycleId) {
         CycleService.Cycle c = cycles.readable(cycleId);
-        Results.CycleView cv = cycles.view(c);
+        Results.CycleResult cv = cycles.result(c);
         Results.Summary s = reports.summary(c.scopeOrgId(), c.year(), c.id());
         String scope = cv.scopeOrganizationName() == null ? String.valueOf(c.scopeOrgId()) : cv.scopeOrganizationName();
         PrintedReport r = printer.start(scope, "BÁO CÁO KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG NĂM " + c.year(), List.of(

@@ -29,7 +29,7 @@ import vn.grassroots.evaluations.events.EvaluationEvents;
 import vn.grassroots.evaluations.repository.RatingRepository;
 import vn.grassroots.evaluations.service.CycleService.Cycle;
 import vn.grassroots.evaluations.service.RatingSubjects.Subject;
-import vn.grassroots.evaluations.service.Results.RatingView;
+import vn.grassroots.evaluations.service.Results.RatingResult;
 
 /**
  * The rating workflow of a member or an organization in a cycle: self-assessment (scores per criteria group and a
@@ -67,20 +67,20 @@ public class RatingService {
     // ---- reads
 
     @Transactional
-    public RatingView get(UUID cycleId, SubjectType type, UUID subjectId) {
+    public RatingResult get(UUID cycleId, SubjectType type, UUID subjectId) {
         Cycle c = cycles.readable(cycleId);
         Subject s = subjects.subject(type, subjectId);
         subjects.requireReadable(s);
         PolicyDocument policy = policies.document(c.policyId());
         Optional<Rating> row = ratings.find(cycleId, type, subjectId, false);
         Inputs live = subjects.inputsOf(s, c.year());
-        return row.map(r -> RatingView.of(r, policy, live)).orElseGet(() -> new RatingView(null, cycleId, c.year(), type.name(),
+        return row.map(r -> RatingResult.of(r, policy, live)).orElseGet(() -> new RatingResult(null, cycleId, c.year(), type.name(),
                 subjectId, s.name(), s.org().id, s.org().type, s.org().sector, null, null, live, null, null, null, 0));
     }
 
     /** Ratings of a cycle in the caller's subtree (optionally under one organization), by name, one page at a time. */
     @Transactional
-    public Page<RatingView> list(UUID cycleId, SubjectType type, RatingState state, String level, UUID organizationId,
+    public Page<RatingResult> list(UUID cycleId, SubjectType type, RatingState state, String level, UUID organizationId,
             String cursor, Integer limit) {
         Cycle c = cycles.readable(cycleId);
         caller.requireRole(Roles.ADMIN, Roles.ORGANIZER, Roles.INTEGRATION, Roles.SECRETARY, Roles.AUDITOR);
@@ -94,13 +94,13 @@ public class RatingService {
         }
         List<Rating> rows = ratings.page(cycleId, caller.scope(), under, type, state, level, after, n + 1);
         PolicyDocument policy = policies.document(c.policyId());
-        return Cursor.page(rows, n, r -> RatingView.of(r, policy, null), r -> Cursor.encode(r.subjectName(), r.id().toString()));
+        return Cursor.page(rows, n, r -> RatingResult.of(r, policy, null), r -> Cursor.encode(r.subjectName(), r.id().toString()));
     }
 
     // ---- the workflow
 
     @Transactional
-    public RatingView selfAssess(UUID cycleId, SubjectType type, UUID subjectId, Commands.SelfAssess req, String ifMatch) {
+    public RatingResult selfAssess(UUID cycleId, SubjectType type, UUID subjectId, Commands.SelfAssess req, String ifMatch) {
         Cycle c = cycles.lock(cycleId); // a policy change waits for us, and we for it
         Subject s = subjects.subject(type, subjectId);
         subjects.requireAssessor(s);
@@ -115,8 +115,8 @@ public class RatingService {
             ETags.check(ifMatch, r.version());
             RatingWorkflow.requireSelfAssessmentOpen(r.state());
             ratings.updateSelfAssessment(r.id(), req.scores(), total, req.text(), Caller.actorOf(caller), snapshot);
-            RatingView after = RatingView.of(ratings.get(r.id()), policy, snapshot);
-            audit.record("rating.self-assessed", "Rating", r.id(), s.org().path, RatingView.of(r, policy, null), after);
+            RatingResult after = RatingResult.of(ratings.get(r.id()), policy, snapshot);
+            audit.record("rating.self-assessed", "Rating", r.id(), s.org().path, RatingResult.of(r, policy, null), after);
             return after;
         }
         if (ratings.ratedInAnotherCycle(c.year(), type, subjectId, cycleId)) {
@@ -126,13 +126,13 @@ public class RatingService {
         UUID id = UUID.randomUUID();
         ratings.insertSelfAssessment(id, cycleId, c.year(), type, subjectId, s.name(), s.org(), req.scores(), total, req.text(),
                 Caller.actorOf(caller), snapshot);
-        RatingView created = RatingView.of(ratings.get(id), policy, snapshot);
+        RatingResult created = RatingResult.of(ratings.get(id), policy, snapshot);
         audit.record("rating.self-assessed", "Rating", id, s.org().path, null, created);
         return created;
     }
 
     @Transactional
-    public RatingView propose(UUID cycleId, SubjectType type, UUID subjectId, Commands.Level req, String ifMatch) {
+    public RatingResult propose(UUID cycleId, SubjectType type, UUID subjectId, Commands.Level req, String ifMatch) {
         Cycle c = cycles.find(cycleId);
         Subject s = subjects.subject(type, subjectId);
         subjects.requireKeeper(s);
@@ -144,13 +144,13 @@ public class RatingService {
         PolicyDocument policy = policies.document(c.policyId());
         PolicyDocument.Level level = RatingRules.level(policy, type, req.level());
         ratings.propose(r.id(), level.code(), req.note(), Caller.actorOf(caller));
-        RatingView after = RatingView.of(ratings.get(r.id()), policy, null);
-        audit.record("rating.proposed", "Rating", r.id(), s.org().path, RatingView.of(r, policy, null), after);
+        RatingResult after = RatingResult.of(ratings.get(r.id()), policy, null);
+        audit.record("rating.proposed", "Rating", r.id(), s.org().path, RatingResult.of(r, policy, null), after);
         return after;
     }
 
     @Transactional
-    public RatingView decide(UUID cycleId, SubjectType type, UUID subjectId, Commands.Level req, String ifMatch) {
+    public RatingResult decide(UUID cycleId, SubjectType type, UUID subjectId, Commands.Level req, String ifMatch) {
         Cycle c = cycles.find(cycleId);
         Subject s = subjects.subject(type, subjectId);
         subjects.requireSuperior(s);
@@ -168,8 +168,8 @@ public class RatingService {
         events.decided(new EvaluationEvents.RatingData(decided.id(), cycleId, c.year(), c.policyId(), type.name(), subjectId,
                 decided.orgId(), decided.orgType(), decided.sector(), level.code(), level.name(), level.rank(), decided.total(),
                 decided.decidedBy(), decided.decidedAt(), decided.version()));
-        RatingView after = RatingView.of(decided, policy, null);
-        audit.record("rating.decided", "Rating", r.id(), s.org().path, RatingView.of(r, policy, null), after);
+        RatingResult after = RatingResult.of(decided, policy, null);
+        audit.record("rating.decided", "Rating", r.id(), s.org().path, RatingResult.of(r, policy, null), after);
         return after;
     }
 
@@ -239,7 +239,7 @@ public class RatingService {
      * one back to the self-assessment (by the cell or committee). A decision is final.
      */
     @Transactional
-    public RatingView sendBack(UUID cycleId, SubjectType type, UUID subjectId, Commands.SendBack req, String ifMatch) {
+    public RatingResult sendBack(UUID cycleId, SubjectType type, UUID subjectId, Commands.SendBack req, String ifMatch) {
         Cycle c = cycles.find(cycleId);
         Subject s = subjects.subject(type, subjectId);
         CycleService.requireOpen(c);
@@ -254,8 +254,8 @@ public class RatingService {
         }
         PolicyDocument policy = policies.document(c.policyId());
         ratings.sendBack(r.id(), to, req.reason(), Caller.actorOf(caller));
-        RatingView after = RatingView.of(ratings.get(r.id()), policy, null);
-        audit.record("rating.sent-back", "Rating", r.id(), s.org().path, RatingView.of(r, policy, null), after);
+        RatingResult after = RatingResult.of(ratings.get(r.id()), policy, null);
+        audit.record("rating.sent-back", "Rating", r.id(), s.org().path, RatingResult.of(r, policy, null), after);
         return after;
     }
 }

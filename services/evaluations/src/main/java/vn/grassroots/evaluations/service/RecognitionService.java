@@ -56,7 +56,7 @@ public class RecognitionService {
      * decided at the policy's highest level; by a superior organization, as for decisions.
      */
     @Transactional
-    public Results.RecognitionView recognize(UUID cycleId, Commands.Recognize r) {
+    public Results.RecognitionResult recognize(UUID cycleId, Commands.Recognize r) {
         Cycle c = cycles.find(cycleId);
         RatingSubjects.Subject s = organization(c, r.organizationId());
         subjects.requireSuperior(s);
@@ -85,13 +85,13 @@ public class RecognitionService {
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, now())""")
                 .setParameter(1, id).setParameter(2, cycleId).setParameter(3, s.id()).setParameter(4, s.org().path).setParameter(5, title)
                 .setParameter(6, r.note()).setParameter(7, Caller.actorOf(caller)).executeUpdate();
-        Results.RecognitionView v = recognitions(cycleId, s.org().id, null, 1).items().get(0);
+        Results.RecognitionResult v = recognitions(cycleId, s.org().id, null, 1).items().get(0);
         audit.record("recognition.granted", "Recognition", id, s.org().path, null, v);
         return v;
     }
 
     @Transactional
-    public Page<Results.RecognitionView> recognitions(UUID cycleId, UUID under, String cursor, Integer limit) {
+    public Page<Results.RecognitionResult> recognitions(UUID cycleId, UUID under, String cursor, Integer limit) {
         cycles.readable(cycleId);
         int n = Cursor.limit(limit);
         String[] after = Cursor.decode(cursor, 1);
@@ -105,7 +105,7 @@ public class RecognitionService {
         scope.bind(q::setParameter, "scope");
         @SuppressWarnings("unchecked")
         List<Object[]> rows = q.getResultList();
-        return Cursor.page(rows, n, x -> new Results.RecognitionView((UUID) x[0], (UUID) x[1], (UUID) x[2], (String) x[3], (String) x[4],
+        return Cursor.page(rows, n, x -> new Results.RecognitionResult((UUID) x[0], (UUID) x[1], (UUID) x[2], (String) x[3], (String) x[4],
                 "MODEL_CELL".equals(x[4]) ? "Chi bộ 4 tốt" : "Đảng bộ cơ sở 4 tốt", (String) x[5], (String) x[6], Sql.instant(x[7])),
                 x -> Cursor.encode((String) x[8]));
     }
@@ -113,7 +113,7 @@ public class RecognitionService {
     // ---- inspections
 
     @Transactional
-    public Results.InspectionView plan(UUID cycleId, Commands.PlanInspection r) {
+    public Results.InspectionResult plan(UUID cycleId, Commands.PlanInspection r) {
         Cycle c = cycles.find(cycleId);
         RatingSubjects.Subject s = organization(c, r.organizationId());
         subjects.requireSuperior(s);
@@ -128,14 +128,14 @@ public class RecognitionService {
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'PLANNED', ?7, 0)""")
                 .setParameter(1, id).setParameter(2, cycleId).setParameter(3, s.id()).setParameter(4, s.org().path)
                 .setParameter(5, r.topic()).setParameter(6, r.plannedOn()).setParameter(7, Caller.actorOf(caller)).executeUpdate();
-        Results.InspectionView v = inspection(id);
+        Results.InspectionResult v = inspection(id);
         audit.record("inspection.planned", "Inspection", id, s.org().path, null, v);
         return v;
     }
 
     @Transactional
-    public Results.InspectionView record(UUID inspectionId, Commands.RecordInspection r, String ifMatch) {
-        Results.InspectionView before = inspection(inspectionId);
+    public Results.InspectionResult record(UUID inspectionId, Commands.RecordInspection r, String ifMatch) {
+        Results.InspectionResult before = inspection(inspectionId);
         Cycle c = cycles.find(before.cycleId());
         RatingSubjects.Subject s = organization(c, before.organizationId());
         subjects.requireSuperior(s);
@@ -153,13 +153,13 @@ public class RecognitionService {
                     version = version + 1 WHERE id = ?5""")
                 .setParameter(1, r.inspectedOn()).setParameter(2, r.result()).setParameter(3, r.findings())
                 .setParameter(4, Caller.actorOf(caller)).setParameter(5, inspectionId).executeUpdate();
-        Results.InspectionView after = inspection(inspectionId);
+        Results.InspectionResult after = inspection(inspectionId);
         audit.record("inspection.recorded", "Inspection", inspectionId, s.org().path, before, after);
         return after;
     }
 
     @Transactional
-    public Page<Results.InspectionView> inspections(UUID cycleId, UUID under, String state, String cursor, Integer limit) {
+    public Page<Results.InspectionResult> inspections(UUID cycleId, UUID under, String state, String cursor, Integer limit) {
         cycles.readable(cycleId);
         int n = Cursor.limit(limit);
         String[] after = Cursor.decode(cursor, 2);
@@ -206,14 +206,14 @@ public class RecognitionService {
                 i.planned_by, i.recorded_by, i.recorded_at, i.version, i.org_path
             FROM inspection i LEFT JOIN org_ref o ON o.id = i.organization_id""";
 
-    private Results.InspectionView inspection(UUID id) {
+    private Results.InspectionResult inspection(UUID id) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(SELECT + " WHERE i.id = ?1").setParameter(1, id).getResultList();
         return rows.stream().findFirst().map(RecognitionService::inspection).orElseThrow(() -> ProblemException.notFound("inspection", id));
     }
 
-    private static Results.InspectionView inspection(Object[] x) {
-        return new Results.InspectionView((UUID) x[0], (UUID) x[1], (UUID) x[2], (String) x[3], (String) x[4], Sql.date(x[5]), (String) x[6],
+    private static Results.InspectionResult inspection(Object[] x) {
+        return new Results.InspectionResult((UUID) x[0], (UUID) x[1], (UUID) x[2], (String) x[3], (String) x[4], Sql.date(x[5]), (String) x[6],
                 Sql.date(x[7]), (String) x[8], (String) x[9], (String) x[10], (String) x[11], Sql.instant(x[12]), Sql.number(x[13]));
     }
 

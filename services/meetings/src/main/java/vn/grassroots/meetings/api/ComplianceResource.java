@@ -19,7 +19,6 @@ import vn.grassroots.common.report.PrintedReport;
 import vn.grassroots.common.web.QueryParams;
 import vn.grassroots.meetings.service.ComplianceService;
 import vn.grassroots.meetings.service.PdfReport;
-import vn.grassroots.meetings.service.Results;
 
 @Path("/api/v1/meetings/compliance")
 @Authenticated
@@ -38,28 +37,28 @@ public class ComplianceResource {
 
     @GET
     @Operation(summary = "Compliance summary of a subtree", description = "Totals over the ACTIVE cells (GRASSROOTS_CELL, SUBORDINATE_CELL) of the subtree: cells that missed a held REGULAR meeting in some month (sinh hoạt định kỳ hằng tháng), cells without a held THEMATIC meeting in some quarter (sinh hoạt chuyên đề), held meetings, meetings below quorum, attendance rate, share of meetings the assigned superior committee member attended. Months and quarters not started yet are not counted as missed.")
-    public Results.ComplianceSummary summary(@Parameter(description = ORG, required = true) @QueryParam("organizationId") String organizationId,
+    public ComplianceViews.ComplianceSummary summary(@Parameter(description = ORG, required = true) @QueryParam("organizationId") String organizationId,
             @Parameter(description = "First day, yyyy-mm-dd", required = true) @QueryParam("from") String from,
             @Parameter(description = "Last day, yyyy-mm-dd", required = true) @QueryParam("to") String to) {
-        return service.summary(period(organizationId, from, to));
+        return ComplianceViews.ComplianceSummary.of(service.summary(period(organizationId, from, to)));
     }
 
     @GET
     @Path("/cells")
     @Operation(summary = "Compliance per cell", description = "For each ACTIVE cell of the subtree (by tree path, one page at a time): months without a held REGULAR meeting, quarters without a held THEMATIC meeting, held meetings, below quorum, attendance rate, superior attendance share.")
-    public Page<Results.CellCompliance> cells(@Parameter(description = ORG, required = true) @QueryParam("organizationId") String organizationId,
+    public Page<ComplianceViews.CellCompliance> cells(@Parameter(description = ORG, required = true) @QueryParam("organizationId") String organizationId,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("cursor") String cursor,
             @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit) {
-        return service.cells(period(organizationId, from, to), cursor, limit);
+        return service.cells(period(organizationId, from, to), cursor, limit).map(ComplianceViews.CellCompliance::of);
     }
 
     @GET
     @Path("/members")
     @Operation(summary = "Attendance per member", description = "For each member on the roster of a held meeting of the subtree in the period (by member id, one page at a time): meetings expected, present, absent excused and unexcused, attendance rate.")
-    public Page<Results.MemberCompliance> members(@Parameter(description = ORG, required = true) @QueryParam("organizationId") String organizationId,
+    public Page<ComplianceViews.MemberCompliance> members(@Parameter(description = ORG, required = true) @QueryParam("organizationId") String organizationId,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("cursor") String cursor,
             @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit) {
-        return service.members(period(organizationId, from, to), cursor, limit);
+        return service.members(period(organizationId, from, to), cursor, limit).map(ComplianceViews.MemberCompliance::of);
     }
 
     @GET

@@ -45,7 +45,6 @@ import vn.grassroots.meetings.service.MeetingQuality;
 import vn.grassroots.meetings.service.MeetingQueries;
 import vn.grassroots.meetings.service.MeetingService;
 import vn.grassroots.meetings.service.QualityCriteria;
-import vn.grassroots.meetings.service.Results;
 
 /**
  * The meetings' API. Longer than 300 lines on purpose: most of it is the OpenAPI documentation of each operation, and
@@ -95,12 +94,12 @@ public class MeetingResource {
     @POST
     @Operation(summary = "Schedule a meeting (lên lịch sinh hoạt)", description = "Creates a DRAFT meeting of an ACTIVE organization of your subtree, with its agenda and documents; publishes the `scheduled` event. ONLINE needs onlineLink, IN_PERSON a place, HYBRID both. Admin, organizer, integration, secretary.")
     @APIResponse(responseCode = "201", description = "Created; Location and ETag headers set",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Results.MeetingView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeetingViews.MeetingView.class)))
     @APIResponse(responseCode = "422", description = "Unknown or inactive organization")
     public Response create(@NotNull @Valid Commands.MeetingInput request,
             @Parameter(description = "Makes a retried create safe: the first answer is replayed") @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return idempotency.once(key, request, () -> {
-            Results.MeetingView created = service.create(request);
+            MeetingViews.MeetingView created = MeetingViews.MeetingView.of(service.create(request));
             return Response.created(uri.getBaseUriBuilder().path("api/v1/meetings").path(created.id().toString()).build())
                     .tag(ETags.tag(created.version())).entity(created).build();
         });
@@ -179,13 +178,13 @@ public class MeetingResource {
             counts like a live one (unexcused absences, compliance) and says who entered it, when, and that it was late \
             (attendance.enteredLate). The usual steps work too: a DRAFT whose day has passed is recorded with /hold.""")
     @APIResponse(responseCode = "201", description = "Recorded as HELD; Location and ETag headers set",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Results.MeetingView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeetingViews.MeetingView.class)))
     @APIResponse(responseCode = "422", description = "Ahead of now, before the late-entry window, an unknown organization, or an "
             + "attendance that does not match the roster of that day")
     public Response recordPast(@NotNull @Valid Commands.PastMeeting request,
             @Parameter(description = "Makes a retried call safe: the first answer is replayed") @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return idempotency.once(key, request, () -> {
-            Results.MeetingView recorded = service.recordPast(request);
+            MeetingViews.MeetingView recorded = MeetingViews.MeetingView.of(service.recordPast(request));
             return Response.created(uri.getBaseUriBuilder().path("api/v1/meetings").path(recorded.id().toString()).build())
                     .tag(ETags.tag(recorded.version())).entity(recorded).build();
         });
@@ -193,7 +192,7 @@ public class MeetingResource {
 
     @GET
     @Operation(summary = "List meetings of your subtree", description = "By start time, one page at a time. Filters: organization (with its subtree unless includeDescendants=false), meeting days from/to (yyyy-mm-dd), kinds, states. Subtree readers (admin, organizer, integration, secretary, auditor); members use /mine.")
-    public Page<Results.MeetingSummary> list(@QueryParam("organizationId") String organizationId,
+    public Page<MeetingViews.MeetingSummary> list(@QueryParam("organizationId") String organizationId,
             @Parameter(description = "true (default): the organization's whole subtree") @QueryParam("includeDescendants") String includeDescendants,
             @Parameter(description = "First meeting day, yyyy-mm-dd") @QueryParam("from") String from,
             @Parameter(description = "Last meeting day, yyyy-mm-dd") @QueryParam("to") String to,
@@ -202,7 +201,8 @@ public class MeetingResource {
             @QueryParam("cursor") String cursor, @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit) {
         return queries.list(new MeetingQueries.ListFilter(QueryParams.uuid("organizationId", organizationId),
                 QueryParams.bool("includeDescendants", includeDescendants, true), QueryParams.date("from", from), QueryParams.date("to", to),
-                QueryParams.enums("kind", MeetingKind.class, kinds), QueryParams.enums("state", MeetingState.class, states)), cursor, limit);
+                QueryParams.enums("kind", MeetingKind.class, kinds), QueryParams.enums("state", MeetingState.class, states)), cursor, limit)
+                        .map(MeetingViews.MeetingSummary::of);
     }
 
     @GET
@@ -210,11 +210,11 @@ public class MeetingResource {
     @Operation(summary = "My meetings (lịch sinh hoạt của tôi)", description = "The caller's calendar (token claim member_id): the published, held, approved and cancelled meetings of every organization where they are active (their cell, and the host cell of a temporary transfer), upcoming and past, by start time. `updatedSince` returns only meetings changed after that instant (delta sync). The page's ETag changes whenever its content does: send it as If-None-Match and an unchanged page costs a 304.")
     @APIResponse(responseCode = "200", description = "The page, with its ETag")
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
-    public RestResponse<Page<Results.MeetingSummary>> mine(@Parameter(description = "Only meetings changed after this instant (ISO 8601, e.g. 2026-11-01T00:00:00Z)") @QueryParam("updatedSince") String updatedSince,
+    public RestResponse<Page<MeetingViews.MeetingSummary>> mine(@Parameter(description = "Only meetings changed after this instant (ISO 8601, e.g. 2026-11-01T00:00:00Z)") @QueryParam("updatedSince") String updatedSince,
             @QueryParam("cursor") String cursor, @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Instant since = QueryParams.instant("updatedSince", updatedSince);
-        return ETags.readContent(queries.mine(since, cursor, limit), json, ifNoneMatch);
+        return ETags.readContent(queries.mine(since, cursor, limit).map(MeetingViews.MeetingSummary::of), json, ifNoneMatch);
     }
 
     @GET
@@ -236,11 +236,11 @@ public class MeetingResource {
     @Path("/{id}")
     @Operation(summary = "Read a meeting", description = "With its agenda, documents, attendance counts, minutes and quality. Subtree readers, or members of the organization for a non-draft meeting. If-None-Match with the current ETag gives 304.")
     @APIResponse(responseCode = "200", description = "The meeting, with its ETag",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Results.MeetingView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeetingViews.MeetingView.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such meeting")
-    public RestResponse<Results.MeetingView> get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        Results.MeetingView v = Results.MeetingView.of(queries.readable(id));
+    public RestResponse<MeetingViews.MeetingView> get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        MeetingViews.MeetingView v = MeetingViews.MeetingView.of(queries.read(id));
         return ETags.read(v, v.version(), ifNoneMatch);
     }
 
@@ -250,10 +250,10 @@ public class MeetingResource {
     @APIResponse(responseCode = "409", description = "Held, minutes approved or cancelled")
     @APIResponse(responseCode = "412", description = "Stale If-Match")
     @APIResponse(responseCode = "200", description = "The meeting as changed; ETag = version",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Results.MeetingView.class)))
-    public RestResponse<Results.MeetingView> update(@PathParam("id") UUID id, @NotNull @Valid Commands.MeetingInput request,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeetingViews.MeetingView.class)))
+    public RestResponse<MeetingViews.MeetingView> update(@PathParam("id") UUID id, @NotNull @Valid Commands.MeetingInput request,
             @Parameter(description = "The ETag you read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ETags.ok(service.update(id, request, ifMatch));
+        return ETags.ok(MeetingViews.MeetingView.of(service.update(id, request, ifMatch)));
     }
 
     @POST
@@ -263,17 +263,17 @@ public class MeetingResource {
     @APIResponse(responseCode = "422", description = "In the past, or no agenda")
     @APIResponse(responseCode = "409", description = "Not a draft")
     @APIResponse(responseCode = "200", description = "The published meeting; ETag = version",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Results.MeetingView.class)))
-    public RestResponse<Results.MeetingView> publish(@PathParam("id") UUID id, @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ETags.ok(service.publish(id, ifMatch));
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeetingViews.MeetingView.class)))
+    public RestResponse<MeetingViews.MeetingView> publish(@PathParam("id") UUID id, @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return ETags.ok(MeetingViews.MeetingView.of(service.publish(id, ifMatch)));
     }
 
     @POST
     @Path("/{id}/cancel")
     @Operation(summary = "Cancel a meeting (hủy sinh hoạt)", description = "A DRAFT or PUBLISHED meeting is cancelled with a reason (event `cancelled`).")
-    public RestResponse<Results.MeetingView> cancel(@PathParam("id") UUID id, @NotNull @Valid Commands.Cancel request,
+    public RestResponse<MeetingViews.MeetingView> cancel(@PathParam("id") UUID id, @NotNull @Valid Commands.Cancel request,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ETags.ok(service.cancel(id, request, ifMatch));
+        return ETags.ok(MeetingViews.MeetingView.of(service.cancel(id, request, ifMatch)));
     }
 
     @POST
@@ -289,66 +289,66 @@ public class MeetingResource {
             recorded with quorumMet=false. Events: `held` with the counts, one `absence-unexcused` per unexcused absence.""")
     @APIResponse(responseCode = "422", description = "Someone not on the roster, a roster member not marked, or before the meeting day")
     @APIResponse(responseCode = "200", description = "The held meeting; ETag = version",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Results.MeetingView.class)))
-    public RestResponse<Results.MeetingView> hold(@PathParam("id") UUID id, @NotNull @Valid Commands.Hold request,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeetingViews.MeetingView.class)))
+    public RestResponse<MeetingViews.MeetingView> hold(@PathParam("id") UUID id, @NotNull @Valid Commands.Hold request,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ETags.ok(holding.hold(id, request, ifMatch));
+        return ETags.ok(MeetingViews.MeetingView.of(holding.hold(id, request, ifMatch)));
     }
 
     @GET
     @Path("/{id}/attendance")
     @Operation(summary = "Roster and attendance", description = "Once held: each member's mark and the guests. Before: the members expected (đảng viên được triệu tập) as the roster stands today.")
-    public Results.AttendanceRecord attendance(@PathParam("id") UUID id) {
-        return queries.attendance(id);
+    public MeetingViews.AttendanceRecord attendance(@PathParam("id") UUID id) {
+        return MeetingViews.AttendanceRecord.of(queries.attendance(id));
     }
 
     @PUT
     @Path("/{id}/minutes")
     @Operation(summary = "Write the minutes (biên bản, nghị quyết, phê bình và tự phê bình, kết luận)", description = "Of a HELD meeting; refused once approved (409 meeting-frozen). Needs If-Match.")
-    public RestResponse<Results.MeetingView> minutes(@PathParam("id") UUID id, @NotNull @Valid Commands.Minutes request,
+    public RestResponse<MeetingViews.MeetingView> minutes(@PathParam("id") UUID id, @NotNull @Valid Commands.Minutes request,
             @Parameter(description = "The ETag you read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ETags.ok(service.minutes(id, request, ifMatch));
+        return ETags.ok(MeetingViews.MeetingView.of(service.minutes(id, request, ifMatch)));
     }
 
     @POST
     @Consumes(MediaType.WILDCARD) // an action without a body: any or no Content-Type
     @Path("/{id}/minutes/approve")
     @Operation(summary = "Approve the minutes (thông qua biên bản)", description = "HELD → MINUTES_APPROVED: the meeting is frozen from then on (event `minutes-approved`).")
-    public RestResponse<Results.MeetingView> approve(@PathParam("id") UUID id, @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ETags.ok(service.approveMinutes(id, ifMatch));
+    public RestResponse<MeetingViews.MeetingView> approve(@PathParam("id") UUID id, @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return ETags.ok(MeetingViews.MeetingView.of(service.approveMinutes(id, ifMatch)));
     }
 
     @PUT
     @Path("/{id}/quality")
     @Operation(summary = "Rate the meeting's quality (đánh giá chất lượng sinh hoạt)", description = "A score for every criterion of the configured set (GET /quality-criteria), each within its maximum; the total (0-100) gives the level. For a HELD or MINUTES_APPROVED meeting, until the superior has reviewed it. Event `quality-rated`.")
-    public RestResponse<Results.MeetingView> rate(@PathParam("id") UUID id, @NotNull @Valid Commands.Quality request,
+    public RestResponse<MeetingViews.MeetingView> rate(@PathParam("id") UUID id, @NotNull @Valid Commands.Quality request,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ETags.ok(quality.rate(id, request, ifMatch));
+        return ETags.ok(MeetingViews.MeetingView.of(quality.rate(id, request, ifMatch)));
     }
 
     @POST
     @Path("/{id}/quality/review")
     @Operation(summary = "Review the quality rating (cấp trên xem xét)", description = "By the superior: a keeper whose subtree strictly contains the meeting's organization (not the cell itself). Freezes the rating.")
-    public RestResponse<Results.MeetingView> review(@PathParam("id") UUID id, @NotNull @Valid Commands.Review request,
+    public RestResponse<MeetingViews.MeetingView> review(@PathParam("id") UUID id, @NotNull @Valid Commands.Review request,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ETags.ok(quality.review(id, request, ifMatch));
+        return ETags.ok(MeetingViews.MeetingView.of(quality.review(id, request, ifMatch)));
     }
 
     @POST
     @Path("/{id}/comments")
     @Operation(summary = "Comment on an agenda item (góp ý)", description = "By a member active in the meeting's organization (token claim member_id), while the meeting is PUBLISHED. Anyone else is refused (403 not-a-member-of-organization).")
     @APIResponse(responseCode = "201", description = "The comment",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Results.CommentView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeetingViews.CommentView.class)))
     @APIResponse(responseCode = "403", description = "Not a member of the organization")
     @APIResponse(responseCode = "409", description = "Not published, or already held")
     public Response comment(@PathParam("id") UUID id, @NotNull @Valid Commands.Comment request) {
-        return Response.status(201).entity(comments.comment(id, request)).build();
+        return Response.status(201).entity(MeetingViews.CommentView.of(comments.comment(id, request))).build();
     }
 
     @GET
     @Path("/{id}/comments")
     @Operation(summary = "Comments on the agenda", description = "The secretary and readers of the subtree see every comment; a member sees their own. Oldest first.")
-    public Page<Results.CommentView> comments(@PathParam("id") UUID id, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return comments.comments(id, cursor, limit);
+    public Page<MeetingViews.CommentView> comments(@PathParam("id") UUID id, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        return comments.comments(id, cursor, limit).map(MeetingViews.CommentView::of);
     }
 }

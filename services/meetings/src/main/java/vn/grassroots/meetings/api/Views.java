@@ -2,7 +2,10 @@ package vn.grassroots.meetings.api;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Response bodies the resources build themselves; the ones the services build are {@code service.Results}. */
+/**
+ * Response bodies the resources build themselves; the views of what the services return are in {@link MeetingViews}
+ * and {@link ComplianceViews}.
+ */
 public final class Views {
     private Views() {}
 

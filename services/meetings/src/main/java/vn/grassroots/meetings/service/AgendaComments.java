@@ -38,7 +38,7 @@ public class AgendaComments {
     }
 
     @Transactional
-    public Results.CommentView comment(UUID id, Commands.Comment in) {
+    public Results.Comment comment(UUID id, Commands.Comment in) {
         Meeting m = em.find(Meeting.class, id);
         if (m == null) {
             throw ProblemException.notFound("meeting", id);
@@ -63,12 +63,12 @@ public class AgendaComments {
                 .setParameter(4, access.caller().name()).setParameter(5, in.text().trim()).setParameter(6, now)
                 .getSingleResult();
         audit.record("meeting.commented", "Meeting", m.id, m.organizationPath, null, Map.of("agendaItemId", in.agendaItemId(), "text", in.text()));
-        return new Results.CommentView(commentId.longValue(), in.agendaItemId(), self, access.caller().name(), in.text().trim(), now);
+        return new Results.Comment(commentId.longValue(), in.agendaItemId(), self, access.caller().name(), in.text().trim(), now);
     }
 
     /** Keepers and readers of the subtree see every comment; a member of the organization sees their own. */
     @Transactional
-    public Page<Results.CommentView> comments(UUID id, String cursor, Integer limit) {
+    public Page<Results.Comment> comments(UUID id, String cursor, Integer limit) {
         int n = Cursor.limit(limit);
         String[] after = Cursor.decode(cursor, 1);
         Meeting m = meetings.readable(id);
@@ -82,7 +82,7 @@ public class AgendaComments {
                 .setParameter("m", m.id).setParameter("only", only)
                 .setParameter("after", after == null ? null : Cursor.number(after[0])).setParameter("limit", n + 1)
                 .getResultList();
-        return Cursor.page(rows, n, r -> new Results.CommentView(((Number) r[0]).longValue(), (UUID) r[1], (UUID) r[2], (String) r[3],
+        return Cursor.page(rows, n, r -> new Results.Comment(((Number) r[0]).longValue(), (UUID) r[1], (UUID) r[2], (String) r[3],
                 (String) r[4], instant(r[5])), r -> r[0].toString());
     }
 

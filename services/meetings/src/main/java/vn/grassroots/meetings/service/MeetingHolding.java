@@ -65,7 +65,7 @@ public class MeetingHolding {
      * paper and entered later, within the late-entry window), without publishing it first.
      */
     @Transactional
-    public Results.MeetingView hold(UUID id, Commands.Hold in, String ifMatch) {
+    public Results.MeetingDetails hold(UUID id, Commands.Hold in, String ifMatch) {
         Meeting m = queries.forChange(id);
         ETags.check(ifMatch, m.version);
         boolean late = m.requireHoldable(clock.today(), lateEntryPreviousYears);
@@ -92,7 +92,7 @@ public class MeetingHolding {
             }
         }
         audit.record("meeting.held", "Meeting", m.id, m.organizationPath, null, attendance);
-        return Results.MeetingView.of(m);
+        return Results.MeetingDetails.of(m);
     }
 
     /** One mark per member of the roster and none for anyone else; an excused absence gives its reason. */

@@ -37,7 +37,7 @@ public class MeetingQuality {
     }
 
     @Transactional
-    public Results.MeetingView rate(UUID id, Commands.Quality in, String ifMatch) {
+    public Results.MeetingDetails rate(UUID id, Commands.Quality in, String ifMatch) {
         Meeting m = queries.forChange(id);
         ETags.check(ifMatch, m.version);
         if (m.state != MeetingState.HELD && m.state != MeetingState.MINUTES_APPROVED) {
@@ -56,11 +56,11 @@ public class MeetingQuality {
         m.touch(Instant.now());
         events.qualityRated(m);
         audit.record("meeting.quality-rated", "Meeting", m.id, m.organizationPath, null, Map.of("score", score, "criteria", scores));
-        return Results.MeetingView.of(m);
+        return Results.MeetingDetails.of(m);
     }
 
     @Transactional
-    public Results.MeetingView review(UUID id, Commands.Review in, String ifMatch) {
+    public Results.MeetingDetails review(UUID id, Commands.Review in, String ifMatch) {
         Meeting m = queries.forChange(id);
         ETags.check(ifMatch, m.version);
         Scope scope = access.caller().scope();
@@ -79,7 +79,7 @@ public class MeetingQuality {
         m.touch(Instant.now());
         events.state(m);
         audit.record("meeting.quality-reviewed", "Meeting", m.id, m.organizationPath, null, review);
-        return Results.MeetingView.of(m);
+        return Results.MeetingDetails.of(m);
     }
 
     /** A score for every criterion of the configured set, each within its maximum, none twice. */

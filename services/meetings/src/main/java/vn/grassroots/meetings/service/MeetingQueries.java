@@ -50,11 +50,11 @@ public class MeetingQueries {
             List<Object[]> guests = em.createNativeQuery("SELECT full_name, member_id, title, superior FROM meeting_guest WHERE meeting_id = ?1 ORDER BY position")
                     .setParameter(1, m.id).getResultList();
             return new Results.AttendanceRecord(
-                    rows.stream().map(r -> new Results.AttendanceView((UUID) r[0], (String) r[1], (Boolean) r[2], (Boolean) r[3], (String) r[4], (String) r[5])).toList(),
-                    guests.stream().map(g -> new Results.GuestView((String) g[0], (UUID) g[1], (String) g[2], (Boolean) g[3])).toList());
+                    rows.stream().map(r -> new Results.MemberAttendance((UUID) r[0], (String) r[1], (Boolean) r[2], (Boolean) r[3], (String) r[4], (String) r[5])).toList(),
+                    guests.stream().map(g -> new Results.Guest((String) g[0], (UUID) g[1], (String) g[2], (Boolean) g[3])).toList());
         }
         return new Results.AttendanceRecord(members.roster(m.organizationId, m.meetingDate).stream()
-                .map(r -> new Results.AttendanceView(r.memberId(), r.fullName(), r.official(), r.temporary(), null, null)).toList(), List.of());
+                .map(r -> new Results.MemberAttendance(r.memberId(), r.fullName(), r.official(), r.temporary(), null, null)).toList(), List.of());
     }
 
     // ---- reading -------------------------------------------------------------------------------------------------
@@ -68,6 +68,12 @@ public class MeetingQueries {
         }
         access.caller().requireInScope(m.organizationPath, m.organizationId);
         return m;
+    }
+
+    /** A meeting the caller may read ({@link #readable}), read whole within the transaction: its agenda is lazy. */
+    @Transactional
+    public Results.MeetingDetails read(UUID id) {
+        return Results.MeetingDetails.of(readable(id));
     }
 
     /** A meeting the caller may read: in their subtree, or (members) a non-draft meeting of an organization where they are active. */

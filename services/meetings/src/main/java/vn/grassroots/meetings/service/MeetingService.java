@@ -49,7 +49,7 @@ public class MeetingService {
     // ---- scheduling ----------------------------------------------------------------------------------------------
 
     @Transactional
-    public Results.MeetingView create(Commands.MeetingInput in) {
+    public Results.MeetingDetails create(Commands.MeetingInput in) {
         access.caller().requireRole(Access.KEEPERS);
         OrgRef org = access.organizationInScope(in.organizationId(), "organizationId");
         if (!org.isActive()) {
@@ -68,12 +68,12 @@ public class MeetingService {
         m.updatedAt = m.createdAt;
         em.persist(m);
         events.scheduled(m);
-        audit.record("meeting.scheduled", "Meeting", m.id, m.organizationPath, null, Results.MeetingView.of(m));
-        return Results.MeetingView.of(m);
+        audit.record("meeting.scheduled", "Meeting", m.id, m.organizationPath, null, Results.MeetingDetails.of(m));
+        return Results.MeetingDetails.of(m);
     }
 
     @Transactional
-    public Results.MeetingView update(UUID id, Commands.MeetingInput in, String ifMatch) {
+    public Results.MeetingDetails update(UUID id, Commands.MeetingInput in, String ifMatch) {
         Meeting m = queries.forChange(id);
         ETags.require(ifMatch, m.version);
         m.refuseIfNotEditable();
@@ -81,19 +81,19 @@ public class MeetingService {
             throw ProblemException.unprocessable("organization-fixed", "a meeting stays with its organization; cancel it and schedule another",
                     new FieldError("organizationId", "cannot change"));
         }
-        Results.MeetingView before = Results.MeetingView.of(m);
+        Results.MeetingDetails before = Results.MeetingDetails.of(m);
         apply(m, in);
         if (m.state == MeetingState.PUBLISHED) {
             notInPast(m);
         }
         m.touch(Instant.now());
         events.state(m);
-        audit.record("meeting.updated", "Meeting", m.id, m.organizationPath, before, Results.MeetingView.of(m));
-        return Results.MeetingView.of(m);
+        audit.record("meeting.updated", "Meeting", m.id, m.organizationPath, before, Results.MeetingDetails.of(m));
+        return Results.MeetingDetails.of(m);
     }
 
     @Transactional
-    public Results.MeetingView publish(UUID id, String ifMatch) {
+    public Results.MeetingDetails publish(UUID id, String ifMatch) {
         Meeting m = queries.forChange(id);
         ETags.check(ifMatch, m.version);
         m.requireState(MeetingState.DRAFT, "only a DRAFT meeting is published");
@@ -105,12 +105,12 @@ public class MeetingService {
         m.state = MeetingState.PUBLISHED;
         m.touch(Instant.now());
         events.published(m);
-        audit.record("meeting.published", "Meeting", m.id, m.organizationPath, null, Results.MeetingView.of(m));
-        return Results.MeetingView.of(m);
+        audit.record("meeting.published", "Meeting", m.id, m.organizationPath, null, Results.MeetingDetails.of(m));
+        return Results.MeetingDetails.of(m);
     }
 
     @Transactional
-    public Results.MeetingView cancel(UUID id, Commands.Cancel in, String ifMatch) {
+    public Results.MeetingDetails cancel(UUID id, Commands.Cancel in, String ifMatch) {
         Meeting m = queries.forChange(id);
         ETags.check(ifMatch, m.version);
         m.requireCancellable();
@@ -118,8 +118,8 @@ public class MeetingService {
         m.cancelReason = in.reason().trim();
         m.touch(Instant.now());
         events.cancelled(m);
-        audit.record("meeting.cancelled", "Meeting", m.id, m.organizationPath, null, Results.MeetingView.of(m));
-        return Results.MeetingView.of(m);
+        audit.record("meeting.cancelled", "Meeting", m.id, m.organizationPath, null, Results.MeetingDetails.of(m));
+        return Results.MeetingDetails.of(m);
     }
 
     // ---- attendance ----------------------------------------------------------------------------------------------
@@ -130,41 +130,41 @@ public class MeetingService {
      * a live one (absences, compliance); the meeting says who entered it, when, and that it was late.
      */
     @Transactional
-    public Results.MeetingView recordPast(Commands.PastMeeting in) {
+    public Results.MeetingDetails recordPast(Commands.PastMeeting in) {
         if (in.meeting().startsAt().toInstant().isAfter(Instant.now())) {
             throw ProblemException.unprocessable("meeting-not-yet-held", "a meeting recorded after the fact has taken place: "
                     + in.meeting().startsAt() + " is ahead", new FieldError("meeting.startsAt", "must be in the past"));
         }
-        Results.MeetingView scheduled = create(in.meeting());
-        Results.MeetingView held = holding.hold(scheduled.id(), new Commands.Hold(in.attendance(), in.guests()), null);
+        Results.MeetingDetails scheduled = create(in.meeting());
+        Results.MeetingDetails held = holding.hold(scheduled.id(), new Commands.Hold(in.attendance(), in.guests()), null);
         return in.minutes() == null ? held : writeMinutes(queries.forChange(held.id()), in.minutes());
     }
 
     // ---- minutes -------------------------------------------------------------------------------------------------
 
     @Transactional
-    public Results.MeetingView minutes(UUID id, Commands.Minutes in, String ifMatch) {
+    public Results.MeetingDetails minutes(UUID id, Commands.Minutes in, String ifMatch) {
         Meeting m = queries.forChange(id);
         ETags.require(ifMatch, m.version);
         return writeMinutes(m, in);
     }
 
-    private Results.MeetingView writeMinutes(Meeting m, Commands.Minutes in) {
+    private Results.MeetingDetails writeMinutes(Meeting m, Commands.Minutes in) {
         m.refuseIfFrozen();
         m.requireState(MeetingState.HELD, "minutes are written for a HELD meeting");
-        Results.MeetingView before = Results.MeetingView.of(m);
+        Results.MeetingDetails before = Results.MeetingDetails.of(m);
         m.minutes = in.minutes();
         m.resolution = in.resolution();
         m.criticism = in.criticism();
         m.conclusions = in.conclusions();
         m.touch(Instant.now());
         events.state(m);
-        audit.record("meeting.minutes-written", "Meeting", m.id, m.organizationPath, before.minutes(), Results.MeetingView.of(m).minutes());
-        return Results.MeetingView.of(m);
+        audit.record("meeting.minutes-written", "Meeting", m.id, m.organizationPath, before.minutes(), Results.MeetingDetails.of(m).minutes());
+        return Results.MeetingDetails.of(m);
     }
 
     @Transactional
-    public Results.MeetingView approveMinutes(UUID id, String ifMatch) {
+    public Results.MeetingDetails approveMinutes(UUID id, String ifMatch) {
         Meeting m = queries.forChange(id);
         ETags.check(ifMatch, m.version);
         m.refuseIfFrozen();
@@ -177,8 +177,8 @@ public class MeetingService {
         m.minutesApprovedBy = access.caller().name();
         m.touch(Instant.now());
         events.minutesApproved(m);
-        audit.record("meeting.minutes-approved", "Meeting", m.id, m.organizationPath, null, Results.MeetingView.of(m));
-        return Results.MeetingView.of(m);
+        audit.record("meeting.minutes-approved", "Meeting", m.id, m.organizationPath, null, Results.MeetingDetails.of(m));
+        return Results.MeetingDetails.of(m);
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------

@@ -5,62 +5,54 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import vn.grassroots.common.web.Versioned;
-import vn.grassroots.meetings.domain.AgendaItem;
 import vn.grassroots.meetings.domain.Meeting;
 
 /**
- * What the services return: the response bodies of the meetings API that the services build themselves (from SQL rows,
- * or from a meeting, whose view is also what the audit trail records). Nested names and annotations make the OpenAPI schemas.
+ * What the services return, as plain records: built from SQL rows, or from a meeting inside the service's transaction
+ * (its agenda is loaded lazily). The audit trail records them as before/after states, so their components and order are
+ * those of the API's views ({@code api.MeetingViews}, {@code api.ComplianceViews}), which copy them.
  */
 public final class Results {
     private Results() {}
 
-    @Schema(name = "AgendaItem", description = "An agenda item (nội dung sinh hoạt)")
-    public record AgendaItemView(UUID id, String title, String description) {}
+    /** An agenda item. */
+    public record AgendaEntry(UUID id, String title, String description) {}
 
-    @Schema(name = "AttendanceSummary", description = "Counts of the attendance (điểm danh) and validity (hợp lệ)")
+    /** Counts of the attendance and validity; recordedBy/recordedAt are null for meetings recorded before they were kept. */
     public record AttendanceSummary(int expected, int expectedOfficial, int present, int presentOfficial, int absentExcused,
-            int absentUnexcused, boolean quorumMet, boolean superiorExpected, boolean superiorAttended,
-            @Schema(nullable = true, description = "Who recorded the attendance (null for meetings recorded before this was kept)") String recordedBy,
-            @Schema(nullable = true, description = "When the attendance was recorded") Instant recordedAt,
-            @Schema(description = "Recorded after the day of the meeting (nhập bổ sung): a register caught up later") boolean enteredLate) {}
+            int absentUnexcused, boolean quorumMet, boolean superiorExpected, boolean superiorAttended, String recordedBy,
+            Instant recordedAt, boolean enteredLate) {}
 
-    @Schema(name = "QualityView", description = "The meeting's quality rating (chất lượng sinh hoạt) and the superior's review")
-    public record QualityView(int score, String level, Map<String, Integer> criteria, String comment, String ratedBy,
+    /** The quality rating and the superior's review. */
+    public record Quality(int score, String level, Map<String, Integer> criteria, String comment, String ratedBy,
             Map<String, Object> review) {}
 
-    @Schema(name = "MinutesView", description = "Minutes (biên bản), resolution (nghị quyết), criticism (phê bình và tự phê bình), conclusions")
-    public record MinutesView(String minutes, String resolution, String criticism, String conclusions, Instant approvedAt,
+    /** Minutes, resolution, criticism, conclusions and their approval. */
+    public record Minutes(String minutes, String resolution, String criticism, String conclusions, Instant approvedAt,
             String approvedBy) {}
 
-    @Schema(name = "Meeting", description = "A meeting (buổi sinh hoạt); its version is its ETag")
-    public record MeetingView(UUID id, UUID organizationId, String kind, String format, Instant startsAt,
-            @Schema(description = "The calendar day in Asia/Ho_Chi_Minh") LocalDate meetingDate, String place, String onlineLink,
-            String topic, List<AgendaItemView> agenda, List<Meeting.Document> documents, String state, String cancelReason,
-            AttendanceSummary attendance, MinutesView minutes, QualityView quality, Instant createdAt, Instant updatedAt,
-            long version) implements Versioned {
+    /** A meeting with its agenda, documents, attendance counts, minutes and quality; version is its ETag. */
+    public record MeetingDetails(UUID id, UUID organizationId, String kind, String format, Instant startsAt,
+            LocalDate meetingDate, String place, String onlineLink, String topic, List<AgendaEntry> agenda,
+            List<Meeting.Document> documents, String state, String cancelReason, AttendanceSummary attendance,
+            Minutes minutes, Quality quality, Instant createdAt, Instant updatedAt, long version) {
 
-        public static MeetingView of(Meeting m) {
+        /** Reads the meeting whole: call it inside the transaction that loaded it. */
+        public static MeetingDetails of(Meeting m) {
             AttendanceSummary a = m.expected == null ? null : new AttendanceSummary(m.expected, m.expectedOfficial, m.present,
                     m.presentOfficial, m.absentExcused, m.absentUnexcused, m.quorumMet, m.superiorExpected, m.superiorAttended,
                     m.attendanceRecordedBy, m.attendanceRecordedAt, m.enteredLate);
-            MinutesView minutes = m.minutes == null ? null
-                    : new MinutesView(m.minutes, m.resolution, m.criticism, m.conclusions, m.minutesApprovedAt, m.minutesApprovedBy);
-            QualityView q = m.qualityScore == null ? null : new QualityView(m.qualityScore, m.qualityLevel.name(), m.qualityCriteria,
+            Minutes minutes = m.minutes == null ? null
+                    : new Minutes(m.minutes, m.resolution, m.criticism, m.conclusions, m.minutesApprovedAt, m.minutesApprovedBy);
+            Quality q = m.qualityScore == null ? null : new Quality(m.qualityScore, m.qualityLevel.name(), m.qualityCriteria,
                     m.qualityComment, m.qualityRatedBy, m.qualityReview);
-            return new MeetingView(m.id, m.organizationId, m.kind.name(), m.format.name(), m.startsAt, m.meetingDate, m.place,
-                    m.onlineLink, m.topic, m.agenda.stream().map(i -> new AgendaItemView(i.id, i.title, i.description)).toList(),
+            return new MeetingDetails(m.id, m.organizationId, m.kind.name(), m.format.name(), m.startsAt, m.meetingDate, m.place,
+                    m.onlineLink, m.topic, m.agenda.stream().map(i -> new AgendaEntry(i.id, i.title, i.description)).toList(),
                     List.copyOf(m.documents), m.state.name(), m.cancelReason, a, minutes, q, m.createdAt, m.updatedAt, m.version);
-        }
-
-        static AgendaItemView item(AgendaItem i) {
-            return new AgendaItemView(i.id, i.title, i.description);
         }
     }
 
-    @Schema(name = "MeetingSummary", description = "A meeting in a list")
+    /** A meeting in a list, read from the columns {@link #COLUMNS} without loading the entity. */
     public record MeetingSummary(UUID id, UUID organizationId, String kind, String format, Instant startsAt, LocalDate meetingDate,
             String place, String topic, String state, Boolean quorumMet, Instant updatedAt, long version) {
         /** The JPQL select list of {@link #of(Object[])}, over {@code Meeting m}. */
@@ -74,32 +66,30 @@ public final class Results {
         }
     }
 
-    @Schema(name = "RosterEntry", description = "A member expected at the meeting (đảng viên được triệu tập) and, once held, their attendance")
-    public record AttendanceView(UUID memberId, String fullName, boolean official, boolean temporary, String status, String reason) {}
+    /** A member expected at the meeting and, once held, their attendance (status and reason null before). */
+    public record MemberAttendance(UUID memberId, String fullName, boolean official, boolean temporary, String status,
+            String reason) {}
 
-    @Schema(name = "GuestView", description = "A guest (khách mời); superior = the assigned superior committee member")
-    public record GuestView(String fullName, UUID memberId, String title, boolean superior) {}
+    /** A guest; superior = the assigned superior committee member. */
+    public record Guest(String fullName, UUID memberId, String title, boolean superior) {}
 
-    @Schema(name = "AttendanceRecord", description = "The roster with each member's attendance, and the guests")
-    public record AttendanceRecord(List<AttendanceView> members, List<GuestView> guests) {}
+    /** The roster with each member's attendance, and the guests. */
+    public record AttendanceRecord(List<MemberAttendance> members, List<Guest> guests) {}
 
-    @Schema(name = "CommentView", description = "A comment on an agenda item (góp ý)")
-    public record CommentView(long id, UUID agendaItemId, UUID memberId, String author, String text, Instant createdAt) {}
+    /** A comment on an agenda item. */
+    public record Comment(long id, UUID agendaItemId, UUID memberId, String author, String text, Instant createdAt) {}
 
-    @Schema(name = "CellCompliance", description = "One cell over the period: missed regular months, quarters without a thematic meeting, attendance")
-    public record CellCompliance(UUID organizationId, String name, String path,
-            @Schema(description = "Months (YYYY-MM) without a held REGULAR meeting (thiếu sinh hoạt định kỳ)") List<String> monthsWithoutRegular,
-            @Schema(description = "Quarters (YYYY-Qn) without a held THEMATIC meeting (thiếu sinh hoạt chuyên đề)") List<String> quartersWithoutThematic,
-            int meetingsHeld, int meetingsBelowQuorum, long expected, long present,
-            @Schema(description = "present / expected over the held meetings, null without any") Double attendanceRate,
-            int meetingsWithSuperiorExpected, int meetingsWithSuperiorAttended,
-            @Schema(description = "Share of meetings the assigned superior attended, null when none was assigned") Double superiorAttendanceShare) {}
+    /** One cell over the period; the rate and share (null without a base) are computed by the service. */
+    public record CellCompliance(UUID organizationId, String name, String path, List<String> monthsWithoutRegular,
+            List<String> quartersWithoutThematic, int meetingsHeld, int meetingsBelowQuorum, long expected, long present,
+            Double attendanceRate, int meetingsWithSuperiorExpected, int meetingsWithSuperiorAttended,
+            Double superiorAttendanceShare) {}
 
-    @Schema(name = "MemberCompliance", description = "One member's attendance over the period")
+    /** One member's attendance over the period. */
     public record MemberCompliance(UUID memberId, String fullName, long expected, long present, long absentExcused,
             long absentUnexcused, Double attendanceRate) {}
 
-    @Schema(name = "ComplianceSummary", description = "Totals of a subtree over a period (feeds the annual evaluation)")
+    /** Totals of a subtree over a period. */
     public record ComplianceSummary(UUID organizationId, LocalDate from, LocalDate to, long cells, long cellsMissingRegular,
             long cellsMissingThematic, long meetingsHeld, long meetingsBelowQuorum, Double attendanceRate,
             long meetingsWithSuperiorExpected, long meetingsWithSuperiorAttended, Double superiorAttendanceShare) {}

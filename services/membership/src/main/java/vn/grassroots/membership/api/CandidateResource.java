@@ -34,7 +34,6 @@ import vn.grassroots.common.web.QueryParams;
 import vn.grassroots.membership.domain.AdmissionStep;
 import vn.grassroots.membership.service.CandidateService;
 import vn.grassroots.membership.service.Commands;
-import vn.grassroots.membership.service.Results;
 
 @Path("/api/v1/candidates")
 @Authenticated
@@ -56,11 +55,11 @@ public class CandidateResource {
     @POST
     @Operation(summary = "Propose a candidate (quần chúng ưu tú)", description = "In an ACTIVE cell or party group of your scope. Admin, organizer, integration, secretary.")
     @APIResponse(responseCode = "201", description = "Created; Location and ETag headers set",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Results.CandidateView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.CandidateView.class)))
     public Response create(@NotNull @Valid Commands.CreateCandidate request,
             @Parameter(description = "Makes a retried create safe") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         return idempotency.once(idempotencyKey, request, () -> {
-            Results.CandidateView created = service.create(request);
+            Views.CandidateView created = Views.CandidateView.of(service.create(request));
             return Response.created(uri.getBaseUriBuilder().path("api/v1/candidates").path(created.id().toString()).build())
                     .tag(ETags.tag(created.version())).entity(created).build();
         });
@@ -68,16 +67,17 @@ public class CandidateResource {
 
     @GET
     @Operation(summary = "List candidates", description = "Candidates in your scope, ordered by name; `stage` filters by the last step recorded.")
-    public Page<Results.CandidateView> list(@QueryParam("stage") List<String> stages, @Parameter(description = SearchText.QUERY) @QueryParam("q") String q,
+    public Page<Views.CandidateView> list(@QueryParam("stage") List<String> stages, @Parameter(description = SearchText.QUERY) @QueryParam("q") String q,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return service.list(QueryParams.enums("stage", AdmissionStep.class, stages), q, cursor, Cursor.limit(limit));
+        return service.list(QueryParams.enums("stage", AdmissionStep.class, stages), q, cursor, Cursor.limit(limit))
+                .map(Views.CandidateView::of);
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a candidate and the steps recorded")
-    public RestResponse<Results.CandidateView> get(@PathParam("id") UUID id) {
-        Results.CandidateView view = service.get(id);
+    public RestResponse<Views.CandidateView> get(@PathParam("id") UUID id) {
+        Views.CandidateView view = Views.CandidateView.of(service.get(id));
         return ETags.ok(view, view.version());
     }
 
@@ -86,9 +86,9 @@ public class CandidateResource {
     @Operation(summary = "Record the next admission step", description = "Steps come only in order (409 otherwise): AWARENESS_COURSE_COMPLETED (certificate date), APPLIED, CELL_VOTED (resolution number), "
             + "SUPERIOR_APPROVED (decision number), ADMITTED (admission date and decision number: creates the probationary member). "
             + "Secretaries record steps up to CELL_VOTED; the superior decision and admission need admin, organizer or integration. If-Match optional.")
-    public RestResponse<Results.CandidateView> record(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public RestResponse<Views.CandidateView> record(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid Commands.RecordStep request) {
-        Results.CandidateView view = service.record(id, ifMatch, request);
+        Views.CandidateView view = Views.CandidateView.of(service.record(id, ifMatch, request));
         return ETags.ok(view, view.version());
     }
 }

@@ -5,7 +5,6 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.grassroots.common.imports.ImportJob;
 import vn.grassroots.common.problem.Problem;
-import vn.grassroots.membership.service.Results;
 
 /**
  * A CSV import that runs in the background (Prefer: respond-async) and shows its progress: the common import job under
@@ -27,12 +26,12 @@ public final class ImportApi {
             @Schema(description = "Data rows of the file, once validation has read them all") Integer rowsTotal,
             @Schema(description = "Members written so far (committed together at the end)") int rowsWritten,
             @Schema(description = "Share done, 0 to 100: validation counts for the first half, writing for the second") int percent,
-            @Schema(description = "When finished: the import report, as the synchronous call answers it") Results.ImportReport report,
+            @Schema(description = "When finished: the import report, as the synchronous call answers it") Views.ImportReport report,
             @Schema(description = "When FAILED: why") Problem problem,
             String createdBy, Instant createdAt, Instant finishedAt) {
         public static View of(ImportJob j) {
             return new View(j.id(), j.mode(), Status.valueOf(j.status().name()), j.phase(), j.bytes(), j.rowsEstimated(), j.rowsRead(),
-                    j.rowsTotal(), j.rowsWritten(), j.percent(), j.report() == null ? null : Results.ImportReport.of(j.report()),
+                    j.rowsTotal(), j.rowsWritten(), j.percent(), j.report() == null ? null : Views.ImportReport.of(j.report()),
                     j.problem(), j.createdBy(), j.createdAt(), j.finishedAt());
         }
     }

@@ -53,13 +53,8 @@ import vn.grassroots.membership.domain.MemberFilter;
 import vn.grassroots.membership.domain.MemberStatus;
 import vn.grassroots.membership.domain.TheoryLevel;
 import vn.grassroots.membership.service.Commands;
-import vn.grassroots.membership.service.Discipline;
 import vn.grassroots.membership.service.MemberQueries;
 import vn.grassroots.membership.service.MemberService;
-import vn.grassroots.membership.service.Reports;
-import vn.grassroots.membership.service.Results;
-import vn.grassroots.membership.service.Reviews;
-import vn.grassroots.membership.service.Training;
 
 /**
  * The members' API. Longer than 300 lines on purpose: most of it is the OpenAPI documentation of each operation, and
@@ -129,7 +124,7 @@ public class MemberResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportApi.View.class)))
     @APIResponse(responseCode = "503", description = "Prefer: respond-async and two imports are already running or waiting")
     @APIResponse(responseCode = "200", description = "Imported (valid-rows: the good rows); the report",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Results.ImportReport.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.ImportReport.class)))
     @APIResponse(responseCode = "422", description = "all-or-nothing and some rows are bad: nothing imported; problem details with the report",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Views.ImportRefused.class)))
     @APIResponse(responseCode = "400", description = "Not UTF-8, no header, unknown, repeated or missing columns, or a bad mode")
@@ -143,7 +138,7 @@ public class MemberResource {
                     .header("Preference-Applied", "respond-async").build();
         }
         vn.grassroots.common.imports.ImportReport done = imports.importCsv(body == null ? new byte[0] : body, mode);
-        Results.ImportReport report = Results.ImportReport.of(done);
+        Views.ImportReport report = Views.ImportReport.of(done);
         boolean refused = done.refused();
         return refused ? Response.status(422).type(Problem.MEDIA_TYPE).entity(Views.ImportRefused.of(report)).build()
                 : Response.ok(report, MediaType.APPLICATION_JSON).build();
@@ -160,11 +155,11 @@ public class MemberResource {
     @POST
     @Operation(summary = "Register a member (đăng ký đảng viên)", description = "Registers a member admitted before (e.g. from an existing list) in an ACTIVE cell or party group of your scope. Admin, organizer, integration. New members come from the admission pipeline.")
     @APIResponse(responseCode = "201", description = "Created; Location and ETag headers set",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Results.MemberView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.MemberView.class)))
     public Response create(@NotNull @Valid Commands.CreateMember request,
             @Parameter(description = "Makes a retried create safe: the first answer is replayed") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         return idempotency.once(idempotencyKey, request, () -> {
-            Results.MemberView created = service.create(request);
+            Views.MemberView created = Views.MemberView.of(service.create(request));
             return Response.created(uri.getBaseUriBuilder().path("api/v1/members").path(created.id().toString()).build())
                     .tag(ETags.tag(created.version())).entity(created).build();
         });
@@ -173,7 +168,7 @@ public class MemberResource {
     @GET
     @Operation(summary = "List and search members", description = "Members in your scope (a member sees only themself), ordered by name, one page at a time. "
             + "`q` ignores Vietnamese diacritics (nguyen finds Nguyễn). citizenId is masked.")
-    public Page<Results.MemberView> list(
+    public Page<Views.MemberView> list(
             @Parameter(description = SearchText.QUERY) @QueryParam("q") String q,
             @Parameter(description = "Party card number (số thẻ đảng viên), exact") @QueryParam("partyCardNumber") String card,
             @Parameter(description = "Statuses, repeated or comma-separated") @QueryParam("status") List<String> statuses,
@@ -190,14 +185,14 @@ public class MemberResource {
                 QueryParams.enums("ageBand", AgeBand.class, ageBands), QueryParams.enums("theoryLevel", TheoryLevel.class, theoryLevels),
                 QueryParams.year("admissionYear", admissionYear, 1930, false), null, false);
         return queries.list(filter, QueryParams.uuid("organizationId", organizationId),
-                QueryParams.bool("includeDescendants", includeDescendants, true),
-                cursor, Cursor.limit(limit));
+                QueryParams.bool("includeDescendants", includeDescendants, true), cursor, Cursor.limit(limit))
+                        .map(Views.MemberView::of);
     }
 
     @GET
     @Path("/probation-ending")
     @Operation(summary = "Probations ending soon (đảng viên dự bị sắp hết thời gian dự bị)", description = "Probationary members of your scope whose 12 months of probation end within the next `days` days (default 30, at most 366), including those already past the end and not yet decided.")
-    public Page<Results.MemberView> probationEnding(@QueryParam("days") Integer days, @QueryParam("cursor") String cursor,
+    public Page<Views.MemberView> probationEnding(@QueryParam("days") Integer days, @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {
         int n = days == null ? 30 : days;
         if (n < 0 || n > 366) {
@@ -205,23 +200,24 @@ public class MemberResource {
         }
         var filter = new MemberFilter(null, null, null, null, null, null, null, null, null, null, null,
                 clock.today().plusDays(n), false);
-        return queries.list(filter, null, true, cursor, Cursor.limit(limit));
+        return queries.list(filter, null, true, cursor, Cursor.limit(limit)).map(Views.MemberView::of);
     }
 
     @GET
     @Path("/needing-transfer")
     @Operation(summary = "Members needing a transfer (cần chuyển sinh hoạt)", description = "Current members (PROBATIONARY, OFFICIAL, EXEMPT) of your scope whose organization was dissolved or merged: nobody is lost.")
-    public Page<Results.MemberView> needingTransfer(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+    public Page<Views.MemberView> needingTransfer(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         var filter = new MemberFilter(null, null, null, null, null, null, null, null, null, null, null, null, true);
-        return queries.list(filter, null, true, cursor, Cursor.limit(limit));
+        return queries.list(filter, null, true, cursor, Cursor.limit(limit)).map(Views.MemberView::of);
     }
 
     @GET
     @Path("/statistics")
     @Operation(summary = "Statistics of a subtree (thống kê đảng viên)", description = "Counts by status, gender, age band, ethnicity and theory level; admissions per year with the rate against the members at the start of the year and the 3-4% target. Default subtree: your scope.")
-    public Reports.Statistics statistics(@QueryParam("organizationId") String organizationId, @QueryParam("fromYear") String fromYear,
+    public ReportViews.Statistics statistics(@QueryParam("organizationId") String organizationId, @QueryParam("fromYear") String fromYear,
             @QueryParam("toYear") String toYear) {
-        return reports.statistics(QueryParams.uuid("organizationId", organizationId), QueryParams.year("fromYear", fromYear, 1930, false), QueryParams.year("toYear", toYear, 1930, false));
+        return ReportViews.Statistics.of(reports.statistics(QueryParams.uuid("organizationId", organizationId),
+                QueryParams.year("fromYear", fromYear, 1930, false), QueryParams.year("toYear", toYear, 1930, false)));
     }
 
     @GET
@@ -241,59 +237,59 @@ public class MemberResource {
     @GET
     @Path("/badges")
     @Operation(summary = "Party badges due in a year (huy hiệu tuổi Đảng)", description = "Current members of the subtree who reach 30, 40, 45, 50, 55, 60, 65 … years of membership in `year` (default: this year), counted from the admission date.")
-    public Page<Reports.Badge> badges(@QueryParam("year") String year, @QueryParam("organizationId") String organizationId,
+    public Page<ReportViews.Badge> badges(@QueryParam("year") String year, @QueryParam("organizationId") String organizationId,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         Integer y = QueryParams.year("year", year, 1930, false);
         return reports.badges(QueryParams.uuid("organizationId", organizationId), y == null ? clock.today().getYear() : y,
-                cursor, Cursor.limit(limit));
+                cursor, Cursor.limit(limit)).map(ReportViews.Badge::of);
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a member", description = "The ETag header carries the version, for If-Match on updates. citizenId is shown in full to admin, organizer, integration and the member themself.")
-    public RestResponse<Results.MemberView> get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        Results.MemberView view = service.get(id);
+    public RestResponse<Views.MemberView> get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        Views.MemberView view = Views.MemberView.of(service.get(id));
         return ETags.read(view, view.version(), ifNoneMatch);
     }
 
     @PUT
     @Path("/{id}")
     @Operation(summary = "Update a member's profile", description = "Needs If-Match: 428 without it, 412 when stale. Status and organization change only by their operations. Admin, organizer, integration, and the secretary of the member's cell.")
-    public RestResponse<Results.MemberView> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public RestResponse<Views.MemberView> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid Commands.UpdateProfile request) {
-        return ETags.ok(service.update(id, ifMatch, request));
+        return ETags.ok(Views.MemberView.of(service.update(id, ifMatch, request)));
     }
 
     @POST
     @Path("/{id}/status-changes")
     @Operation(summary = "Change a member's status with its decision", description = "PROBATIONARY → OFFICIAL is the official recognition (công nhận chính thức): refused (409) before 12 months of probation. "
             + "Also EXEMPT (miễn sinh hoạt), REMOVED (xóa tên), EXPELLED (khai trừ), DECEASED (từ trần), TRANSFERRED_OUT (chuyển ra ngoài). Final statuses change no more. If-Match optional. Admin, organizer, integration.")
-    public RestResponse<Results.MemberView> changeStatus(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public RestResponse<Views.MemberView> changeStatus(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid Commands.StatusChange request) {
-        return ETags.ok(service.changeStatus(id, ifMatch, request));
+        return ETags.ok(Views.MemberView.of(service.changeStatus(id, ifMatch, request)));
     }
 
     @GET
     @Path("/{id}/status-history")
     @Operation(summary = "Status history (quá trình thay đổi trạng thái)", description = "Every status change, oldest first, with its decision and who recorded it.")
-    public List<Views.StatusChangeView> history(@PathParam("id") UUID id) {
-        return service.history(id).stream().map(Views.StatusChangeView::of).toList();
+    public List<HistoryViews.StatusChangeView> history(@PathParam("id") UUID id) {
+        return service.history(id).stream().map(HistoryViews.StatusChangeView::of).toList();
     }
 
     @POST
     @Path("/{id}/training")
     @Operation(summary = "Record a training course (đào tạo, bồi dưỡng)", description = "Political theory or defence-security course with level, institution and dates. Admin, organizer, integration, and the secretary of the member's cell.")
     @APIResponse(responseCode = "201", description = "Recorded",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Training.View.class)))
-    public Response recordTraining(@PathParam("id") UUID id, @NotNull @Valid Training.Record request) {
-        return Response.status(201).entity(training.record(id, request)).build();
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecordViews.TrainingRecord.class)))
+    public Response recordTraining(@PathParam("id") UUID id, @NotNull @Valid Commands.RecordTraining request) {
+        return Response.status(201).entity(RecordViews.TrainingRecord.of(training.record(id, request))).build();
     }
 
     @GET
     @Path("/{id}/training")
     @Operation(summary = "Training records of a member", description = "Oldest first; readable by whoever may read the member (a member: their own).")
-    public List<Training.View> training(@PathParam("id") UUID id) {
-        return training.list(id);
+    public List<RecordViews.TrainingRecord> training(@PathParam("id") UUID id) {
+        return training.list(id).stream().map(RecordViews.TrainingRecord::of).toList();
     }
 
     @POST
@@ -302,25 +298,25 @@ public class MemberResource {
             + "Expulsion (khai trừ) is the status change to EXPELLED, which is recorded here too. Publishes vn.grassroots.member.disciplined, "
             + "which the evaluations service uses (a member disciplined in the year is not rated above COMPLETED). Admin, organizer, integration.")
     @APIResponse(responseCode = "201", description = "Recorded",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Discipline.View.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecordViews.DisciplineView.class)))
     @APIResponse(responseCode = "409", description = "The member is no longer a member")
     @APIResponse(responseCode = "422", description = "EXPULSION (use the status change), or the decision predates the admission")
-    public Response recordDiscipline(@PathParam("id") UUID id, @NotNull @Valid Discipline.Record request) {
-        return Response.status(201).entity(disciplines.record(id, request)).build();
+    public Response recordDiscipline(@PathParam("id") UUID id, @NotNull @Valid Commands.RecordDiscipline request) {
+        return Response.status(201).entity(RecordViews.DisciplineView.of(disciplines.record(id, request))).build();
     }
 
     @GET
     @Path("/{id}/disciplines")
     @Operation(summary = "Disciplines of a member", description = "Oldest first; readable by whoever may read the member (a member: their own).")
-    public List<Discipline.View> disciplines(@PathParam("id") UUID id) {
-        return disciplines.list(id);
+    public List<RecordViews.DisciplineView> disciplines(@PathParam("id") UUID id) {
+        return disciplines.list(id).stream().map(RecordViews.DisciplineView::of).toList();
     }
 
     @GET
     @Path("/{id}/unexcused-absences")
     @Operation(summary = "Unexcused absences of a member (vắng sinh hoạt không có lý do)", description = "As the meetings service reported them, newest month first.")
-    public List<Reviews.Absence> unexcusedAbsences(@PathParam("id") UUID id) {
-        return reviews.absences(id);
+    public List<ReviewViews.Absence> unexcusedAbsences(@PathParam("id") UUID id) {
+        return reviews.absences(id).stream().map(ReviewViews.Absence::of).toList();
     }
 
     @GET
@@ -329,10 +325,11 @@ public class MemberResource {
             Members of your subtree (still PROBATIONARY, OFFICIAL or EXEMPT) with unexcused absences from cell meetings in three \
             different months of the year (Điều lệ Đảng, Điều 8: bỏ sinh hoạt đảng ba tháng trong năm không có lý do chính đáng), \
             with the absences as evidence. The removal itself is the status change to REMOVED with the decision.""")
-    public Page<Reviews.View> removalReviews(@Parameter(description = "Year, default this year") @QueryParam("year") String year,
+    public Page<ReviewViews.View> removalReviews(@Parameter(description = "Year, default this year") @QueryParam("year") String year,
             @Parameter(description = "Only this organization's subtree") @QueryParam("organizationId") String organizationId,
             @QueryParam("cursor") String cursor, @Parameter(description = "1 to 200, default 50") @QueryParam("limit") Integer limit) {
-        return reviews.list(QueryParams.year("year", year, 1930, false), QueryParams.uuid("organizationId", organizationId), cursor, Cursor.limit(limit));
+        return reviews.list(QueryParams.year("year", year, 1930, false), QueryParams.uuid("organizationId", organizationId),
+                cursor, Cursor.limit(limit)).map(ReviewViews.View::of);
     }
 
     /** The filters of an export, as query parameters: those of the list. */

@@ -32,8 +32,8 @@ import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.web.ETags;
 import vn.grassroots.common.web.QueryParams;
 import vn.grassroots.membership.domain.Transfer;
+import vn.grassroots.membership.service.Commands;
 import vn.grassroots.membership.service.TransferService;
-import vn.grassroots.membership.service.Transfers;
 
 @Path("/api/v1/transfers")
 @Authenticated
@@ -57,10 +57,10 @@ public class TransferResource {
             + "OFFICIAL: the member is in transit, counted by neither side, until the receiving side accepts. TEMPORARY: needs endDate; the member keeps the home cell. "
             + "A transfer out of the platform is a status change to TRANSFERRED_OUT. Admin, organizer, integration with the member in scope.")
     @APIResponse(responseCode = "201", description = "Issued",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Transfers.View.class)))
-    public Response issue(@NotNull @Valid Transfers.Issue request, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TransferViews.View.class)))
+    public Response issue(@NotNull @Valid Commands.IssueTransfer request, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         return idempotency.once(idempotencyKey, request, () -> {
-            Transfers.View view = service.issue(request);
+            TransferViews.View view = TransferViews.View.of(service.issue(request));
             return Response.created(uri.getBaseUriBuilder().path("api/v1/transfers").path(view.id().toString()).build())
                     .tag(ETags.tag(view.version())).entity(view).build();
         });
@@ -68,7 +68,7 @@ public class TransferResource {
 
     @GET
     @Operation(summary = "Transfers of your subtree", description = "`direction=incoming` (default) arriving in your subtree, `outgoing` leaving it; `status=PENDING` for those waiting.")
-    public Page<Transfers.View> list(@Parameter(description = "incoming or outgoing") @QueryParam("direction") String direction,
+    public Page<TransferViews.View> list(@Parameter(description = "incoming or outgoing") @QueryParam("direction") String direction,
             @QueryParam("status") List<String> statuses, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         boolean incoming;
         if (direction == null || direction.isBlank() || direction.equalsIgnoreCase("incoming")) {
@@ -78,23 +78,24 @@ public class TransferResource {
         } else {
             throw ProblemException.invalid("direction", "must be incoming or outgoing");
         }
-        return service.list(incoming, QueryParams.enums("status", Transfer.Status.class, statuses), cursor, Cursor.limit(limit));
+        return service.list(incoming, QueryParams.enums("status", Transfer.Status.class, statuses), cursor,
+                Cursor.limit(limit)).map(TransferViews.View::of);
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a transfer", description = "Readable on both sides.")
-    public RestResponse<Transfers.View> get(@PathParam("id") UUID id) {
-        Transfers.View view = service.get(id);
+    public RestResponse<TransferViews.View> get(@PathParam("id") UUID id) {
+        TransferViews.View view = TransferViews.View.of(service.get(id));
         return ETags.ok(view, view.version());
     }
 
     @POST
     @Path("/{id}/accept")
     @Operation(summary = "Accept a transfer (receiving side)", description = "OFFICIAL: the member becomes a member of the receiving organization (event transferred). TEMPORARY: active in the host cell until the end date. Admin, organizer, integration or secretary with the receiving organization in scope.")
-    public RestResponse<Transfers.View> accept(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @NotNull @Valid Transfers.Accept request) {
-        Transfers.View view = service.accept(id, ifMatch, request);
+    public RestResponse<TransferViews.View> accept(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid Commands.AcceptTransfer request) {
+        TransferViews.View view = TransferViews.View.of(service.accept(id, ifMatch, request));
         return ETags.ok(view, view.version());
     }
 }

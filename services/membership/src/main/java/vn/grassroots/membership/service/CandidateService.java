@@ -43,7 +43,7 @@ public class CandidateService {
     }
 
     @Transactional
-    public Results.CandidateView create(Commands.CreateCandidate r) {
+    public Results.CandidateState create(Commands.CreateCandidate r) {
         access.caller().requireRole(Access.CELL_KEEPERS);
         OrgRef org = access.memberHolding(r.organizationId(), "organizationId");
         if (r.id() != null && em.find(Candidate.class, r.id()) != null) {
@@ -69,20 +69,20 @@ public class CandidateService {
         c.createdAt = c.updatedAt = Instant.now();
         em.persist(c);
         em.flush();
-        Results.CandidateView view = view(c, org.name, true);
-        audit.record("candidate.created", ENTITY, c.id, org.path, null, view);
-        return view;
+        Results.CandidateState state = state(c, org.name, true);
+        audit.record("candidate.created", ENTITY, c.id, org.path, null, state);
+        return state;
     }
 
     @Transactional
-    public Results.CandidateView get(UUID id) {
+    public Results.CandidateState get(UUID id) {
         Candidate c = readable(id);
         OrgRef o = access.organization(c.organizationId);
-        return view(c, o == null ? null : o.name, access.caller().hasAnyRole(Access.CITIZEN_ID_READERS));
+        return state(c, o == null ? null : o.name, access.caller().hasAnyRole(Access.CITIZEN_ID_READERS));
     }
 
     @Transactional
-    public Page<Results.CandidateView> list(List<AdmissionStep> stages, String q, String cursor, int limit) {
+    public Page<Results.CandidateState> list(List<AdmissionStep> stages, String q, String cursor, int limit) {
         access.caller().requireRole(Access.SUBTREE_READERS);
         Scope scope = access.caller().scope();
         StringBuilder jpql = new StringBuilder("select c, o.name from Candidate c, OrgRef o where o.id = c.organizationId");
@@ -111,12 +111,12 @@ public class CandidateService {
         p.forEach(query::setParameter);
         query.setMaxResults(limit + 1);
         List<Object[]> rows = query.getResultList();
-        return Cursor.page(rows, limit, r -> view((Candidate) r[0], (String) r[1], false),
+        return Cursor.page(rows, limit, r -> state((Candidate) r[0], (String) r[1], false),
                 r -> Cursor.encode(((Candidate) r[0]).searchName, ((Candidate) r[0]).id.toString()));
     }
 
     @Transactional
-    public Results.CandidateView record(UUID id, String ifMatch, Commands.RecordStep r) {
+    public Results.CandidateState record(UUID id, String ifMatch, Commands.RecordStep r) {
         boolean decidersOnly = r.step() == AdmissionStep.SUPERIOR_APPROVED || r.step() == AdmissionStep.ADMITTED;
         access.caller().requireRole(decidersOnly ? Access.DECIDERS : Access.CELL_KEEPERS);
         Candidate c = em.find(Candidate.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
@@ -128,7 +128,7 @@ public class CandidateService {
         ETags.check(ifMatch, c.version);
         c.checkNextStep(r.step(), r.decisionNumber());
         Candidate.checkStepDate(r.date(), lastStepDate(c.id));
-        Results.CandidateView before = view(c, org.name, true);
+        Results.CandidateState before = state(c, org.name, true);
         if (r.step() == AdmissionStep.ADMITTED) {
             c.memberId = admit(c, r).id;
         }
@@ -136,9 +136,9 @@ public class CandidateService {
         c.stage = r.step();
         c.updatedAt = Instant.now();
         em.flush();
-        Results.CandidateView after = view(c, org.name, true);
+        Results.CandidateState after = state(c, org.name, true);
         audit.record("candidate." + r.step().name().toLowerCase().replace('_', '-'), ENTITY, c.id, org.path, before, after);
-        return view(c, org.name, access.caller().hasAnyRole(Access.CITIZEN_ID_READERS));
+        return state(c, org.name, access.caller().hasAnyRole(Access.CITIZEN_ID_READERS));
     }
 
     /** Admits the candidate as a PROBATIONARY member of their cell, from their profile and the step's card and date. */
@@ -183,19 +183,20 @@ public class CandidateService {
         return v == null ? null : v instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) v;
     }
 
-    private List<Results.StepView> steps(UUID id) {
+    private List<Results.Step> steps(UUID id) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT step, step_date, decision_number, note, recorded_by, recorded_at FROM candidate_step
                 WHERE candidate_id = ?1 ORDER BY id""").setParameter(1, id).getResultList();
-        return rows.stream().map(r -> new Results.StepView(AdmissionStep.valueOf((String) r[0]),
+        return rows.stream().map(r -> new Results.Step(AdmissionStep.valueOf((String) r[0]),
                 r[1] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[1], (String) r[2], (String) r[3], (String) r[4],
                 Dates.instant(r[5])))
                 .toList();
     }
 
-    private Results.CandidateView view(Candidate c, String orgName, boolean fullCitizenId) {
-        return new Results.CandidateView(c.id, c.fullName, c.birthDate, c.gender, c.ethnicity, c.religion,
+    /** The candidate as answered and audited; the citizen id masked unless {@code fullCitizenId}. */
+    private Results.CandidateState state(Candidate c, String orgName, boolean fullCitizenId) {
+        return new Results.CandidateState(c.id, c.fullName, c.birthDate, c.gender, c.ethnicity, c.religion,
                 fullCitizenId ? c.citizenId : Access.mask(c.citizenId), c.phone, c.email, c.homeTown, c.educationLevel,
                 c.theoryLevel, c.occupation, c.organizationId, orgName, c.stage, c.stage.following(), steps(c.id), c.memberId,
                 c.version, c.createdAt, c.updatedAt);

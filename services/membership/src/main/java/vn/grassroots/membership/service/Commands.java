@@ -13,9 +13,12 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.grassroots.membership.domain.AdmissionStep;
 import vn.grassroots.membership.domain.Decision;
+import vn.grassroots.membership.domain.DisciplineForm;
 import vn.grassroots.membership.domain.Gender;
 import vn.grassroots.membership.domain.MemberStatus;
 import vn.grassroots.membership.domain.TheoryLevel;
+import vn.grassroots.membership.domain.TrainingKind;
+import vn.grassroots.membership.domain.Transfer;
 import vn.grassroots.common.text.MultiLine;
 
 /** What the membership services are asked to do: the request bodies of the API, validated there. */
@@ -98,4 +101,31 @@ public final class Commands {
             @Size(max = 1000) @MultiLine String note,
             @Pattern(regexp = CARD, message = "must be a party card number") @Schema(description = "ADMITTED: the party card number, if already issued")
             String partyCardNumber) {}
+
+    @Schema(name = "IssueTransfer", description = "The sending side issues a transfer with its introduction letter (giấy giới thiệu sinh hoạt đảng)")
+    public record IssueTransfer(
+            @NotNull UUID memberId,
+            @NotNull @Schema(description = "OFFICIAL (chính thức) or TEMPORARY (tạm thời)") Transfer.Kind kind,
+            @NotNull @Schema(description = "The receiving (or, temporary, host) cell or party group") UUID toOrganizationId,
+            @NotBlank @Size(max = 100) @Schema(example = "15-GGT/HU") String introductionLetterNumber,
+            @NotNull @PastOrPresent LocalDate issuedOn,
+            @Schema(description = "TEMPORARY: the last day in the host cell") LocalDate endDate,
+            @Size(max = 1000) String reason) {}
+
+    @Schema(name = "AcceptTransfer", description = "The receiving side accepts the member")
+    public record AcceptTransfer(@NotNull @PastOrPresent LocalDate acceptedOn) {}
+
+    @Schema(name = "RecordTraining", description = "A course: political theory (level ELEMENTARY, INTERMEDIATE, ADVANCED or BACHELOR) or defence-security (level as the course names it, e.g. Đối tượng 4)")
+    public record RecordTraining(@NotNull TrainingKind kind,
+            @NotBlank @Size(max = 100) @Schema(example = "INTERMEDIATE") String level,
+            @NotBlank @Size(max = 300) @Schema(example = "Trường Chính trị tỉnh Điện Biên") String institution,
+            @NotNull @PastOrPresent LocalDate startedOn,
+            @PastOrPresent LocalDate completedOn,
+            @Size(max = 100) String certificateNumber) {}
+
+    @Schema(name = "RecordDiscipline", description = "A disciplinary decision. Expulsion (khai trừ) is not recorded here but by the status change to EXPELLED, which records it as a discipline too.")
+    public record RecordDiscipline(@NotNull DisciplineForm form,
+            @NotNull @Valid Decision decision,
+            @Size(max = 300) @Schema(example = "Ủy ban Kiểm tra Huyện ủy Tuần Giáo") String authority,
+            @NotBlank @Size(max = 1000) @Schema(example = "Vi phạm quy định về những điều đảng viên không được làm") String reason) {}
 }

@@ -10,6 +10,7 @@ import vn.grassroots.common.problem.Problem.FieldError;
 import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.common.time.VietnamClock;
 import vn.grassroots.membership.domain.Decision;
+import vn.grassroots.membership.domain.DisciplineForm;
 import vn.grassroots.membership.domain.Member;
 import vn.grassroots.membership.events.MemberEvents;
 
@@ -36,10 +37,10 @@ public class DisciplineService {
     }
 
     @Transactional
-    public Discipline.View record(UUID memberId, Discipline.Record r) {
+    public Results.DisciplineRecord record(UUID memberId, Commands.RecordDiscipline r) {
         access.caller().requireRole(Access.DECIDERS);
         Member m = members.readable(memberId);
-        if (r.form() == Discipline.Form.EXPULSION) {
+        if (r.form() == DisciplineForm.EXPULSION) {
             throw ProblemException.unprocessable("expulsion-is-a-status-change",
                     "expulsion (khai trừ) is recorded by POST /api/v1/members/" + m.id + "/status-changes with status EXPELLED",
                     new FieldError("form", "must be REPRIMAND, WARNING or DISMISSAL"));
@@ -54,13 +55,13 @@ public class DisciplineService {
             throw ProblemException.unprocessable("decision-before-admission", "the decision predates the admission (" + m.admissionDate + ")",
                     new FieldError("decision.date", "must not be before " + m.admissionDate));
         }
-        Discipline.View view = insert(m, r.form(), r.decision(), r.authority(), r.reason());
-        members.audit("member.disciplined", m, null, view);
-        return view;
+        Results.DisciplineRecord recorded = insert(m, r.form(), r.decision(), r.authority(), r.reason());
+        members.audit("member.disciplined", m, null, recorded);
+        return recorded;
     }
 
     /** Stores the discipline and publishes its event; the caller has checked the rules. */
-    Discipline.View insert(Member m, Discipline.Form form, Decision decision, String authority, String reason) {
+    Results.DisciplineRecord insert(Member m, DisciplineForm form, Decision decision, String authority, String reason) {
         UUID id = UUID.randomUUID();
         Instant now = Instant.now();
         String by = access.caller().name();
@@ -72,17 +73,17 @@ public class DisciplineService {
                 .setParameter(8, by).setParameter(9, now).executeUpdate();
         events.member(MemberEvents.DISCIPLINED, m, new MemberEvents.Disciplined(
                 new MemberEvents.DisciplineData(id, form.name(), decision.date(), decision, authority, reason.trim())));
-        return new Discipline.View(id, m.id, form, decision.date(), decision.number().trim(), authority, reason.trim(), by, now);
+        return new Results.DisciplineRecord(id, m.id, form, decision.date(), decision.number().trim(), authority, reason.trim(), by, now);
     }
 
     @Transactional
-    public List<Discipline.View> list(UUID memberId) {
+    public List<Results.DisciplineRecord> list(UUID memberId) {
         Member m = members.readable(memberId);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT id, form, decided_on, decision_number, authority, reason, recorded_by, recorded_at
                 FROM discipline WHERE member_id = ?1 ORDER BY decided_on, recorded_at""").setParameter(1, m.id).getResultList();
-        return rows.stream().map(r -> new Discipline.View((UUID) r[0], m.id, Discipline.Form.valueOf((String) r[1]),
+        return rows.stream().map(r -> new Results.DisciplineRecord((UUID) r[0], m.id, DisciplineForm.valueOf((String) r[1]),
                 Dates.date(r[2]), (String) r[3], (String) r[4], (String) r[5], (String) r[6], Dates.instant(r[7]))).toList();
     }
 }

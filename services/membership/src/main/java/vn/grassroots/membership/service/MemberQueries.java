@@ -29,9 +29,9 @@ public class MemberQueries {
     }
 
     @Transactional
-    public Page<Results.MemberView> list(MemberFilter filter, UUID within, boolean withDescendants, String cursor, int limit) {
+    public Page<Results.MemberState> list(MemberFilter filter, UUID within, boolean withDescendants, String cursor, int limit) {
         List<MemberRepository.Row> rows = members.list(scoped(filter, within, withDescendants), cursor, limit, clock.today());
-        return Cursor.page(rows, limit, r -> MemberService.view(r.member(), r.organizationName(), false), MemberRepository::cursorOf);
+        return Cursor.page(rows, limit, r -> MemberService.state(r.member(), r.organizationName(), false), MemberRepository::cursorOf);
     }
 
     /** How many members {@link #list} gives in all. */

@@ -15,6 +15,7 @@ import vn.grassroots.common.time.VietnamClock;
 import vn.grassroots.common.tree.OrgRef;
 import vn.grassroots.common.web.ETags;
 import vn.grassroots.membership.domain.Decision;
+import vn.grassroots.membership.domain.DisciplineForm;
 import vn.grassroots.membership.domain.Member;
 import vn.grassroots.membership.domain.MemberStatus;
 import vn.grassroots.membership.domain.StatusChange;
@@ -48,12 +49,12 @@ public class MemberService {
     // ---- reading
 
     @Transactional
-    public Results.MemberView get(UUID id) {
+    public Results.MemberState get(UUID id) {
         Member m = readable(id);
         boolean full = access.caller().hasAnyRole(Access.CITIZEN_ID_READERS)
                 || access.caller().memberId().map(m.id::equals).orElse(false);
         OrgRef o = access.organization(m.organizationId);
-        return view(m, o == null ? null : o.name, full);
+        return state(m, o == null ? null : o.name, full);
     }
 
     @Transactional
@@ -72,7 +73,7 @@ public class MemberService {
     // ---- writing
 
     @Transactional
-    public Results.MemberView create(Commands.CreateMember r) {
+    public Results.MemberState create(Commands.CreateMember r) {
         access.caller().requireRole(Access.DECIDERS);
         OrgRef org = access.memberHolding(r.organizationId(), "organizationId");
         if (r.id() != null && members.findById(r.id()) != null) {
@@ -83,10 +84,10 @@ public class MemberService {
         Member m = newMember(r, org, Instant.now());
         members.persist(m);
         members.flush();
-        Results.MemberView view = view(m, org.name, true);
-        audit.record("member.registered", ENTITY, m.id, org.path, null, view);
+        Results.MemberState state = state(m, org.name, true);
+        audit.record("member.registered", ENTITY, m.id, org.path, null, state);
         events.member(MemberEvents.REGISTERED, m);
-        return view;
+        return state;
     }
 
     /** A new member from a registration request in {@code org}, not yet persisted (create and the CSV import). */
@@ -121,14 +122,14 @@ public class MemberService {
         members.persist(m);
         members.flush();
         recordChange(m.id, null, MemberStatus.PROBATIONARY, "admitted (kết nạp)", new Decision(admissionDecisionNumber, r.admissionDate()));
-        audit.record("member.admitted", ENTITY, m.id, org.path, null, view(m, org.name, true));
+        audit.record("member.admitted", ENTITY, m.id, org.path, null, state(m, org.name, true));
         events.member(MemberEvents.ADMITTED, m, new MemberEvents.Admitted(candidateId,
                 new Decision(admissionDecisionNumber, r.admissionDate())));
         return m;
     }
 
     @Transactional
-    public Results.MemberView update(UUID id, String ifMatch, Commands.UpdateProfile r) {
+    public Results.MemberState update(UUID id, String ifMatch, Commands.UpdateProfile r) {
         access.caller().requireRole(Access.CELL_KEEPERS);
         Member m = writable(id);
         ETags.require(ifMatch, m.version);
@@ -142,40 +143,40 @@ public class MemberService {
                     new FieldError("birthDate", "must be before admissionDate"));
         }
         OrgRef org = access.organization(m.organizationId);
-        Results.MemberView before = view(m, org.name, true);
+        Results.MemberState before = state(m, org.name, true);
         profile(m, r.fullName(), r.birthDate(), r.gender(), r.ethnicity(), r.religion(), r.citizenId(), r.phone(), r.email(),
                 r.homeTown(), r.educationLevel(), r.theoryLevel(), r.occupation(), r.partyCardNumber());
         m.updatedAt = Instant.now();
         members.flush();
-        Results.MemberView after = view(m, org.name, true);
+        Results.MemberState after = state(m, org.name, true);
         audit.record("member.profile-changed", ENTITY, m.id, org.path, before, after);
         events.member(MemberEvents.PROFILE_CHANGED, m);
-        return view(m, org.name, access.caller().hasAnyRole(Access.CITIZEN_ID_READERS));
+        return state(m, org.name, access.caller().hasAnyRole(Access.CITIZEN_ID_READERS));
     }
 
     @Transactional
-    public Results.MemberView changeStatus(UUID id, String ifMatch, Commands.StatusChange r) {
+    public Results.MemberState changeStatus(UUID id, String ifMatch, Commands.StatusChange r) {
         access.caller().requireRole(Access.DECIDERS);
         Member m = writable(id);
         ETags.check(ifMatch, m.version);
         MemberStatus from = m.status;
         m.checkStatusChange(r.status(), r.decision().date(), clock.today());
         OrgRef org = access.organization(m.organizationId);
-        Results.MemberView before = view(m, org.name, true);
+        Results.MemberState before = state(m, org.name, true);
         boolean recognition = m.applyStatusChange(r.status(), r.decision().date());
         m.updatedAt = Instant.now();
         members.flush();
         recordChange(m.id, from, r.status(), r.reason(), r.decision());
-        Results.MemberView after = view(m, org.name, true);
+        Results.MemberState after = state(m, org.name, true);
         audit.record("member.status-changed", ENTITY, m.id, org.path, before, after);
         var details = new MemberEvents.StatusChanged(from.name(), r.status().name(), r.reason(), r.decision());
         events.member(recognition ? MemberEvents.OFFICIALIZED
                 : r.status() == MemberStatus.TRANSFERRED_OUT ? MemberEvents.TRANSFERRED : MemberEvents.STATUS_CHANGED, m, details);
         if (r.status() == MemberStatus.EXPELLED) {
             // khai trừ is the heaviest discipline: recorded as one too, so "disciplined in the year" is one question
-            disciplines.insert(m, Discipline.Form.EXPULSION, r.decision(), null, r.reason());
+            disciplines.insert(m, DisciplineForm.EXPULSION, r.decision(), null, r.reason());
         }
-        return view(m, org.name, access.caller().hasAnyRole(Access.CITIZEN_ID_READERS));
+        return state(m, org.name, access.caller().hasAnyRole(Access.CITIZEN_ID_READERS));
     }
 
     // ---- helpers
@@ -250,8 +251,9 @@ public class MemberService {
         m.partyCardNumber = card == null || card.isBlank() ? null : card.trim();
     }
 
-    static Results.MemberView view(Member m, String orgName, boolean fullCitizenId) {
-        return new Results.MemberView(m.id, m.fullName, m.birthDate, m.gender, m.ethnicity, m.religion,
+    /** The member as answered and audited; the citizen id masked unless {@code fullCitizenId} (the rule lives here). */
+    static Results.MemberState state(Member m, String orgName, boolean fullCitizenId) {
+        return new Results.MemberState(m.id, m.fullName, m.birthDate, m.gender, m.ethnicity, m.religion,
                 fullCitizenId ? m.citizenId : Access.mask(m.citizenId), m.phone, m.email, m.homeTown, m.educationLevel,
                 m.theoryLevel, m.occupation, m.partyCardNumber, m.admissionDate, m.officialDate,
                 m.status == MemberStatus.PROBATIONARY ? m.probationEndsOn() : null, m.organizationId, orgName, m.status,

@@ -34,9 +34,9 @@ public class PdfReport {
     }
 
     public byte[] statistics(UUID organizationId, Integer fromYear, Integer toYear) {
-        Reports.Statistics s = reports.statistics(organizationId, fromYear, toYear);
+        Results.Statistics s = reports.statistics(organizationId, fromYear, toYear);
         String scope = reports.subtreeName(organizationId);
-        List<Reports.AdmissionYear> years = s.admissions();
+        List<Results.AdmissionYear> years = s.admissions();
         int from = years.get(0).year();
         int to = years.get(years.size() - 1).year();
         PrintedReport r = printer.start(scope == null ? "Toàn hệ thống" : scope, "BÁO CÁO THỐNG KÊ ĐẢNG VIÊN", List.of(
@@ -67,13 +67,13 @@ public class PdfReport {
         return r.finish();
     }
 
-    private static void admissionsSection(PrintedReport r, List<Reports.AdmissionYear> years) {
+    private static void admissionsSection(PrintedReport r, List<Results.AdmissionYear> years) {
         r.section("VI. Kết nạp đảng viên mới theo năm (chỉ tiêu " + Vietnamese.decimal(years.get(0).targetMinPercent()) + "–"
                 + Vietnamese.decimal(years.get(0).targetMaxPercent()) + " % số đảng viên đầu năm)");
         List<List<String>> rows = new ArrayList<>();
         Charts.Chart chart = Charts.bars("Tỉ lệ kết nạp so với số đảng viên đầu năm (%)", "%")
                 .band(years.get(0).targetMinPercent().doubleValue(), years.get(0).targetMaxPercent().doubleValue(), "chỉ tiêu");
-        for (Reports.AdmissionYear y : years) {
+        for (Results.AdmissionYear y : years) {
             rows.add(List.of(String.valueOf(y.year()), Vietnamese.number(y.admitted()), Vietnamese.number(y.membersAtStart()),
                     Vietnamese.percent(y.ratePercent()), position(y.targetPosition())));
             chart.value("Tỉ lệ kết nạp", String.valueOf(y.year()), y.ratePercent() == null ? 0 : y.ratePercent());

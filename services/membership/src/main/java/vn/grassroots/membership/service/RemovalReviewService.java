@@ -81,7 +81,7 @@ public class RemovalReviewService {
 
     /** Flagged members of the caller's subtree who are still members, for one year (default: this year). */
     @Transactional
-    public Page<Reviews.View> list(Integer year, UUID organizationId, String cursor, int limit) {
+    public Page<Results.RemovalReview> list(Integer year, UUID organizationId, String cursor, int limit) {
         access.caller().requireRole(Access.SUBTREE_READERS);
         int y = year == null ? clock.today().getYear() : year;
         Scope scope = access.caller().scope();
@@ -110,17 +110,17 @@ public class RemovalReviewService {
         p.forEach(query::setParameter);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        Map<UUID, List<Reviews.Absence>> evidence = absencesOf(rows, y);
+        Map<UUID, List<Results.Absence>> evidence = absencesOf(rows, y);
         return Cursor.page(rows, limit, r -> {
-            List<Reviews.Absence> list = evidence.getOrDefault((UUID) r[0], List.of());
-            return new Reviews.View((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], MemberStatus.valueOf((String) r[4]),
-                    ((Number) r[5]).intValue(), list.stream().map(Reviews.Absence::month).distinct().toList(), list, Dates.instant(r[6]));
+            List<Results.Absence> list = evidence.getOrDefault((UUID) r[0], List.of());
+            return new Results.RemovalReview((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], MemberStatus.valueOf((String) r[4]),
+                    ((Number) r[5]).intValue(), list.stream().map(Results.Absence::month).distinct().toList(), list, Dates.instant(r[6]));
         }, r -> Cursor.encode(r[0].toString()));
     }
 
     /** The unexcused absences in year {@code y} of the members in the rows, by member, in month order. */
-    private Map<UUID, List<Reviews.Absence>> absencesOf(List<Object[]> rows, int y) {
-        Map<UUID, List<Reviews.Absence>> evidence = new HashMap<>();
+    private Map<UUID, List<Results.Absence>> absencesOf(List<Object[]> rows, int y) {
+        Map<UUID, List<Results.Absence>> evidence = new HashMap<>();
         List<UUID> ids = rows.stream().map(r -> (UUID) r[0]).toList();
         if (!ids.isEmpty()) {
             @SuppressWarnings("unchecked")
@@ -137,7 +137,7 @@ public class RemovalReviewService {
 
     /** Every unexcused absence of one member the caller may read, newest month first. */
     @Transactional
-    public List<Reviews.Absence> absences(UUID memberId) {
+    public List<Results.Absence> absences(UUID memberId) {
         Member m = members.readable(memberId);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
@@ -146,8 +146,8 @@ public class RemovalReviewService {
         return rows.stream().map(r -> absence(r, 0)).toList();
     }
 
-    private static Reviews.Absence absence(Object[] r, int from) {
-        return new Reviews.Absence((UUID) r[from], (UUID) r[from + 1], ((String) r[from + 2]).trim(), Dates.date(r[from + 3]),
+    private static Results.Absence absence(Object[] r, int from) {
+        return new Results.Absence((UUID) r[from], (UUID) r[from + 1], ((String) r[from + 2]).trim(), Dates.date(r[from + 3]),
                 Dates.instant(r[from + 4]));
     }
 }

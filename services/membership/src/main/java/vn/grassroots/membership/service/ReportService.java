@@ -51,7 +51,7 @@ public class ReportService {
     }
 
     @Transactional
-    public Reports.Statistics statistics(UUID organizationId, Integer fromYear, Integer toYear) {
+    public Results.Statistics statistics(UUID organizationId, Integer fromYear, Integer toYear) {
         UUID org = subtreeOrganization(organizationId);
         LocalDate today = clock.today();
         int to = toYear == null ? today.getYear() : toYear;
@@ -72,12 +72,12 @@ public class ReportService {
         byAge.putAll(ageBands(org, today));
         long members = byGender.values().stream().mapToLong(Long::longValue).sum();
 
-        List<Reports.AdmissionYear> years = admissionYears(counts.get(ADMISSION), from, to);
-        return new Reports.Statistics(organizationId, today, members, byStatus, byGender, byAge, byEthnicity, byTheory, years);
+        List<Results.AdmissionYear> years = admissionYears(counts.get(ADMISSION), from, to);
+        return new Results.Statistics(organizationId, today, members, byStatus, byGender, byAge, byEthnicity, byTheory, years);
     }
 
     /** Per year from..to, the members admitted and those at its start, and the admission rate against the target. */
-    private static List<Reports.AdmissionYear> admissionYears(Map<String, Long> admissions, int from, int to) {
+    private static List<Results.AdmissionYear> admissionYears(Map<String, Long> admissions, int from, int to) {
         // k = "<admission year>/<year membership ended>" ("<admission year>/" while it has not)
         long[] admitted = new long[to - from + 1];
         long[] atStart = new long[to - from + 1];
@@ -93,7 +93,7 @@ public class ReportService {
                 }
             }
         });
-        List<Reports.AdmissionYear> years = new ArrayList<>();
+        List<Results.AdmissionYear> years = new ArrayList<>();
         for (int y = from; y <= to; y++) {
             long in = admitted[y - from];
             long start = atStart[y - from];
@@ -101,7 +101,7 @@ public class ReportService {
                     : BigDecimal.valueOf(in * 100L).divide(BigDecimal.valueOf(start), 2, RoundingMode.HALF_UP);
             String position = rate == null ? null
                     : rate.compareTo(TARGET_MIN) < 0 ? "BELOW" : rate.compareTo(TARGET_MAX) > 0 ? "ABOVE" : "WITHIN";
-            years.add(new Reports.AdmissionYear(y, in, start, rate, TARGET_MIN, TARGET_MAX, "WITHIN".equals(position), position));
+            years.add(new Results.AdmissionYear(y, in, start, rate, TARGET_MIN, TARGET_MAX, "WITHIN".equals(position), position));
         }
         return years;
     }
@@ -159,7 +159,7 @@ public class ReportService {
      * (60, 65, 70 …), counted from the admission date. Current members only.
      */
     @Transactional
-    public Page<Reports.Badge> badges(UUID organizationId, int year, String cursor, int limit) {
+    public Page<Results.Badge> badges(UUID organizationId, int year, String cursor, int limit) {
         String path = subtreePath(organizationId);
         StringBuilder sql = new StringBuilder("""
                 SELECT m.id, m.full_name, m.organization_id, o.name, m.admission_date, :year - extract(year FROM m.admission_date)::int,
@@ -185,7 +185,7 @@ public class ReportService {
         p.forEach(q::setParameter);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = q.getResultList();
-        return Cursor.page(rows, limit, r -> new Reports.Badge((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3],
+        return Cursor.page(rows, limit, r -> new Results.Badge((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3],
                 r[4] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[4], ((Number) r[5]).intValue(),
                 MemberStatus.valueOf((String) r[6])), r -> Cursor.encode((String) r[7], r[0].toString()));
     }

@@ -1,62 +1,73 @@
 package vn.grassroots.membership.service;
 
-import vn.grassroots.common.web.Versioned;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.grassroots.membership.domain.AdmissionStep;
+import vn.grassroots.membership.domain.DisciplineForm;
 import vn.grassroots.membership.domain.Gender;
 import vn.grassroots.membership.domain.MemberStatus;
 import vn.grassroots.membership.domain.TheoryLevel;
+import vn.grassroots.membership.domain.TrainingKind;
+import vn.grassroots.membership.domain.Transfer;
 
-/** What the membership services answer, as the API shows it (response bodies); the services build them from rows and entities. */
+/**
+ * What the membership services answer, built from rows and entities inside their transactions. Plain records: api maps
+ * them to its views; the audit trail keeps some of them as before and after states, so their components (names and
+ * order) are those of the views and stay as they are.
+ */
 public final class Results {
     private Results() {}
 
-    @Schema(name = "Member", description = "A Party member (đảng viên). citizenId is masked in lists and for roles that do not need it.")
-    public record MemberView(UUID id, String fullName, LocalDate birthDate, Gender gender, String ethnicity, String religion,
-            @Schema(description = "Full only when reading one member as admin, organizer, integration or the member themself; else masked (********1234)")
-            String citizenId,
-            String phone, String email, String homeTown, String educationLevel, TheoryLevel theoryLevel, String occupation,
-            String partyCardNumber, LocalDate admissionDate, LocalDate officialDate,
-            @Schema(description = "For probationary members: the day 12 months after admission") LocalDate probationEndsOn,
-            UUID organizationId, String organizationName, MemberStatus status, LocalDate statusSince,
-            @Schema(description = "An official transfer is pending: the member is in transit, counted by neither side") boolean inTransit,
-            UUID candidateId,
-            long version, Instant createdAt, Instant updatedAt) implements Versioned {}
+    /** A member as the caller may see them: citizenId already masked where the caller may not read it. */
+    public record MemberState(UUID id, String fullName, LocalDate birthDate, Gender gender, String ethnicity, String religion,
+            String citizenId, String phone, String email, String homeTown, String educationLevel, TheoryLevel theoryLevel,
+            String occupation, String partyCardNumber, LocalDate admissionDate, LocalDate officialDate, LocalDate probationEndsOn,
+            UUID organizationId, String organizationName, MemberStatus status, LocalDate statusSince, boolean inTransit,
+            UUID candidateId, long version, Instant createdAt, Instant updatedAt) {}
 
-    @Schema(name = "AdmissionStepRecord", description = "A recorded step of the admission pipeline")
-    public record StepView(AdmissionStep step, LocalDate date, String decisionNumber, String note, String recordedBy,
+    /** A recorded step of the admission pipeline. */
+    public record Step(AdmissionStep step, LocalDate date, String decisionNumber, String note, String recordedBy,
             Instant recordedAt) {}
 
-    @Schema(name = "Candidate", description = "A candidate for admission (quần chúng ưu tú) and the steps recorded so far")
-    public record CandidateView(UUID id, String fullName, LocalDate birthDate, Gender gender, String ethnicity, String religion,
+    /** A candidate and the steps recorded so far: citizenId already masked where the caller may not read it. */
+    public record CandidateState(UUID id, String fullName, LocalDate birthDate, Gender gender, String ethnicity, String religion,
             String citizenId, String phone, String email, String homeTown, String educationLevel, TheoryLevel theoryLevel,
-            String occupation, UUID organizationId, String organizationName,
-            @Schema(description = "The last step recorded") AdmissionStep stage,
-            @Schema(description = "The step that may be recorded next (null once admitted)") AdmissionStep nextStep,
-            List<StepView> steps, @Schema(description = "Set once admitted") UUID memberId, long version,
-            Instant createdAt, Instant updatedAt) {}
+            String occupation, UUID organizationId, String organizationName, AdmissionStep stage, AdmissionStep nextStep,
+            List<Step> steps, UUID memberId, long version, Instant createdAt, Instant updatedAt) {}
 
-    @Schema(name = "MemberImport", description = "The outcome of a CSV import: counts and every bad row with its line, field and reason")
-    public record ImportReport(
-            @Schema(description = "Id of the import, the entity id of its audit entry (entityType MemberImport)") UUID importId,
-            @Schema(description = "all-or-nothing or valid-rows") String mode,
-            @Schema(description = "Data rows read (blank lines not counted)") int total,
-            @Schema(description = "Members registered") int imported,
-            @Schema(description = "Rows refused") int rejected,
-            @Schema(description = "Every problem of every bad row, in file order") List<RowError> errors) {
-        public static ImportReport of(vn.grassroots.common.imports.ImportReport r) {
-            return new ImportReport(r.importId(), r.mode(), r.total(), r.imported(), r.rejected(),
-                    r.errors().stream().map(e -> new RowError(e.line(), e.field(), e.message())).toList());
-        }
-    }
+    /** A transfer with the names of its member and organizations. */
+    public record TransferState(UUID id, UUID memberId, String memberName, Transfer.Kind kind, UUID fromOrganizationId,
+            String fromOrganizationName, UUID toOrganizationId, String toOrganizationName, String introductionLetterNumber,
+            LocalDate issuedOn, LocalDate endDate, String reason, Transfer.Status status, LocalDate acceptedOn, String issuedBy,
+            String acceptedBy, boolean activeInHost, long version) {}
 
-    @Schema(name = "MemberImportError", description = "One problem of one row")
-    public record RowError(
-            @Schema(description = "Line of the file where the row starts; the header is line 1") int line,
-            @Schema(description = "Field name (CreateMember), or null for the whole row") String field,
-            String message) {}
+    public record TrainingRecord(UUID id, UUID memberId, TrainingKind kind, String level, String institution,
+            LocalDate startedOn, LocalDate completedOn, String certificateNumber, String recordedBy, Instant recordedAt) {}
+
+    public record DisciplineRecord(UUID id, UUID memberId, DisciplineForm form, LocalDate decidedOn, String decisionNumber,
+            String authority, String reason, String recordedBy, Instant recordedAt) {}
+
+    /** Counts of a subtree; the breakdowns count current members, byStatus everyone ever registered. */
+    public record Statistics(UUID organizationId, LocalDate asOf, long members, Map<String, Long> byStatus,
+            Map<String, Long> byGender, Map<String, Long> byAgeBand, Map<String, Long> byEthnicity,
+            Map<String, Long> byTheoryLevel, List<AdmissionYear> admissions) {}
+
+    /** Admissions of one year against the members at its start and the band provinces set. */
+    public record AdmissionYear(int year, long admitted, long membersAtStart, BigDecimal ratePercent, BigDecimal targetMinPercent,
+            BigDecimal targetMaxPercent, boolean targetReached, String targetPosition) {}
+
+    /** A member due a party badge in the year asked. */
+    public record Badge(UUID memberId, String fullName, UUID organizationId, String organizationName, LocalDate admissionDate,
+            int years, MemberStatus status) {}
+
+    /** An unexcused absence, as the meetings service reported it. */
+    public record Absence(UUID meetingId, UUID organizationId, String month, LocalDate meetingDate, Instant receivedAt) {}
+
+    /** A member flagged for removal review in a year, with the months and the absences as evidence. */
+    public record RemovalReview(UUID memberId, String fullName, UUID organizationId, String organizationName,
+            MemberStatus status, int year, List<String> months, List<Absence> absences, Instant flaggedAt) {}
 }

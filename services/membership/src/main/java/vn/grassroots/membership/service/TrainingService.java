@@ -11,6 +11,7 @@ import vn.grassroots.common.problem.Problem.FieldError;
 import vn.grassroots.common.problem.ProblemException;
 import vn.grassroots.membership.domain.Member;
 import vn.grassroots.membership.domain.TheoryLevel;
+import vn.grassroots.membership.domain.TrainingKind;
 import vn.grassroots.membership.events.MemberEvents;
 
 /** Training records: kept by those who keep the member's profile, read by those who may read the member. */
@@ -29,11 +30,11 @@ public class TrainingService {
     }
 
     @Transactional
-    public Training.View record(UUID memberId, Training.Record r) {
+    public Results.TrainingRecord record(UUID memberId, Commands.RecordTraining r) {
         access.caller().requireRole(Access.CELL_KEEPERS);
         Member m = members.readable(memberId);
         String level = r.level().trim();
-        if (r.kind() == Training.Kind.POLITICAL_THEORY) {
+        if (r.kind() == TrainingKind.POLITICAL_THEORY) {
             try {
                 if (TheoryLevel.valueOf(level.toUpperCase()) == TheoryLevel.NONE) {
                     throw new IllegalArgumentException();
@@ -55,12 +56,12 @@ public class TrainingService {
                 .setParameter(5, r.institution().trim()).setParameter(6, r.startedOn()).setParameter(7, r.completedOn())
                 .setParameter(8, r.certificateNumber()).setParameter(9, access.caller().name())
                 .executeUpdate();
-        Training.View view = list(m).stream().filter(v -> v.id().equals(id)).findFirst().orElseThrow();
-        members.audit("member.training-recorded", m, null, view);
-        if (r.kind() == Training.Kind.POLITICAL_THEORY && r.completedOn() != null) {
+        Results.TrainingRecord recorded = list(m).stream().filter(v -> v.id().equals(id)).findFirst().orElseThrow();
+        members.audit("member.training-recorded", m, null, recorded);
+        if (r.kind() == TrainingKind.POLITICAL_THEORY && r.completedOn() != null) {
             raiseTheoryLevel(m, TheoryLevel.valueOf(level));
         }
-        return view;
+        return recorded;
     }
 
     /** A completed course raises the member's theory level (trình độ lý luận chính trị); it never lowers it. */
@@ -77,16 +78,16 @@ public class TrainingService {
     }
 
     @Transactional
-    public List<Training.View> list(UUID memberId) {
+    public List<Results.TrainingRecord> list(UUID memberId) {
         return list(members.readable(memberId));
     }
 
-    private List<Training.View> list(Member m) {
+    private List<Results.TrainingRecord> list(Member m) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT id, kind, level, institution, started_on, completed_on, certificate_number, recorded_by, recorded_at
                 FROM training_record WHERE member_id = ?1 ORDER BY started_on, id""").setParameter(1, m.id).getResultList();
-        return rows.stream().map(r -> new Training.View((UUID) r[0], m.id, Training.Kind.valueOf((String) r[1]), (String) r[2],
+        return rows.stream().map(r -> new Results.TrainingRecord((UUID) r[0], m.id, TrainingKind.valueOf((String) r[1]), (String) r[2],
                 (String) r[3], Dates.date(r[4]), Dates.date(r[5]), (String) r[6], (String) r[7],
                 Dates.instant(r[8])))
                 .toList();

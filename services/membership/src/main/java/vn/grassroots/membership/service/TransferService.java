@@ -51,7 +51,7 @@ public class TransferService {
     }
 
     @Transactional
-    public Transfers.View issue(Transfers.Issue r) {
+    public Results.TransferState issue(Commands.IssueTransfer r) {
         access.caller().requireRole(Access.DECIDERS);
         Member m = em.find(Member.class, r.memberId(), LockModeType.PESSIMISTIC_WRITE);
         if (m == null) {
@@ -70,9 +70,9 @@ public class TransferService {
             m.updatedAt = Instant.now();
         }
         em.flush();
-        Transfers.View view = view(t, m, from, to);
-        audit.record("transfer.issued", ENTITY, t.id, from == null ? null : from.path, null, view);
-        return view;
+        Results.TransferState state = state(t, m, from, to);
+        audit.record("transfer.issued", ENTITY, t.id, from == null ? null : from.path, null, state);
+        return state;
     }
 
     /** Only an active member not already in transit is transferred. */
@@ -86,7 +86,7 @@ public class TransferService {
     }
 
     /** The active cell or party group the member goes to, other than their own. */
-    private OrgRef receivingOrganization(Transfers.Issue r, Member m) {
+    private OrgRef receivingOrganization(Commands.IssueTransfer r, Member m) {
         OrgRef to = orgs.findByIdOptional(r.toOrganizationId()).orElseThrow(() -> ProblemException.notKnownHere("organization", r.toOrganizationId(), "membership", "toOrganizationId"));
         if (!to.holdsMembers()) {
             throw ProblemException.unprocessable("not-a-cell", to.name + " is a " + to.type + "; members go to a cell or party group",
@@ -104,7 +104,7 @@ public class TransferService {
     }
 
     /** A TEMPORARY transfer has an end date after issuedOn; an OFFICIAL one has none. */
-    private static void requireValidPeriod(Transfers.Issue r) {
+    private static void requireValidPeriod(Commands.IssueTransfer r) {
         if (r.kind() == Transfer.Kind.TEMPORARY && (r.endDate() == null || !r.endDate().isAfter(r.issuedOn()))) {
             throw ProblemException.invalid("endDate", "is required for a TEMPORARY transfer and must follow issuedOn");
         }
@@ -113,7 +113,7 @@ public class TransferService {
         }
     }
 
-    private Transfer newTransfer(Transfers.Issue r, Member m, OrgRef to) {
+    private Transfer newTransfer(Commands.IssueTransfer r, Member m, OrgRef to) {
         Transfer t = new Transfer();
         t.id = UUID.randomUUID();
         t.memberId = m.id;
@@ -131,7 +131,7 @@ public class TransferService {
     }
 
     @Transactional
-    public Transfers.View accept(UUID id, String ifMatch, Transfers.Accept r) {
+    public Results.TransferState accept(UUID id, String ifMatch, Commands.AcceptTransfer r) {
         access.caller().requireRole(Access.CELL_KEEPERS);
         Transfer t = em.find(Transfer.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (t == null) {
@@ -152,7 +152,7 @@ public class TransferService {
         }
         Member m = em.find(Member.class, t.memberId, LockModeType.PESSIMISTIC_WRITE);
         OrgRef from = orgs.findById(t.fromOrganizationId);
-        Transfers.View before = view(t, m, from, to);
+        Results.TransferState before = state(t, m, from, to);
         t.status = Transfer.Status.ACCEPTED;
         t.acceptedOn = r.acceptedOn();
         t.acceptedBy = access.caller().name();
@@ -163,7 +163,7 @@ public class TransferService {
             m.updatedAt = Instant.now();
         }
         em.flush();
-        Transfers.View after = view(t, m, from, to);
+        Results.TransferState after = state(t, m, from, to);
         audit.record("transfer.accepted", ENTITY, t.id, to.path, before, after);
         // a temporary transfer leaves the member's own cell as it is; the event carries the new host in member.temporaryHosts
         events.member(MemberEvents.TRANSFERRED, m, new MemberEvents.Transferred(t.kind.name(), t.fromOrganizationId,
@@ -172,7 +172,7 @@ public class TransferService {
     }
 
     @Transactional
-    public Transfers.View get(UUID id) {
+    public Results.TransferState get(UUID id) {
         access.caller().requireRole(Access.SUBTREE_READERS);
         Transfer t = em.find(Transfer.class, id);
         if (t == null) {
@@ -184,12 +184,12 @@ public class TransferService {
         if (!(from != null && scope.contains(from.path)) && !(to != null && scope.contains(to.path))) {
             throw ProblemException.outOfScope();
         }
-        return view(t, em.find(Member.class, t.memberId), from, to);
+        return state(t, em.find(Member.class, t.memberId), from, to);
     }
 
     /** Transfers arriving in ({@code incoming}) or leaving ({@code outgoing}) the caller's subtree. */
     @Transactional
-    public Page<Transfers.View> list(boolean incoming, List<Transfer.Status> statuses, String cursor, int limit) {
+    public Page<Results.TransferState> list(boolean incoming, List<Transfer.Status> statuses, String cursor, int limit) {
         access.caller().requireRole(Access.SUBTREE_READERS);
         Scope scope = access.caller().scope();
         StringBuilder q = new StringBuilder("select t from Transfer t, OrgRef o where o.id = ")
@@ -214,14 +214,14 @@ public class TransferService {
         p.forEach(query::setParameter);
         query.setMaxResults(limit + 1);
         List<Transfer> rows = query.getResultList();
-        return Cursor.page(rows, limit, t -> view(t, em.find(Member.class, t.memberId), orgs.findById(t.fromOrganizationId),
+        return Cursor.page(rows, limit, t -> state(t, em.find(Member.class, t.memberId), orgs.findById(t.fromOrganizationId),
                 orgs.findById(t.toOrganizationId)), t -> Cursor.encode(t.createdAt.toString(), t.id.toString()));
     }
 
-    private Transfers.View view(Transfer t, Member m, OrgRef from, OrgRef to) {
+    private Results.TransferState state(Transfer t, Member m, OrgRef from, OrgRef to) {
         boolean activeInHost = t.kind == Transfer.Kind.TEMPORARY && t.status == Transfer.Status.ACCEPTED
                 && !clock.today().isAfter(t.endDate);
-        return new Transfers.View(t.id, t.memberId, m == null ? null : m.fullName, t.kind, t.fromOrganizationId,
+        return new Results.TransferState(t.id, t.memberId, m == null ? null : m.fullName, t.kind, t.fromOrganizationId,
                 from == null ? null : from.name, t.toOrganizationId, to == null ? null : to.name, t.letterNumber, t.issuedOn,
                 t.endDate, t.reason, t.status, t.acceptedOn, t.issuedBy, t.acceptedBy, activeInHost, t.version);
     }

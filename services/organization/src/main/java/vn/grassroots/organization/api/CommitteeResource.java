@@ -19,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.grassroots.organization.domain.Views;
 import vn.grassroots.organization.service.Commands;
 import vn.grassroots.organization.service.CommitteeService;
 
@@ -39,7 +38,7 @@ public class CommitteeResource {
     @Path("/committees")
     @Operation(summary = "Committees of an organization, newest term first")
     public List<Views.CommitteeView> list(@PathParam("organizationId") UUID organizationId) {
-        return service.list(organizationId);
+        return service.list(organizationId).stream().map(Views.CommitteeView::of).toList();
     }
 
     @POST
@@ -49,14 +48,14 @@ public class CommitteeResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.CommitteeView.class)))
     @APIResponse(responseCode = "409", description = "The organization has a committee of this term already")
     public Response create(@PathParam("organizationId") UUID organizationId, @NotNull @Valid Commands.CreateCommittee request) {
-        Views.CommitteeView c = service.create(organizationId, request);
+        Views.CommitteeView c = Views.CommitteeView.of(service.create(organizationId, request));
         return Response.created(URI.create("/api/v1/organizations/" + organizationId + "/committees/" + c.id())).entity(c).build();
     }
 
     @GET
     @Path("/committees/{committeeId}")
     public Views.CommitteeView get(@PathParam("organizationId") UUID organizationId, @PathParam("committeeId") UUID committeeId) {
-        return service.get(organizationId, committeeId);
+        return Views.CommitteeView.of(service.get(organizationId, committeeId));
     }
 
     @POST
@@ -64,7 +63,7 @@ public class CommitteeResource {
     @Operation(summary = "Seat a member", description = "At most one sitting secretary, and one seat per member, per committee (409).")
     public Views.CommitteeView assign(@PathParam("organizationId") UUID organizationId, @PathParam("committeeId") UUID committeeId,
             @NotNull @Valid Commands.AssignPosition request) {
-        return service.assign(organizationId, committeeId, request);
+        return Views.CommitteeView.of(service.assign(organizationId, committeeId, request));
     }
 
     @POST
@@ -72,14 +71,14 @@ public class CommitteeResource {
     @Operation(summary = "End a seat")
     public Views.CommitteeView end(@PathParam("organizationId") UUID organizationId, @PathParam("committeeId") UUID committeeId,
             @PathParam("positionId") UUID positionId, @NotNull @Valid Commands.EndPosition request) {
-        return service.end(organizationId, committeeId, positionId, request);
+        return Views.CommitteeView.of(service.end(organizationId, committeeId, positionId, request));
     }
 
     @GET
     @Path("/regulations")
     @Operation(summary = "Working regulations, newest first")
     public List<Views.RegulationView> regulations(@PathParam("organizationId") UUID organizationId) {
-        return service.regulations(organizationId);
+        return service.regulations(organizationId).stream().map(Views.RegulationView::of).toList();
     }
 
     @POST
@@ -88,7 +87,7 @@ public class CommitteeResource {
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.RegulationView.class)))
     public Response issue(@PathParam("organizationId") UUID organizationId, @NotNull @Valid Commands.CreateRegulation request) {
-        Views.RegulationView r = service.issueRegulation(organizationId, request);
+        Views.RegulationView r = Views.RegulationView.of(service.issueRegulation(organizationId, request));
         return Response.status(201).entity(r).build();
     }
 }

@@ -37,7 +37,6 @@ import vn.grassroots.common.web.ETags;
 import vn.grassroots.common.web.QueryParams;
 import vn.grassroots.organization.domain.OrganizationState;
 import vn.grassroots.organization.domain.OrganizationStatus;
-import vn.grassroots.organization.domain.Views;
 import vn.grassroots.organization.service.Commands;
 import vn.grassroots.organization.service.OrganizationQuery;
 import vn.grassroots.organization.service.OrganizationService;
@@ -143,7 +142,7 @@ public class OrganizationResource {
     @Path("/{id}/statistics")
     @Operation(summary = "Statistics of a subtree (thống kê)", description = "Counts by type and sector (active organizations) and by status (all), this organization included.")
     public Views.Statistics statistics(@PathParam("id") UUID id) {
-        return service.statistics(id);
+        return Views.Statistics.of(service.statistics(id));
     }
 
     @POST

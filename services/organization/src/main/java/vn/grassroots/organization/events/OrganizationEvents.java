@@ -8,7 +8,7 @@ import vn.grassroots.common.outbox.Outbox;
 import vn.grassroots.common.security.Subtree;
 import vn.grassroots.organization.domain.Decision;
 import vn.grassroots.organization.domain.OrganizationState;
-import vn.grassroots.organization.domain.Views;
+import vn.grassroots.organization.domain.Records;
 
 /**
  * What this service tells the others, through the outbox. Organization events are keyed by the
@@ -72,19 +72,19 @@ public class OrganizationEvents {
     }
 
     /** Regulations do not change the organization: no state record. */
-    public void regulationIssued(OrganizationState org, Views.RegulationView regulation) {
+    public void regulationIssued(OrganizationState org, Records.RegulationRecord regulation) {
         event(REGULATION_ISSUED, org, new Payloads.RegulationIssued(org, regulation));
     }
 
-    public void committeeFormed(Views.CommitteeView committee) {
+    public void committeeFormed(Records.CommitteeRecord committee) {
         committee(COMMITTEE_FORMED, committee, new Payloads.CommitteeFormed(committee));
     }
 
-    public void positionAssigned(Views.CommitteeView committee, Views.PositionView position) {
+    public void positionAssigned(Records.CommitteeRecord committee, Records.PositionRecord position) {
         committee(POSITION_ASSIGNED, committee, new Payloads.SeatChanged(committee, position));
     }
 
-    public void positionEnded(Views.CommitteeView committee, Views.PositionView position) {
+    public void positionEnded(Records.CommitteeRecord committee, Records.PositionRecord position) {
         committee(POSITION_ENDED, committee, new Payloads.SeatChanged(committee, position));
     }
 
@@ -111,7 +111,7 @@ public class OrganizationEvents {
                 "SELECT o.id, organization_state(o) AS payload FROM organization o WHERE o.id = :id", Map.of("id", id));
     }
 
-    private void committee(String type, Views.CommitteeView committee, Object data) {
+    private void committee(String type, Records.CommitteeRecord committee, Object data) {
         outbox.publish(COMMITTEE_TOPIC, "Committee", committee.id(), type, data);
         outbox.publish(COMMITTEE_STATE_TOPIC, "Committee", committee.id(), COMMITTEE_STATE, committee);
     }

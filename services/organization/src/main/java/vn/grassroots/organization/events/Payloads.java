@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import vn.grassroots.organization.domain.Decision;
 import vn.grassroots.organization.domain.OrganizationState;
-import vn.grassroots.organization.domain.Views;
+import vn.grassroots.organization.domain.Records;
 
 /** The data of each event this service publishes; schemas in contracts/events/grassroots.organization.*. */
 public final class Payloads {
@@ -22,10 +22,10 @@ public final class Payloads {
 
     public record Dissolved(OrganizationState organization, Decision decision) {}
 
-    public record RegulationIssued(OrganizationState organization, Views.RegulationView regulation) {}
+    public record RegulationIssued(OrganizationState organization, Records.RegulationRecord regulation) {}
 
-    public record CommitteeFormed(Views.CommitteeView committee) {}
+    public record CommitteeFormed(Records.CommitteeRecord committee) {}
 
     /** position-assigned, position-ended. */
-    public record SeatChanged(Views.CommitteeView committee, Views.PositionView position) {}
+    public record SeatChanged(Records.CommitteeRecord committee, Records.PositionRecord position) {}
 }

@@ -22,7 +22,7 @@ import vn.grassroots.common.text.SearchText;
 import vn.grassroots.organization.domain.Organization;
 import vn.grassroots.organization.domain.OrganizationState;
 import vn.grassroots.organization.domain.OrganizationStatus;
-import vn.grassroots.organization.domain.Views;
+import vn.grassroots.organization.domain.Records;
 import vn.grassroots.common.tree.OrganizationType;
 import vn.grassroots.common.tree.Sector;
 
@@ -193,7 +193,7 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
      * Statistics of a subtree from the subtree counts (V2__organization_counts.sql): a few rows kept exact by the
      * triggers on organization, whatever the size of the subtree.
      */
-    public Views.Statistics statistics(UUID id) {
+    public Records.Statistics statistics(UUID id) {
         Map<String, Map<String, Long>> counts = SubtreeCounts.read(getEntityManager(), id, "org_status", "org_type", "org_sector");
         Map<OrganizationType, Long> byType = new EnumMap<>(OrganizationType.class);
         Map<Sector, Long> bySector = new EnumMap<>(Sector.class);
@@ -202,7 +202,7 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
         counts.get("org_sector").forEach((k, n) -> bySector.put(Sector.valueOf(k), n));
         counts.get("org_status").forEach((k, n) -> byStatus.put(OrganizationStatus.valueOf(k), n));
         long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
-        return new Views.Statistics(id, total, byStatus.getOrDefault(OrganizationStatus.ACTIVE, 0L), byType, bySector,
+        return new Records.Statistics(id, total, byStatus.getOrDefault(OrganizationStatus.ACTIVE, 0L), byType, bySector,
                 byStatus);
     }
 

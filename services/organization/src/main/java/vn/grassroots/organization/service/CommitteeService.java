@@ -15,7 +15,7 @@ import vn.grassroots.organization.domain.Committee;
 import vn.grassroots.organization.domain.CommitteePosition;
 import vn.grassroots.organization.domain.Organization;
 import vn.grassroots.organization.domain.Position;
-import vn.grassroots.organization.domain.Views;
+import vn.grassroots.organization.domain.Records;
 import vn.grassroots.organization.domain.WorkingRegulation;
 import vn.grassroots.organization.events.OrganizationEvents;
 import vn.grassroots.organization.repository.CommitteePositionRepository;
@@ -51,19 +51,19 @@ public class CommitteeService {
     }
 
     @Transactional
-    public List<Views.CommitteeView> list(UUID organizationId) {
+    public List<Records.CommitteeRecord> list(UUID organizationId) {
         organization(organizationId, OrganizationService.READERS);
-        return committees.ofOrganization(organizationId).stream().map(this::view).toList();
+        return committees.ofOrganization(organizationId).stream().map(this::record).toList();
     }
 
     @Transactional
-    public Views.CommitteeView get(UUID organizationId, UUID committeeId) {
+    public Records.CommitteeRecord get(UUID organizationId, UUID committeeId) {
         organization(organizationId, OrganizationService.READERS);
-        return view(committee(organizationId, committeeId));
+        return record(committee(organizationId, committeeId));
     }
 
     @Transactional
-    public Views.CommitteeView create(UUID organizationId, Commands.CreateCommittee r) {
+    public Records.CommitteeRecord create(UUID organizationId, Commands.CreateCommittee r) {
         Organization org = activeOrganization(organizationId);
         int start = Integer.parseInt(r.term().substring(0, 4));
         int end = Integer.parseInt(r.term().substring(5));
@@ -86,14 +86,14 @@ public class CommitteeService {
         c.createdAt = Instant.now();
         committees.persist(c);
         committees.flush();
-        Views.CommitteeView view = view(c);
-        audit.record("committee.formed", "Committee", c.id, org.path, null, view);
-        events.committeeFormed(view);
-        return view;
+        Records.CommitteeRecord formed = record(c);
+        audit.record("committee.formed", "Committee", c.id, org.path, null, formed);
+        events.committeeFormed(formed);
+        return formed;
     }
 
     @Transactional
-    public Views.CommitteeView assign(UUID organizationId, UUID committeeId, Commands.AssignPosition r) {
+    public Records.CommitteeRecord assign(UUID organizationId, UUID committeeId, Commands.AssignPosition r) {
         Organization org = activeOrganization(organizationId);
         Committee c = committee(organizationId, committeeId);
         if (r.since().getYear() < c.startYear || r.since().getYear() > c.endYear) {
@@ -106,7 +106,7 @@ public class CommitteeService {
         if (positions.memberSitting(c.id, r.memberId())) {
             throw ProblemException.conflict("already-seated", "member " + r.memberId() + " already holds a seat in this committee");
         }
-        Views.CommitteeView before = view(c);
+        Records.CommitteeRecord before = record(c);
         CommitteePosition p = new CommitteePosition();
         p.id = UUID.randomUUID();
         p.committeeId = c.id;
@@ -119,14 +119,14 @@ public class CommitteeService {
         p.createdAt = Instant.now();
         positions.persist(p);
         touch(c);
-        Views.CommitteeView after = view(c);
+        Records.CommitteeRecord after = record(c);
         audit.record("committee.position-assigned", "Committee", c.id, org.path, before, after);
-        events.positionAssigned(after, positionView(p));
+        events.positionAssigned(after, positionRecord(p));
         return after;
     }
 
     @Transactional
-    public Views.CommitteeView end(UUID organizationId, UUID committeeId, UUID positionId, Commands.EndPosition r) {
+    public Records.CommitteeRecord end(UUID organizationId, UUID committeeId, UUID positionId, Commands.EndPosition r) {
         Organization org = activeOrganization(organizationId);
         Committee c = committee(organizationId, committeeId);
         CommitteePosition p = positions.findByIdOptional(positionId).filter(x -> x.committeeId.equals(c.id))
@@ -138,24 +138,24 @@ public class CommitteeService {
             throw ProblemException.unprocessable("invalid-date", "a seat cannot end before it began (" + p.since + ")",
                     new FieldError("until", "before since"));
         }
-        Views.CommitteeView before = view(c);
+        Records.CommitteeRecord before = record(c);
         p.until = r.until();
         p.endReason = r.reason();
         touch(c);
-        Views.CommitteeView after = view(c);
+        Records.CommitteeRecord after = record(c);
         audit.record("committee.position-ended", "Committee", c.id, org.path, before, after);
-        events.positionEnded(after, positionView(p));
+        events.positionEnded(after, positionRecord(p));
         return after;
     }
 
     @Transactional
-    public List<Views.RegulationView> regulations(UUID organizationId) {
+    public List<Records.RegulationRecord> regulations(UUID organizationId) {
         organization(organizationId, OrganizationService.READERS);
-        return regulations.ofOrganization(organizationId).stream().map(CommitteeService::regulationView).toList();
+        return regulations.ofOrganization(organizationId).stream().map(CommitteeService::regulationRecord).toList();
     }
 
     @Transactional
-    public Views.RegulationView issueRegulation(UUID organizationId, Commands.CreateRegulation r) {
+    public Records.RegulationRecord issueRegulation(UUID organizationId, Commands.CreateRegulation r) {
         Organization org = activeOrganization(organizationId);
         if (regulations.numberExists(organizationId, r.documentNumber())) {
             throw ProblemException.conflict("regulation-exists", org.name + " already has a document numbered " + r.documentNumber());
@@ -169,10 +169,10 @@ public class CommitteeService {
         w.term = r.term();
         w.createdAt = Instant.now();
         regulations.persist(w);
-        Views.RegulationView view = regulationView(w);
-        audit.record("organization.regulation-issued", "WorkingRegulation", w.id, org.path, null, view);
-        events.regulationIssued(orgs.view(organizationId), view);
-        return view;
+        Records.RegulationRecord issued = regulationRecord(w);
+        audit.record("organization.regulation-issued", "WorkingRegulation", w.id, org.path, null, issued);
+        events.regulationIssued(orgs.view(organizationId), issued);
+        return issued;
     }
 
     private Organization organization(UUID id, String... roles) {
@@ -201,18 +201,18 @@ public class CommitteeService {
         committees.flush();
     }
 
-    private Views.CommitteeView view(Committee c) {
+    private Records.CommitteeRecord record(Committee c) {
         var decision = c.decisionNumber == null ? null : new vn.grassroots.organization.domain.Decision(c.decisionNumber, c.decisionDate);
-        return new Views.CommitteeView(c.id, c.organizationId, c.term, c.startYear, c.endYear, c.electedOn, decision,
-                positions.ofCommittee(c.id).stream().map(CommitteeService::positionView).toList(), c.version);
+        return new Records.CommitteeRecord(c.id, c.organizationId, c.term, c.startYear, c.endYear, c.electedOn, decision,
+                positions.ofCommittee(c.id).stream().map(CommitteeService::positionRecord).toList(), c.version);
     }
 
-    private static Views.PositionView positionView(CommitteePosition p) {
+    private static Records.PositionRecord positionRecord(CommitteePosition p) {
         List<String> roles = p.concurrentRoles == null ? List.of() : Arrays.asList(p.concurrentRoles.split("\n"));
-        return new Views.PositionView(p.id, p.memberId, p.memberName, p.position, roles, p.since, p.until, p.endReason);
+        return new Records.PositionRecord(p.id, p.memberId, p.memberName, p.position, roles, p.since, p.until, p.endReason);
     }
 
-    private static Views.RegulationView regulationView(WorkingRegulation w) {
-        return new Views.RegulationView(w.id, w.organizationId, w.documentNumber, w.issuedOn, w.title, w.term);
+    private static Records.RegulationRecord regulationRecord(WorkingRegulation w) {
+        return new Records.RegulationRecord(w.id, w.organizationId, w.documentNumber, w.issuedOn, w.title, w.term);
     }
 }

@@ -17,7 +17,7 @@ import vn.grassroots.organization.domain.Decision;
 import vn.grassroots.organization.domain.Organization;
 import vn.grassroots.organization.domain.OrganizationState;
 import vn.grassroots.organization.domain.OrganizationStatus;
-import vn.grassroots.organization.domain.Views;
+import vn.grassroots.organization.domain.Records;
 import vn.grassroots.organization.events.OrganizationEvents;
 import vn.grassroots.organization.repository.OrganizationRepository;
 
@@ -76,7 +76,7 @@ public class OrganizationService {
     }
 
     @Transactional
-    public Views.Statistics statistics(UUID id) {
+    public Records.Statistics statistics(UUID id) {
         Organization o = readable(id);
         return orgs.statistics(o.id);
     }
