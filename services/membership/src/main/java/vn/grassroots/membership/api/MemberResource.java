@@ -140,7 +140,7 @@ public class MemberResource {
         vn.grassroots.common.imports.ImportReport done = imports.importCsv(body == null ? new byte[0] : body, mode);
         Views.ImportReport report = Views.ImportReport.of(done);
         boolean refused = done.refused();
-        return refused ? Response.status(422).type(Problem.MEDIA_TYPE).entity(Views.ImportRefused.of(report)).build()
+        return refused ? Response.status(422).type(Problem.MEDIA_TYPE).entity(Views.ImportRefused.of(done)).build()
                 : Response.ok(report, MediaType.APPLICATION_JSON).build();
     }
 

@@ -5,8 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import vn.grassroots.common.problem.Problem;
-import vn.grassroots.common.web.CorrelationId;
 import vn.grassroots.common.web.Versioned;
 import vn.grassroots.membership.domain.AdmissionStep;
 import vn.grassroots.membership.domain.Gender;
@@ -90,10 +88,11 @@ public final class Views {
             + "all-or-nothing import that found bad rows: nothing was imported")
     public record ImportRefused(String type, String title, int status, String detail, String correlationId, UUID importId,
             String mode, int total, int imported, int rejected, List<RowError> errors) {
-        public static ImportRefused of(ImportReport r) {
-            return new ImportRefused(Problem.TYPE_BASE + "import-refused", "Unprocessable request", 422,
-                    r.rejected() + " of " + r.total() + " rows are bad; nothing was imported", CorrelationId.current(),
-                    r.importId(), r.mode(), r.total(), r.imported(), r.rejected(), r.errors());
+        /** common's refusal, under membership's own schema names (its contract predates common's imports). */
+        public static ImportRefused of(vn.grassroots.common.imports.ImportReport report) {
+            var p = vn.grassroots.common.imports.ImportRefused.of(report);
+            return new ImportRefused(p.type(), p.title(), p.status(), p.detail(), p.correlationId(), p.importId(), p.mode(),
+                    p.total(), p.imported(), p.rejected(), ImportReport.of(report).errors());
         }
     }
 }
