@@ -38,19 +38,16 @@ final class Feed {
     record Tree(Org province, Org district, Org commune, Org cellA, Org cellB) {}
 
     static Tree tree(String label) {
-        Org p = org(null, "PROVINCIAL_COMMITTEE", "Tỉnh ủy Điện Biên " + label);
-        Org d = org(p, "DISTRICT_COMMITTEE", "Huyện ủy Tuần Giáo " + label);
-        Org c = org(d, "GRASSROOTS_COMMITTEE", "Đảng bộ xã Quài Cang " + label);
-        Org a = org(c, "SUBORDINATE_CELL", "Chi bộ bản Cang " + label);
-        Org b = org(c, "SUBORDINATE_CELL", "Chi bộ bản Sáng " + label);
-        for (Org o : new Org[] {p, d, c, a, b}) {
+        OrganizationFeed.Commune t = OrganizationFeed.commune(label);
+        Org[] all = {t.province(), t.district(), t.commune(), t.cellA(), t.cellB()};
+        for (Org o : all) {
             orgState(o);
         }
-        for (Org o : new Org[] {p, d, c, a, b}) {
+        for (Org o : all) {
             await("organization " + o.id + " v" + o.version + " at " + o.path,
                     () -> count("SELECT count(*) FROM org_ref WHERE id = ?1 AND version = ?2 AND path = ?3", UUID.fromString(o.id), o.version, o.path) == 1);
         }
-        return new Tree(p, d, c, a, b);
+        return new Tree(t.province(), t.district(), t.commune(), t.cellA(), t.cellB());
     }
 
     static void orgState(Org o) {

@@ -32,19 +32,16 @@ final class OrgFeed {
     record Tree(Org province, Org district, Org commune, Org cellA, Org cellB, Org group) {}
 
     static Tree tree(String label) {
-        Org p = org(null, "PROVINCIAL_COMMITTEE", "Tỉnh ủy Điện Biên " + label);
-        Org d = org(p, "DISTRICT_COMMITTEE", "Huyện ủy Tuần Giáo " + label);
-        Org c = org(d, "GRASSROOTS_COMMITTEE", "Đảng bộ xã Quài Cang " + label);
-        Org a = org(c, "SUBORDINATE_CELL", "Chi bộ bản Cang " + label);
-        Org b = org(c, "SUBORDINATE_CELL", "Chi bộ bản Sáng " + label);
-        Org g = org(a, "PARTY_GROUP", "Tổ đảng số 1 " + label);
-        for (Org o : new Org[] {p, d, c, a, b, g}) {
+        OrganizationFeed.Commune t = OrganizationFeed.commune(label);
+        Org g = org(t.cellA(), "PARTY_GROUP", "Tổ đảng số 1 " + label);
+        Org[] all = {t.province(), t.district(), t.commune(), t.cellA(), t.cellB(), g};
+        for (Org o : all) {
             state(o);
         }
-        for (Org o : new Org[] {p, d, c, a, b, g}) {
+        for (Org o : all) {
             awaitApplied(o.id, o.version, o.path);
         }
-        return new Tree(p, d, c, a, b, g);
+        return new Tree(t.province(), t.district(), t.commune(), t.cellA(), t.cellB(), g);
     }
 
     /**
